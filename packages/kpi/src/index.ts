@@ -1,0 +1,54 @@
+export {
+  COUNT_KEYS,
+  DERIVED_KPI_KEYS,
+  KPI_KEYS,
+  isCountKey,
+  isKpiKey,
+  type CountKey,
+  type DerivedKpiKey,
+  type KpiKey,
+} from './kpi-keys';
+export { sumCounts, type CountRecord, type CountSums, type CountTotals } from './sum-counts';
+export {
+  checkCounts,
+  computeKpis,
+  type KpiInput,
+  type KpiResult,
+  type KpiWarning,
+} from './compute-kpis';
+export {
+  KPI_DEFINITIONS,
+  type KpiDefinition,
+  type KpiFormat,
+  type KpiKind,
+  type LocalizedText,
+} from './kpi-definitions';
+export {
+  METRIC_NAMES,
+  METRIC_NAMES_VERSION,
+  PLATFORMS,
+  canonicalMetric,
+  isPlatform,
+  metricDefinitionEra,
+  metricMapping,
+  type MetricDefinitionEra,
+  type MetricMapping,
+  type Platform,
+} from './metric-names';
+export {
+  detectSeriesBreak,
+  seriesBreakDates,
+  type SeriesBreak,
+  type SeriesPoint,
+} from './series-breaks';
+export { delta, type Delta } from './delta';
+export { median, percentile } from './stats';
+export {
+  addDays,
+  daysInMonth,
+  monthPeriod,
+  periodLength,
+  previousMonth,
+  previousPeriod,
+  type DayPeriod,
+} from './calendar-days';
