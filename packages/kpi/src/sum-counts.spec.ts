@@ -1,4 +1,4 @@
-import { sumCounts, type CountRecord } from './sum-counts';
+import { mergeCountSums, sumCounts, type CountRecord } from './sum-counts';
 
 describe('sumCounts', () => {
   it('adds each count over the rows', () => {
@@ -45,5 +45,39 @@ describe('sumCounts', () => {
     const copy = JSON.parse(JSON.stringify(rows)) as CountRecord[];
     sumCounts(rows);
     expect(rows).toEqual(copy);
+  });
+});
+
+describe('mergeCountSums', () => {
+  it('adds sources without flagging keys a source does not carry', () => {
+    const posts = sumCounts([
+      { posts: 1, reach: 100, shares: 2 },
+      { posts: 1, reach: 40, shares: null },
+    ]);
+    const mentions = sumCounts([{ brandMentions: 3, sentimentPositive: 2 }, { brandMentions: 4, sentimentPositive: 1 }]);
+    const inbox = sumCounts([{ communityRequests: 5, communityRequestsAnswered: 4 }]);
+    const { counts, partial } = mergeCountSums(posts, mentions, inbox);
+    expect(counts).toMatchObject({
+      posts: 2,
+      reach: 140,
+      shares: 2,
+      brandMentions: 7,
+      sentimentPositive: 3,
+      communityRequests: 5,
+      communityRequestsAnswered: 4,
+      saves: null,
+    });
+    expect(partial).toEqual(['shares']);
+  });
+
+  it('adds a key carried by two sources (two channels of one brand)', () => {
+    const merged = mergeCountSums(sumCounts([{ reach: 10 }]), sumCounts([{ reach: 5 }]));
+    expect(merged.counts.reach).toBe(15);
+    expect(merged.partial).toEqual([]);
+  });
+
+  it('merges nothing into all-null counts', () => {
+    const { counts } = mergeCountSums();
+    expect(Object.values(counts).every((value) => value === null)).toBe(true);
   });
 });

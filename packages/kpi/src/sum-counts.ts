@@ -50,3 +50,26 @@ export function sumCounts(rows: readonly CountRecord[]): CountSums {
   }
   return { counts, partial };
 }
+
+/**
+ * Merges sums of different sources (post rollups, mentions, inbox, tracked links) for one
+ * period. Unlike sumCounts, a key that one source does not carry is not flagged partial:
+ * partial only comes from the sources' own partial lists.
+ */
+export function mergeCountSums(...sources: readonly CountSums[]): CountSums {
+  const counts = {} as CountTotals;
+  const partial: CountKey[] = [];
+  for (const key of COUNT_KEYS) {
+    let total: number | null = null;
+    let isPartial = false;
+    for (const source of sources) {
+      const value = source.counts[key];
+      if (value === null) continue;
+      total = (total ?? 0) + value;
+      isPartial = isPartial || source.partial.includes(key);
+    }
+    counts[key] = total;
+    if (isPartial) partial.push(key);
+  }
+  return { counts, partial };
+}
