@@ -1,0 +1,166 @@
+/**
+ * The contract every platform connector implements (one file per platform).
+ * Connectors talk real HTTP to the platform's real URL shapes; the base URL is configurable
+ * so tests and the demo point at the local platform sandbox. They return normalised records
+ * and never touch the database: the ingestion pipeline persists what they return.
+ */
+
+export type Platform =
+  | 'facebook'
+  | 'instagram'
+  | 'youtube'
+  | 'x'
+  | 'linkedin'
+  | 'tiktok'
+  | 'mastodon'
+  | 'bluesky'
+  | 'reddit'
+  | 'rss';
+
+export const PLATFORMS: readonly Platform[] = [
+  'facebook',
+  'instagram',
+  'youtube',
+  'x',
+  'linkedin',
+  'tiktok',
+  'mastodon',
+  'bluesky',
+  'reddit',
+  'rss',
+];
+
+export type ContentType =
+  | 'photo'
+  | 'video'
+  | 'reel'
+  | 'story'
+  | 'link'
+  | 'status'
+  | 'carousel'
+  | 'article'
+  | 'other';
+
+/** Canonical per-post counts. `null` = the platform did not give it (never invented). */
+export interface PostMetrics {
+  impressions: number | null;
+  reach: number | null;
+  reactions: number | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+  clicks: number | null;
+  videoViews: number | null;
+}
+
+/**
+ * Which definition the impressions figure follows: Meta replaced impressions by `views`
+ * in 2025; a series mixing both must be flagged, not silently joined.
+ */
+export type ImpressionsDefinition = 'impressions' | 'views' | null;
+
+export interface NormalizedAuthor {
+  externalId: string;
+  handle: string | null;
+  displayName: string | null;
+  followers: number | null;
+}
+
+export interface NormalizedPost {
+  externalId: string;
+  publishedAt: string; // ISO 8601
+  contentType: ContentType;
+  text: string;
+  permalink: string | null;
+  author: NormalizedAuthor | null;
+  metrics: PostMetrics;
+  impressionsDefinition: ImpressionsDefinition;
+  /** Raw platform metric names the metrics came from (for audit and series-break detection). */
+  sourceMetrics?: Record<string, number | null>;
+}
+
+export interface NormalizedComment {
+  externalId: string;
+  postExternalId: string;
+  parentExternalId: string | null;
+  author: NormalizedAuthor | null;
+  text: string;
+  publishedAt: string; // ISO 8601
+  /** Written by the brand's own account (a reply), not by the community. */
+  isFromBrand: boolean;
+  likes: number | null;
+}
+
+export interface NormalizedAccountStats {
+  day: string; // YYYY-MM-DD (UTC day the figure was read)
+  followers: number | null;
+  following: number | null;
+  postsCount: number | null;
+}
+
+/** A public post found by keyword search (listening beyond own accounts). */
+export interface NormalizedMention {
+  externalId: string;
+  publishedAt: string;
+  text: string;
+  permalink: string | null;
+  author: NormalizedAuthor | null;
+  source: string; // e.g. 'bluesky', 'reddit:r/france', 'rss:lemonde.fr'
+  metrics: Partial<PostMetrics>;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque token for the next page, null when this was the last page. */
+  nextPage: string | null;
+}
+
+/** Account as the connector sees it: credentials already decrypted, never logged. */
+export interface ConnectorAccount {
+  platform: Platform;
+  handle: string;
+  externalId: string | null;
+  baseUrl: string | null;
+  credentials: Record<string, string> | null;
+  /** Competitor accounts read public data only (public posts and public counts). */
+  isCompetitor: boolean;
+}
+
+export interface ConnectorCapabilities {
+  comments: boolean;
+  postMetrics: boolean;
+  accountStats: boolean;
+  search: boolean;
+  /** Private insights (reach, impressions, clicks) for own accounts with a token. */
+  privateMetrics: boolean;
+}
+
+/** Incremental sync state persisted per channel account between runs (JSON). */
+export type SyncCursor = Record<string, string | number | null>;
+
+export interface ListPostsRequest {
+  /** State saved by the previous successful sync (null on the first sync). */
+  cursor: SyncCursor | null;
+  /** Token returned by the previous page of this same run (null for the first page). */
+  page: string | null;
+  /** Do not go back further than this on a first sync. */
+  since: Date;
+}
+
+export interface PostsPage extends Page<NormalizedPost> {
+  /** Cursor to persist once every page of this run has been written. */
+  nextCursor: SyncCursor;
+}
+
+export interface ChannelConnector {
+  readonly platform: Platform;
+  readonly capabilities: ConnectorCapabilities;
+  /** Default sync interval for this platform (ms), respecting its quotas. */
+  readonly syncIntervalMs: number;
+  /** One cheap authenticated call: resolves the account identity, throws ConnectorError otherwise. */
+  verify(account: ConnectorAccount): Promise<{ externalId: string; handle: string; displayName: string | null }>;
+  listPosts(account: ConnectorAccount, req: ListPostsRequest): Promise<PostsPage>;
+  listComments?(account: ConnectorAccount, post: { externalId: string }, page: string | null): Promise<Page<NormalizedComment>>;
+  getAccountStats?(account: ConnectorAccount, now: Date): Promise<NormalizedAccountStats>;
+  search?(account: ConnectorAccount, query: string, since: Date, page: string | null): Promise<Page<NormalizedMention>>;
+}

@@ -1,0 +1,120 @@
+import type {
+  ChannelConnector,
+  ConnectorAccount,
+  ConnectorCapabilities,
+  ListPostsRequest,
+  NormalizedAccountStats,
+  NormalizedComment,
+  Page,
+  PostsPage,
+} from '../channel-connector';
+import { baseOf } from '../base-url';
+import { requireCredential, type ConnectorOptions } from '../credentials';
+import { HttpClient } from '../http-client';
+import { fetchInsightsResilient, graphGet, graphNextToken, graphTokenQuery, GRAPH_DEFAULT_HOST, type GraphCall } from '../meta-graph';
+import { assertNewToken, PostRun } from '../page-state';
+import { DAY_MS, utcDay } from '../sync-window';
+import {
+  applyFacebookInsights,
+  FACEBOOK_COMMENT_FIELDS,
+  FACEBOOK_POST_FIELDS,
+  FACEBOOK_POST_INSIGHTS,
+  mapFacebookComment,
+  mapFacebookPost,
+} from './facebook.mapper';
+
+/**
+ * Facebook Pages (Graph API). Credentials: `{ accessToken }` (a Page token). Account id: the
+ * Page id (`externalId`, else `handle`). Default host https://graph.facebook.com, path /v21.0/…
+ * Re-reads the last 28 days each run (post insights keep moving for about four weeks).
+ * Competitors: public fields only (summaries, shares), no insights call.
+ */
+export class FacebookConnector implements ChannelConnector {
+  readonly platform = 'facebook' as const;
+  readonly capabilities: ConnectorCapabilities = {
+    comments: true,
+    postMetrics: true,
+    accountStats: true,
+    search: false,
+    privateMetrics: true,
+  };
+  /** Business Use Case limits are per page and hour; hourly syncs stay far below them. */
+  readonly syncIntervalMs = 60 * 60 * 1000;
+  static readonly REFRESH_WINDOW_MS = 28 * DAY_MS;
+  private readonly http: HttpClient;
+
+  constructor(opts: ConnectorOptions = {}) {
+    this.http = new HttpClient(opts);
+  }
+
+  private call(account: ConnectorAccount, what: string): GraphCall {
+    return { http: this.http, base: baseOf(account, GRAPH_DEFAULT_HOST), token: requireCredential(account, 'accessToken'), what };
+  }
+
+  private pageId(account: ConnectorAccount): string {
+    return account.externalId ?? account.handle;
+  }
+
+  async verify(account: ConnectorAccount) {
+    const r = await graphGet(this.call(account, 'facebook verify'), `/${encodeURIComponent(this.pageId(account))}`, {
+      fields: 'id,name,username',
+    });
+    return {
+      externalId: r.get('id').str(),
+      handle: r.get('username').optStr() ?? account.handle,
+      displayName: r.get('name').optStr(),
+    };
+  }
+
+  async listPosts(account: ConnectorAccount, req: ListPostsRequest): Promise<PostsPage> {
+    const call = this.call(account, 'facebook posts');
+    const pageId = this.pageId(account);
+    const run = PostRun.start(req, call.what, FacebookConnector.REFRESH_WINDOW_MS);
+    const body = await graphGet(call, `/${encodeURIComponent(pageId)}/posts`, {
+      fields: FACEBOOK_POST_FIELDS,
+      limit: 25,
+      since: Math.floor(run.lowerBound.getTime() / 1000),
+      ...graphTokenQuery(run.token),
+    });
+    const posts = body.get('data').arr().map((p) => mapFacebookPost(p, pageId));
+    const items = [];
+    for (const post of posts) {
+      if (account.isCompetitor || post.publishedAt < run.lowerBound.toISOString()) {
+        items.push(post);
+        continue;
+      }
+      const insights = await fetchInsightsResilient({ ...call, what: 'facebook post insights' }, `/${post.externalId}`, FACEBOOK_POST_INSIGHTS, {
+        period: 'lifetime',
+      });
+      items.push(applyFacebookInsights(post, insights));
+    }
+    return run.finish(items, graphNextToken(body));
+  }
+
+  async listComments(account: ConnectorAccount, post: { externalId: string }, page: string | null): Promise<Page<NormalizedComment>> {
+    const call = this.call(account, 'facebook comments');
+    const body = await graphGet(call, `/${encodeURIComponent(post.externalId)}/comments`, {
+      fields: FACEBOOK_COMMENT_FIELDS,
+      filter: 'stream',
+      order: 'chronological',
+      limit: 100,
+      ...graphTokenQuery(page),
+    });
+    const pageId = this.pageId(account);
+    const items = body.get('data').arr().map((c) => mapFacebookComment(c, post.externalId, pageId));
+    return { items, nextPage: assertNewToken(page, graphNextToken(body), call.what) };
+  }
+
+  async getAccountStats(account: ConnectorAccount, now: Date): Promise<NormalizedAccountStats> {
+    const r = await graphGet(this.call(account, 'facebook page stats'), `/${encodeURIComponent(this.pageId(account))}`, {
+      fields: 'followers_count,fan_count',
+    });
+    return {
+      day: utcDay(now),
+      // page_fans is being retired in favour of follows: followers_count first.
+      followers: r.get('followers_count').optNum() ?? r.get('fan_count').optNum(),
+      following: null,
+      postsCount: null,
+    };
+  }
+}
