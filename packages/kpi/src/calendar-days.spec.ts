@@ -1,10 +1,4 @@
-import {
-  addDays,
-  monthPeriod,
-  periodLength,
-  previousMonth,
-  previousPeriod,
-} from './calendar-days';
+import { addDays, monthPeriod, periodLength, previousMonth, previousPeriod } from './calendar-days';
 
 describe('previousPeriod(from, to)', () => {
   it.each([

@@ -37,7 +37,8 @@ function toDayNumber(day: string): number {
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + dayOfMonth - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 
@@ -47,9 +48,14 @@ function fromDayNumber(dayNumber: number): string {
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
   );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const dayOfMonth = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
@@ -102,7 +108,10 @@ function parseMonth(month: string): { year: number; month: number } {
 export function monthPeriod(month: string): DayPeriod {
   const parsed = parseMonth(month);
   const prefix = `${pad(parsed.year, 4)}-${pad(parsed.month, 2)}`;
-  return { from: `${prefix}-01`, to: `${prefix}-${pad(daysInMonth(parsed.year, parsed.month), 2)}` };
+  return {
+    from: `${prefix}-01`,
+    to: `${prefix}-${pad(daysInMonth(parsed.year, parsed.month), 2)}`,
+  };
 }
 
 /** The calendar month before 'YYYY-MM' ('2025-01' → '2024-12'). */

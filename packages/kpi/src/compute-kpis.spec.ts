@@ -100,7 +100,11 @@ describe('computeKpis: zero denominators give null, never 0/NaN/Infinity, and ar
       withCounts({ sentimentPositive: 0, sentimentNegative: 0 }),
       ['netSentiment'],
     ],
-    ['no mention at all', withCounts({ brandMentions: 0, competitorMentions: 0 }), ['shareOfVoice']],
+    [
+      'no mention at all',
+      withCounts({ brandMentions: 0, competitorMentions: 0 }),
+      ['shareOfVoice'],
+    ],
     [
       'nothing answered yet',
       withCounts({}, { firstResponseMinutes: [] }),
@@ -115,7 +119,12 @@ describe('computeKpis: zero denominators give null, never 0/NaN/Infinity, and ar
   });
 
   it.each<[string, CountRecord, KpiKey, number]>([
-    ['no interaction at all', { reactions: 0, comments: 0, shares: 0, saves: 0 }, 'engagementRateByReach', 0],
+    [
+      'no interaction at all',
+      { reactions: 0, comments: 0, shares: 0, saves: 0 },
+      'engagementRateByReach',
+      0,
+    ],
     ['only negatives', { sentimentPositive: 0, sentimentNegative: 7 }, 'netSentiment', -1],
     ['only positives', { sentimentPositive: 7, sentimentNegative: 0 }, 'netSentiment', 1],
     ['no competitor mention', { competitorMentions: 0 }, 'shareOfVoice', 1],
@@ -125,7 +134,15 @@ describe('computeKpis: zero denominators give null, never 0/NaN/Infinity, and ar
 
   it('never yields NaN or ±Infinity for any mix of null / 0 / positive inputs', () => {
     const choices = [null, 0, 3];
-    const keys = ['posts', 'reach', 'impressions', 'reactions', 'clicks', 'sentimentPositive', 'sentimentNegative'] as const;
+    const keys = [
+      'posts',
+      'reach',
+      'impressions',
+      'reactions',
+      'clicks',
+      'sentimentPositive',
+      'sentimentNegative',
+    ] as const;
     for (let combo = 0; combo < choices.length ** keys.length; combo += 1) {
       const counts: Record<string, number | null> = {};
       let rest = combo;
@@ -153,7 +170,11 @@ describe('computeKpis: missing data', () => {
 
   it.each<[string, KpiInput, KpiKey[]]>([
     ['reach not given', withCounts({ reach: null }), ['reach', 'engagementRateByReach']],
-    ['impressions not given', withCounts({ impressions: null }), ['impressions', 'engagementRateByImpressions', 'ctr']],
+    [
+      'impressions not given',
+      withCounts({ impressions: null }),
+      ['impressions', 'engagementRateByImpressions', 'ctr'],
+    ],
     [
       'no follower snapshot at end',
       withCounts({}, { followersEnd: null }),
@@ -167,15 +188,31 @@ describe('computeKpis: missing data', () => {
         'followerGrowthRate',
       ],
     ],
-    ['no follower snapshot at start', withCounts({}, { followersStart: undefined }), ['netFollowers', 'followerGrowthRate']],
+    [
+      'no follower snapshot at start',
+      withCounts({}, { followersStart: undefined }),
+      ['netFollowers', 'followerGrowthRate'],
+    ],
     [
       'response times not measured',
       withCounts({}, { firstResponseMinutes: null }),
       ['medianFirstResponseMinutes', 'p90FirstResponseMinutes'],
     ],
-    ['no competitor tracked', withCounts({ competitorMentions: null }), ['competitorMentions', 'shareOfVoice']],
-    ['no sentiment', withCounts({ sentimentPositive: null }), ['sentimentPositive', 'netSentiment']],
-    ['no tracked links', withCounts({ trackedLinkClicks: null }), ['trackedLinkClicks', 'conversionRate']],
+    [
+      'no competitor tracked',
+      withCounts({ competitorMentions: null }),
+      ['competitorMentions', 'shareOfVoice'],
+    ],
+    [
+      'no sentiment',
+      withCounts({ sentimentPositive: null }),
+      ['sentimentPositive', 'netSentiment'],
+    ],
+    [
+      'no tracked links',
+      withCounts({ trackedLinkClicks: null }),
+      ['trackedLinkClicks', 'conversionRate'],
+    ],
     ['saves not reported (Facebook)', withCounts({ saves: null }), ['saves']],
   ])('%s → missing %j (and those values are null)', (_label, input, expectedMissing) => {
     const { values, missing } = computeKpis(input);
@@ -191,12 +228,18 @@ describe('computeKpis: missing data', () => {
 
   it('interactions fall back to a platform total only when no component is known', () => {
     const noComponents = { reactions: null, comments: null, shares: null, saves: null };
-    expect(computeKpis(withCounts({ ...noComponents, interactions: 77 })).values.interactions).toBe(77);
+    expect(computeKpis(withCounts({ ...noComponents, interactions: 77 })).values.interactions).toBe(
+      77,
+    );
     expect(computeKpis(withCounts({ interactions: 999 })).values.interactions).toBe(100);
     const none = computeKpis(withCounts({ ...noComponents, interactions: null }));
     expect(none.values.interactions).toBeNull();
     expect(none.missing).toEqual(
-      expect.arrayContaining(['interactions', 'engagementRateByReach', 'engagementRateByFollowers']),
+      expect.arrayContaining([
+        'interactions',
+        'engagementRateByReach',
+        'engagementRateByFollowers',
+      ]),
     );
   });
 

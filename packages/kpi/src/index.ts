@@ -8,7 +8,13 @@ export {
   type DerivedKpiKey,
   type KpiKey,
 } from './kpi-keys';
-export { mergeCountSums, sumCounts, type CountRecord, type CountSums, type CountTotals } from './sum-counts';
+export {
+  mergeCountSums,
+  sumCounts,
+  type CountRecord,
+  type CountSums,
+  type CountTotals,
+} from './sum-counts';
 export {
   checkCounts,
   computeKpis,

@@ -22,7 +22,12 @@ describe('KPI_DEFINITIONS', () => {
 
   it.each([...KPI_KEYS])('%s has a format that matches its kind', (key) => {
     const { kind, format } = KPI_DEFINITIONS[key];
-    const expected = { count: 'integer', ratio: 'percent', duration: 'minutes', currency: 'decimal' }[kind];
+    const expected = {
+      count: 'integer',
+      ratio: 'percent',
+      duration: 'minutes',
+      currency: 'decimal',
+    }[kind];
     expect(format).toBe(expected);
   });
 
@@ -40,15 +45,32 @@ describe('KPI_DEFINITIONS', () => {
 
   it('says in both languages that period rates are ratios of sums', () => {
     for (const key of ['engagementRateByReach', 'engagementRateByImpressions', 'ctr'] as const) {
-      expect(KPI_DEFINITIONS[key].definition.fr).toContain('ratio des sommes, pas moyenne des taux');
+      expect(KPI_DEFINITIONS[key].definition.fr).toContain(
+        'ratio des sommes, pas moyenne des taux',
+      );
       expect(KPI_DEFINITIONS[key].definition.en).toContain('ratio of sums, not a mean');
     }
   });
 
   it('marks counts as count/currency and fractions as ratio, consistent with computeKpis', () => {
-    for (const key of COUNT_KEYS) expect(['count', 'currency']).toContain(KPI_DEFINITIONS[key].kind);
+    for (const key of COUNT_KEYS)
+      expect(['count', 'currency']).toContain(KPI_DEFINITIONS[key].kind);
     const { values } = computeKpis({
-      counts: { posts: 2, reach: 10, impressions: 20, reactions: 3, clicks: 1, trackedLinkClicks: 1, conversions: 1, communityRequests: 2, communityRequestsAnswered: 1, sentimentPositive: 1, sentimentNegative: 1, brandMentions: 1, competitorMentions: 1 },
+      counts: {
+        posts: 2,
+        reach: 10,
+        impressions: 20,
+        reactions: 3,
+        clicks: 1,
+        trackedLinkClicks: 1,
+        conversions: 1,
+        communityRequests: 2,
+        communityRequestsAnswered: 1,
+        sentimentPositive: 1,
+        sentimentNegative: 1,
+        brandMentions: 1,
+        competitorMentions: 1,
+      },
       followersStart: 10,
       followersEnd: 20,
     });

@@ -198,7 +198,7 @@ const DRAFTS: Record<KpiKey, Draft> = {
     { fr: 'Mentions de la marque', en: 'Brand mentions' },
     {
       fr: 'Publications et commentaires externes qui citent la marque, selon ses requêtes de veille.',
-      en: "External posts and comments that mention the brand, according to its watch queries.",
+      en: 'External posts and comments that mention the brand, according to its watch queries.',
     },
     'ΣbrandMentions',
   ),
@@ -321,7 +321,10 @@ const DRAFTS: Record<KpiKey, Draft> = {
   p90FirstResponseMinutes: {
     kind: 'duration',
     format: 'minutes',
-    label: { fr: 'Délai de 1re réponse (90e centile)', en: 'First response time (90th percentile)' },
+    label: {
+      fr: 'Délai de 1re réponse (90e centile)',
+      en: 'First response time (90th percentile)',
+    },
     definition: {
       fr: '90 % des demandes traitées ont reçu une première réponse humaine en moins de ce délai.',
       en: '90% of answered requests got a first human reply within this time.',
@@ -337,7 +340,8 @@ const DRAFTS: Record<KpiKey, Draft> = {
       fr: 'Mentions positives moins négatives, divisées par positives plus négatives (les neutres sont exclues) : de −100 % à +100 %.',
       en: 'Positive minus negative mentions, divided by positive plus negative (neutral ones excluded): from −100% to +100%.',
     },
-    formula: '(ΣsentimentPositive − ΣsentimentNegative) / (ΣsentimentPositive + ΣsentimentNegative)',
+    formula:
+      '(ΣsentimentPositive − ΣsentimentNegative) / (ΣsentimentPositive + ΣsentimentNegative)',
     higherIsBetter: true,
   },
   shareOfVoice: ratio(

@@ -75,7 +75,12 @@ export const METRIC_NAMES: MetricTable = {
     },
     views: { canonical: 'impressions', era: 'views' },
     reach: { canonical: 'reach' },
-    plays: { canonical: 'videoViews', era: 'impressions', retiredOn: '2025-04-21', replacedBy: 'views' },
+    plays: {
+      canonical: 'videoViews',
+      era: 'impressions',
+      retiredOn: '2025-04-21',
+      replacedBy: 'views',
+    },
     video_views: {
       canonical: 'videoViews',
       era: 'impressions',
@@ -102,7 +107,10 @@ export const METRIC_NAMES: MetricTable = {
     impression_count: { canonical: 'impressions' },
     like_count: { canonical: 'reactions' },
     retweet_count: { canonical: 'shares' },
-    quote_count: { canonical: 'shares', note: 'Quotes are shares with a comment: add to retweets.' },
+    quote_count: {
+      canonical: 'shares',
+      note: 'Quotes are shares with a comment: add to retweets.',
+    },
     reply_count: { canonical: 'comments' },
     bookmark_count: { canonical: 'saves' },
     url_link_clicks: { canonical: 'clicks' },

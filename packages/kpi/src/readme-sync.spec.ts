@@ -5,7 +5,8 @@ import { KPI_DEFINITIONS } from './kpi-definitions';
 import { KPI_KEYS } from './kpi-keys';
 
 const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
-const arrow = (value: boolean | null): string => (value === true ? '↑' : value === false ? '↓' : '–');
+const arrow = (value: boolean | null): string =>
+  value === true ? '↑' : value === false ? '↓' : '–';
 
 describe('README KPI table', () => {
   it.each([...KPI_KEYS])('has the current row for %s', (key) => {

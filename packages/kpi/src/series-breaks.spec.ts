@@ -1,7 +1,15 @@
 import { detectSeriesBreak, seriesBreakDates, type SeriesPoint } from './series-breaks';
 
-const fb = (date: string, sourceMetric: string): SeriesPoint => ({ date, platform: 'facebook', sourceMetric });
-const ig = (date: string, sourceMetric: string): SeriesPoint => ({ date, platform: 'instagram', sourceMetric });
+const fb = (date: string, sourceMetric: string): SeriesPoint => ({
+  date,
+  platform: 'facebook',
+  sourceMetric,
+});
+const ig = (date: string, sourceMetric: string): SeriesPoint => ({
+  date,
+  platform: 'instagram',
+  sourceMetric,
+});
 
 describe('detectSeriesBreak', () => {
   it('flags the first day measured with views after impressions', () => {
@@ -25,7 +33,11 @@ describe('detectSeriesBreak', () => {
   });
 
   it.each<[string, SeriesPoint[], string[]]>([
-    ['one definition only', [fb('2025-01-01', 'post_impressions'), fb('2025-01-02', 'post_impressions')], []],
+    [
+      'one definition only',
+      [fb('2025-01-01', 'post_impressions'), fb('2025-01-02', 'post_impressions')],
+      [],
+    ],
     ['views only', [ig('2025-05-01', 'views'), ig('2025-05-02', 'views')], []],
     ['empty series', [], []],
     [
@@ -45,7 +57,11 @@ describe('detectSeriesBreak', () => {
     ],
     [
       'back and forth (mixed imports) gives two breaks',
-      [fb('2025-06-01', 'post_impressions_unique'), fb('2025-06-02', 'post_total_media_view_unique'), fb('2025-06-03', 'post_impressions_unique')],
+      [
+        fb('2025-06-01', 'post_impressions_unique'),
+        fb('2025-06-02', 'post_total_media_view_unique'),
+        fb('2025-06-03', 'post_impressions_unique'),
+      ],
       ['2025-06-02', '2025-06-03'],
     ],
     [
@@ -55,10 +71,18 @@ describe('detectSeriesBreak', () => {
     ],
     [
       'platforms are separate series',
-      [fb('2025-06-01', 'post_impressions'), ig('2025-06-02', 'views'), fb('2025-06-03', 'post_impressions')],
+      [
+        fb('2025-06-01', 'post_impressions'),
+        ig('2025-06-02', 'views'),
+        fb('2025-06-03', 'post_impressions'),
+      ],
       [],
     ],
-    ['non-Meta metrics never break', [{ date: '2025-06-01', platform: 'x', sourceMetric: 'impression_count' }], []],
+    [
+      'non-Meta metrics never break',
+      [{ date: '2025-06-01', platform: 'x', sourceMetric: 'impression_count' }],
+      [],
+    ],
   ])('%s', (_label, points, expectedDates) => {
     expect(detectSeriesBreak(points).map((found) => found.date)).toEqual(expectedDates);
   });
@@ -72,7 +96,11 @@ describe('detectSeriesBreak', () => {
       fb('2025-11-16', 'post_total_media_view_unique'),
       fb('2025-11-15', 'post_impressions_unique'),
     ];
-    expect(detectSeriesBreak(points).map((found) => `${found.date} ${found.platform} ${found.canonical}`)).toEqual([
+    expect(
+      detectSeriesBreak(points).map(
+        (found) => `${found.date} ${found.platform} ${found.canonical}`,
+      ),
+    ).toEqual([
       '2025-04-21 instagram impressions',
       '2025-11-16 facebook impressions',
       '2025-11-16 facebook reach',

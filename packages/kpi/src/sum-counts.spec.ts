@@ -54,7 +54,10 @@ describe('mergeCountSums', () => {
       { posts: 1, reach: 100, shares: 2 },
       { posts: 1, reach: 40, shares: null },
     ]);
-    const mentions = sumCounts([{ brandMentions: 3, sentimentPositive: 2 }, { brandMentions: 4, sentimentPositive: 1 }]);
+    const mentions = sumCounts([
+      { brandMentions: 3, sentimentPositive: 2 },
+      { brandMentions: 4, sentimentPositive: 1 },
+    ]);
     const inbox = sumCounts([{ communityRequests: 5, communityRequestsAnswered: 4 }]);
     const { counts, partial } = mergeCountSums(posts, mentions, inbox);
     expect(counts).toMatchObject({

@@ -16,7 +16,9 @@ const CSV_PATH = path.resolve(
 );
 const hasData = fs.existsSync(CSV_PATH);
 if (!hasData) {
-  console.warn(`SKIPPED UCI reference test: ${CSV_PATH} not found (../shared/data is not in the repo).`);
+  console.warn(
+    `SKIPPED UCI reference test: ${CSV_PATH} not found (../shared/data is not in the repo).`,
+  );
 }
 
 type Cell = number | null;
@@ -179,7 +181,10 @@ describeWithData('UCI Facebook metrics (real data, skipped when ../shared/data i
     // In this export Total Interactions = comment + like + share (blank = 0), no saves.
     expect(values.interactions).toBe(expected.totalInteractions);
     expect(values.engagementRateByReach).toBeCloseTo(expected.engagementRateByReach, 14);
-    expect(values.engagementRateByImpressions).toBeCloseTo(expected.engagementRateByImpressions, 14);
+    expect(values.engagementRateByImpressions).toBeCloseTo(
+      expected.engagementRateByImpressions,
+      14,
+    );
     expect(values.engagementRateByFollowers).toBeCloseTo(expected.engagementRateByFollowers, 14);
     expect(values.applauseRate).toBeCloseTo(expected.applauseRate, 14);
     expect(partial.includes('reactions')).toBe(expected.blankLikes > 0);
@@ -188,7 +193,9 @@ describeWithData('UCI Facebook metrics (real data, skipped when ../shared/data i
       expected.blankLikes + expected.blankShares > 0,
     );
     // The export has no saves, clicks, video views… : reported missing, not zero.
-    expect(missing).toEqual(expect.arrayContaining<KpiKey>(['saves', 'clicks', 'videoViews', 'ctr']));
+    expect(missing).toEqual(
+      expect.arrayContaining<KpiKey>(['saves', 'clicks', 'videoViews', 'ctr']),
+    );
     expect(values.saves).toBeNull();
     expect(values.ctr).toBeNull();
   });
@@ -264,7 +271,9 @@ describeWithData('UCI Facebook metrics (real data, skipped when ../shared/data i
   });
 
   it('uses the ratio of sums, not the mean of per-post rates (1.53 % vs 2.41 %)', () => {
-    const perPost = rows.map((row) => ((row.like ?? 0) + (row.comment ?? 0) + (row.share ?? 0)) / (row.reach ?? 0));
+    const perPost = rows.map(
+      (row) => ((row.like ?? 0) + (row.comment ?? 0) + (row.share ?? 0)) / (row.reach ?? 0),
+    );
     const meanOfRates = perPost.reduce((total, rate) => total + rate, 0) / perPost.length;
     expect(meanOfRates).toBeCloseTo(0.0240705155, 9);
     expect(viaPackage(rows).values.engagementRateByReach).toBeCloseTo(0.015256743694, 11);
