@@ -1,0 +1,37 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseCsv } from './csv';
+import { PACKAGE_ROOT, SHARED_DATA } from './paths';
+
+export interface SentimentRow {
+  text: string;
+  label: 'negative' | 'neutral' | 'positive';
+  split: string;
+  lang: 'fr' | 'en';
+}
+
+export function loadSentiment(lang: 'fr' | 'en'): SentimentRow[] {
+  const file = path.join(SHARED_DATA, 'sentiment', `sentiment_${lang}_tweets_umsab_xlmt.csv`);
+  return parseCsv(fs.readFileSync(file, 'utf8')).map((r) => ({
+    text: r['text'] ?? '',
+    label: (r['label_name'] ?? 'neutral') as SentimentRow['label'],
+    split: r['split'] ?? '',
+    lang,
+  }));
+}
+
+export interface RequestRow {
+  text: string;
+  lang: string;
+  type: string;
+  split: 'dev' | 'heldout';
+}
+
+export function loadRequestTypes(): RequestRow[] {
+  const file = path.join(PACKAGE_ROOT, 'data', 'request-types.labelled.jsonl');
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as RequestRow);
+}

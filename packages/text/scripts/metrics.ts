@@ -1,0 +1,49 @@
+// Classification metrics for the eval script.
+export interface ClassReport {
+  label: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface Report {
+  accuracy: number;
+  macroF1: number;
+  perClass: ClassReport[];
+  n: number;
+}
+
+export function report(gold: string[], pred: string[], labels: string[]): Report {
+  let correct = 0;
+  const perClass = labels.map((label) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let i = 0; i < gold.length; i++) {
+      if (pred[i] === label && gold[i] === label) tp++;
+      else if (pred[i] === label) fp++;
+      else if (gold[i] === label) fn++;
+    }
+    const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+    const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { label, precision, recall, f1, support: tp + fn };
+  });
+  for (let i = 0; i < gold.length; i++) if (gold[i] === pred[i]) correct++;
+  const present = perClass.filter((c) => c.support > 0);
+  const macroF1 = present.reduce((s, c) => s + c.f1, 0) / Math.max(1, present.length);
+  return { accuracy: gold.length ? correct / gold.length : 0, macroF1, perClass, n: gold.length };
+}
+
+export function formatReport(title: string, r: Report): string {
+  const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
+  const lines = [
+    `${title}: n=${r.n}  accuracy=${r.accuracy.toFixed(3)}  macro-F1=${r.macroF1.toFixed(3)}`,
+    `  ${'class'.padEnd(16)}  P%     R%     F1%    n`,
+    ...r.perClass.map(
+      (c) => `  ${c.label.padEnd(16)} ${pct(c.precision)}  ${pct(c.recall)}  ${pct(c.f1)}  ${String(c.support).padStart(4)}`,
+    ),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,34 @@
+import { detectLanguage } from './language/detect-language';
+import { tokenize } from './normalize';
+import { classifyRequest } from './request-type/classify-request';
+import { classifySentiment } from './sentiment/classify-sentiment';
+import { detectToxicity } from './toxicity/detect-toxicity';
+import type { AnalyzeOptions, TextAnalysis } from './types';
+
+/**
+ * Reads one message: language, sentiment, request type and toxicity. Pure and synchronous;
+ * never throws (non-string input is read as empty text).
+ */
+export function analyze(text: string, opts: AnalyzeOptions = {}): TextAnalysis {
+  const raw = typeof text === 'string' ? text : '';
+  const tokens = tokenize(raw);
+  const hint = typeof opts?.languageHint === 'string' ? opts.languageHint : undefined;
+  const { language } = detectLanguage(raw, tokens, hint);
+  // Sentiment models exist for fr and en; other languages use the bilingual lexicon path.
+  const sentiment = classifySentiment(tokens, language);
+  const tox = detectToxicity(tokens);
+  const requestType = classifyRequest(tokens, { toxicReason: tox.reason, sentiment: sentiment.score });
+  return {
+    language,
+    sentiment,
+    requestType,
+    toxic: tox.toxic,
+    toxicity: { reason: tox.reason },
+  };
+}
+
+export function analyzeBatch(texts: string[], opts: AnalyzeOptions = {}): TextAnalysis[] {
+  const out = new Array<TextAnalysis>(texts.length);
+  for (let i = 0; i < texts.length; i++) out[i] = analyze(texts[i] as string, opts);
+  return out;
+}

@@ -1,0 +1,182 @@
+import type { Token } from '../normalize';
+import { AFINN_EN, AFINN_FR, EMOJI_SENTIMENT } from './lexicon-data';
+import {
+  EMOTICONS,
+  IDIOMS_EN,
+  IDIOMS_FR,
+  INTENSIFIERS,
+  IRONY_MARKERS,
+  NEGATORS,
+  SCOPE_BREAKERS,
+} from './cues';
+
+export interface LexiconScore {
+  /** Normalised polarity in -1..1. */
+  score: number;
+  /** Sum of positive contributions (after negation/intensity). */
+  pos: number;
+  /** Sum of negative contributions, as a positive number. */
+  neg: number;
+  /** Sentiment words that were negated. */
+  negated: number;
+  emojiPos: number;
+  emojiNeg: number;
+  irony: boolean;
+  /** Number of sentiment-bearing tokens found. */
+  hits: number;
+}
+
+type Lexicon = Record<string, number>;
+
+function lexiconsFor(lang: string): Lexicon[] {
+  // Idioms first so they override the machine-translated AFINN-fr entries.
+  if (lang === 'fr') return [IDIOMS_FR, AFINN_FR];
+  if (lang === 'en') return [IDIOMS_EN, AFINN_EN];
+  return [IDIOMS_FR, IDIOMS_EN, AFINN_EN, AFINN_FR];
+}
+
+function lookup(lexicons: Lexicon[], key: string): number | undefined {
+  for (const lex of lexicons) {
+    const v = lex[key];
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** VADER-style squashing of an unbounded sum into -1..1. */
+function squash(sum: number): number {
+  return sum / Math.sqrt(sum * sum + 15);
+}
+
+/**
+ * Rule-based polarity: AFINN + idioms + emoji/emoticons, with negation scope (3 tokens, stops at
+ * punctuation/"but"), intensifiers/diminishers, elongation and shouting boosts, "but" re-weighting
+ * (what follows "mais/but" counts more), exclamation boost and cheap irony flip.
+ */
+export function lexiconScore(tokens: Token[], lang: string): LexiconScore {
+  const lexicons = lexiconsFor(lang);
+  let pos = 0;
+  let neg = 0;
+  let negated = 0;
+  let emojiPos = 0;
+  let emojiNeg = 0;
+  let hits = 0;
+  let irony = false;
+  let negUntil = -1;
+  let boost = 1;
+  let clauseWeight = 1;
+  let exclamations = 0;
+  const n = tokens.length;
+
+  const add = (value: number): void => {
+    const v = value * clauseWeight;
+    if (v > 0) pos += v;
+    else neg -= v;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as Token;
+    const w = t.norm;
+    if (t.kind === 'emoji') {
+      const s = EMOJI_SENTIMENT[w];
+      if (s !== undefined) {
+        hits++;
+        if (s > 0) emojiPos += s;
+        else emojiNeg -= s;
+        add(s * 3);
+      }
+      continue;
+    }
+    if (t.kind === 'emoticon') {
+      const s = EMOTICONS[w];
+      if (s !== undefined) {
+        hits++;
+        if (s > 0) emojiPos += s / 3;
+        else emojiNeg -= s / 3;
+        add(s);
+      }
+      continue;
+    }
+    if (t.kind === 'punct') {
+      if (w === '!') exclamations++;
+      negUntil = -1;
+      boost = 1;
+      continue;
+    }
+    if (t.kind === 'hashtag' && IRONY_MARKERS.has(w)) {
+      irony = true;
+      continue;
+    }
+    if (t.kind !== 'word' && t.kind !== 'hashtag') continue;
+
+    if (w === 'mais' || w === 'but' || w === 'however' || w === 'cependant' || w === 'pourtant') {
+      // Contrast: what came before matters less.
+      pos *= 0.5;
+      neg *= 0.5;
+      clauseWeight = 1.5;
+      negUntil = -1;
+      continue;
+    }
+    if (SCOPE_BREAKERS.has(w)) {
+      negUntil = -1;
+      continue;
+    }
+
+    // Multi-word entries first (idioms such as "pas mal", "not bad", "waste of money").
+    let value: number | undefined;
+    let span = 1;
+    if (i + 2 < n) {
+      const tri = `${w} ${(tokens[i + 1] as Token).norm} ${(tokens[i + 2] as Token).norm}`;
+      value = lookup(lexicons, tri);
+      if (value !== undefined) span = 3;
+    }
+    if (value === undefined && i + 1 < n) {
+      const bi = `${w} ${(tokens[i + 1] as Token).norm}`;
+      value = lookup(lexicons, bi);
+      if (value !== undefined) span = 2;
+    }
+    const isNegator = NEGATORS.has(w) && !(w === 'dont' && lang === 'fr');
+    if (value === undefined && isNegator) {
+      negUntil = i + 3;
+      continue;
+    }
+    const intensity = INTENSIFIERS[w];
+    if (value === undefined && intensity !== undefined) {
+      const next = tokens[i + 1];
+      // "super"/"top" alone are praise; before a sentiment word they only intensify.
+      const nextHasValue = next !== undefined && lookup(lexicons, next.norm) !== undefined;
+      if (nextHasValue || lookup(lexicons, w) === undefined) {
+        boost *= intensity;
+        continue;
+      }
+    }
+    if (value === undefined) {
+      value = lookup(lexicons, w);
+      // Elongated spelling not in the lexicon: try the single-letter form ("goood" → "god"
+      // fails, "soo" → "so"); squeezeElongation already kept doubles.
+      if (value === undefined && t.elongated) value = lookup(lexicons, w.replace(/(.)\1+/g, '$1'));
+    }
+    if (value === undefined || value === 0) continue;
+    hits++;
+    let v = value * boost;
+    if (t.elongated) v *= 1.3;
+    if (t.shouted) v *= 1.2;
+    if (span === 1 && i <= negUntil) {
+      // Negation shifts rather than flips: "pas génial" is mildly negative, not -3.
+      v = -v * 0.5;
+      negated++;
+    }
+    add(v);
+    boost = 1;
+    i += span - 1;
+  }
+
+  if (irony) {
+    // "Super, encore une panne #ironie": the praise is the sarcasm, so it counts against.
+    neg += pos;
+    pos = 0;
+  }
+  let sum = pos - neg;
+  if (exclamations > 0) sum *= 1 + 0.1 * Math.min(exclamations, 4);
+  return { score: squash(sum), pos, neg, negated, emojiPos, emojiNeg, irony, hits };
+}
