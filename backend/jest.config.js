@@ -1,0 +1,24 @@
+/** @type {import('jest').Config} */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts'],
+  transform: { '^.+\\.(t|j)s$': swc },
+  // Shared packages are used from source in tests so no build is needed between edits.
+  moduleNameMapper: { '^@vigie/(contracts|kpi|query|text|platform-sandbox)$': '<rootDir>/../packages/$1/src' },
+  globalSetup: '<rootDir>/src/test-utils/global-setup.mjs',
+  globalTeardown: '<rootDir>/src/test-utils/global-teardown.mjs',
+  testTimeout: 60000,
+};

@@ -1,0 +1,47 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+
+/** Every error leaves as `{ statusCode, message, details? }`; unexpected ones never leak internals. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      let message: string = exception.message;
+      let details: unknown;
+      if (typeof body === 'object' && body !== null) {
+        const b = body as Record<string, unknown>;
+        if (Array.isArray(b.message)) message = b.message.join('; ');
+        else if (typeof b.message === 'string') message = b.message;
+        details = b.details ?? (b.position !== undefined ? { position: b.position, ...b } : undefined);
+        if (b.position !== undefined) {
+          res.status(status).json({ statusCode: status, message, position: b.position, details });
+          return;
+        }
+      } else if (typeof body === 'string') message = body;
+      res.status(status).json(details === undefined ? { statusCode: status, message } : { statusCode: status, message, details });
+      return;
+    }
+    const err = exception as { type?: string; status?: number; message?: string };
+    // body-parser errors (malformed JSON, too large) carry a status
+    if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
+      res.status(err.status).json({ statusCode: err.status, message: err.message ?? 'Bad request' });
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    res
+      .status(HttpStatus.INTERNAL_SERVER_ERROR)
+      .json({ statusCode: 500, message: 'Internal server error' });
+  }
+}

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type VigieRole = 'api' | 'worker' | 'all';
+
+/** Typed configuration, validated once at boot. `process.env` is read only in this folder. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  role: VigieRole;
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  /** 32-byte key for AES-256-GCM encryption of channel credentials. */
+  secretKey: Buffer;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  demo: boolean;
+  staticDir: string | null;
+  cookieSecure: boolean;
+  loginRateLimit: { limit: number; windowMs: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  smtpUrl: string | null;
+  /** Loopback/private URLs allowed for user-supplied URLs (sandbox, tests). */
+  allowPrivateUrls: boolean;
+  /** Check pasted channel tokens with one cheap platform call before saving. */
+  verifyChannels: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+function int(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Accepts 64 hex chars or base64 of 32 bytes. */
+export function parseSecretKey(raw: string): Buffer {
+  const trimmed = raw.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  const b = Buffer.from(trimmed, 'base64');
+  if (b.length === 32) return b;
+  throw new ConfigError(
+    'VIGIE_SECRET_KEY must be 32 bytes as 64 hex characters or base64 (generate one with: openssl rand -hex 32)',
+  );
+}
+
+function loadOrCreateDevKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return parseSecretKey(readFileSync(file, 'utf8'));
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const role = (env.VIGIE_ROLE ?? 'all') as VigieRole;
+  if (!['api', 'worker', 'all'].includes(role)) {
+    throw new ConfigError(`VIGIE_ROLE must be api, worker or all, got "${env.VIGIE_ROLE}"`);
+  }
+  const dataDir = path.resolve(env.VIGIE_DATA_DIR ?? path.join(REPO_ROOT, '.data'));
+  const port = int('PORT', env.PORT, 3000);
+  let secretKey: Buffer;
+  if (env.VIGIE_SECRET_KEY) secretKey = parseSecretKey(env.VIGIE_SECRET_KEY);
+  else if (nodeEnv === 'production') {
+    throw new ConfigError(
+      'VIGIE_SECRET_KEY is required in production: it encrypts channel tokens at rest. Generate one with: openssl rand -hex 32',
+    );
+  } else secretKey = loadOrCreateDevKey(dataDir);
+
+  const databaseUrl = env.DATABASE_URL || null;
+  if (nodeEnv === 'production' && !databaseUrl) {
+    throw new ConfigError('DATABASE_URL is required in production (the embedded Postgres is for npm start only)');
+  }
+  const staticCandidate = env.VIGIE_STATIC_DIR ?? path.join(REPO_ROOT, 'frontend', 'dist');
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
+  }
+  return {
+    env: nodeEnv,
+    role,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl: env.VIGIE_PUBLIC_URL ?? `http://localhost:${port}`,
+    dataDir,
+    databaseUrl,
+    redisUrl: env.REDIS_URL || null,
+    secretKey,
+    adminEmail: env.VIGIE_ADMIN_EMAIL || null,
+    adminPassword: env.VIGIE_ADMIN_PASSWORD || null,
+    demo: bool('VIGIE_DEMO', env.VIGIE_DEMO, nodeEnv !== 'production'),
+    staticDir: existsSync(staticCandidate) ? staticCandidate : null,
+    cookieSecure: bool('VIGIE_COOKIE_SECURE', env.VIGIE_COOKIE_SECURE, nodeEnv === 'production'),
+    loginRateLimit: {
+      limit: int('VIGIE_LOGIN_RATE_LIMIT', env.VIGIE_LOGIN_RATE_LIMIT, 10),
+      windowMs: 60_000,
+    },
+    logLevel,
+    smtpUrl: env.SMTP_URL || null,
+    allowPrivateUrls: bool('VIGIE_ALLOW_PRIVATE_URLS', env.VIGIE_ALLOW_PRIVATE_URLS, nodeEnv !== 'production'),
+    verifyChannels: bool('VIGIE_VERIFY_CHANNELS', env.VIGIE_VERIFY_CHANNELS, true),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,22 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_CONFIG } from './config/app-config';
+import { SecretBox } from './common/crypto/secret-box';
+import { JobQueue } from './common/queue/job-queue';
+import type { Runtime } from './runtime';
+
+/** Process-wide singletons every module may inject: config, the queue, the secret box. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: runtime.config },
+        { provide: JobQueue, useValue: runtime.queue },
+        { provide: SecretBox, useValue: new SecretBox(runtime.config.secretKey) },
+      ],
+      exports: [APP_CONFIG, JobQueue, SecretBox],
+    };
+  }
+}

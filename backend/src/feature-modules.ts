@@ -1,0 +1,17 @@
+import type { Type } from '@nestjs/common';
+import { AuthModule } from './modules/auth/auth.module';
+import { BrandsModule } from './modules/brands/brands.module';
+import { ChannelsModule } from './modules/channels/channels.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { HealthModule } from './modules/health/health.module';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module';
+
+/** Every user-facing module, in one explicit list (one line per module). */
+export const FEATURE_MODULES: Type[] = [
+  HealthModule,
+  AuthModule,
+  WorkspacesModule,
+  BrandsModule,
+  ChannelsModule,
+  DemoModule,
+];

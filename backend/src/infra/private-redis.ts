@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { freePort } from './embedded-database';
+
+export function findRedisServer(): string | null {
+  const r = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  const bin = r.stdout.trim();
+  return r.status === 0 && bin ? bin : null;
+}
+
+export interface PrivateRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a loopback-only redis-server under dataDir (no persistence: jobs are re-enqueued by the scheduler). */
+export async function startPrivateRedis(bin: string, dataDir: string): Promise<PrivateRedis> {
+  const dir = path.join(dataDir, 'redis');
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort(63799);
+  const pidfile = path.join(dir, 'redis.pid');
+  const res = spawnSync(
+    bin,
+    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir,
+      '--daemonize', 'yes', '--pidfile', pidfile, '--logfile', path.join(dir, 'redis.log')],
+    { encoding: 'utf8' },
+  );
+  if (res.status !== 0) throw new Error(`redis-server failed to start: ${res.stderr || res.stdout}`);
+  const url = `redis://127.0.0.1:${port}`;
+  await waitForPidFile(pidfile);
+  return {
+    url,
+    stop: async () => {
+      if (!existsSync(pidfile)) return;
+      const pid = Number(readFileSync(pidfile, 'utf8').trim());
+      if (pid > 0) {
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          /* already gone */
+        }
+      }
+    },
+  };
+}
+
+async function waitForPidFile(file: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (existsSync(file)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+

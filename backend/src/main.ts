@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { ConfigError, loadConfig } from './config/app-config';
+import { createJsonLogger } from './common/http/json-logger';
+import { createHttpApp } from './http-app';
+import { FirstStartService } from './modules/demo/first-start.service';
+import { prepareRuntime, type Runtime } from './runtime';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const logger = createJsonLogger(config.logLevel);
+  const runtime: Runtime = await prepareRuntime(config, logger);
+  let app: INestApplication | null = null;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: stopping`, 'main');
+    await runtime.queue.close().catch(() => undefined);
+    if (app) await app.close().catch(() => undefined);
+    await runtime.stop();
+    logger.log('Stopped cleanly', 'main');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    app = await createHttpApp(runtime, logger);
+    const firstStart = await app.get(FirstStartService).run();
+    if (config.role !== 'worker') {
+      await app.listen(config.port, config.host);
+    } else {
+      await app.init();
+    }
+    if (config.role !== 'api') await runtime.queue.startWorkers();
+    const lines = [
+      '',
+      `  Vigie is running (${config.role}, queue: ${runtime.queue.kind}${runtime.embeddedDatabase ? ', embedded Postgres' : ''})`,
+    ];
+    if (config.role !== 'worker') lines.push(`  Dashboard: ${config.publicUrl}`, `  API docs:  ${config.publicUrl}/api/docs`);
+    if (firstStart.adminEmail && firstStart.adminPassword) {
+      lines.push(`  Login:     ${firstStart.adminEmail} / ${firstStart.adminPassword}`);
+    } else if (firstStart.adminEmail) {
+      lines.push(`  Login:     ${firstStart.adminEmail} (password from VIGIE_ADMIN_PASSWORD)`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+  } catch (e) {
+    logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e), undefined, 'main');
+    await runtime.queue.close().catch(() => undefined);
+    if (app) await app.close().catch(() => undefined);
+    await runtime.stop();
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { MinRole } from '../../common/auth/roles';
+import { CreateBrandDto, UpdateBrandDto } from './brands.dto';
+import { BrandsService } from './brands.service';
+
+@ApiTags('brands')
+@Controller('workspaces/:workspaceId/brands')
+export class BrandsController {
+  constructor(private readonly service: BrandsService) {}
+
+  @Get()
+  list(@Param('workspaceId') workspaceId: string) {
+    return this.service.list(workspaceId);
+  }
+
+  @Post()
+  create(@Param('workspaceId') workspaceId: string, @Body() dto: CreateBrandDto) {
+    return this.service.create(workspaceId, dto);
+  }
+
+  @Get(':brandId')
+  get(@Param('workspaceId') workspaceId: string, @Param('brandId', ParseUUIDPipe) brandId: string) {
+    return this.service.get(workspaceId, brandId);
+  }
+
+  @Patch(':brandId')
+  update(
+    @Param('workspaceId') workspaceId: string,
+    @Param('brandId', ParseUUIDPipe) brandId: string,
+    @Body() dto: UpdateBrandDto,
+  ) {
+    return this.service.update(workspaceId, brandId, dto);
+  }
+
+  @Delete(':brandId')
+  @MinRole('admin')
+  @HttpCode(204)
+  remove(@Param('workspaceId') workspaceId: string, @Param('brandId', ParseUUIDPipe) brandId: string) {
+    return this.service.remove(workspaceId, brandId);
+  }
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { MinRole } from '../../common/auth/roles';
+import { CreateChannelDto } from './channels.dto';
+import { ChannelsService, toChannelDto } from './channels.service';
+import { ChannelVerifier } from './channel-verifier';
+
+@ApiTags('channels')
+@Controller('workspaces/:workspaceId/channels')
+export class ChannelsController {
+  constructor(
+    private readonly service: ChannelsService,
+    private readonly verifier: ChannelVerifier,
+  ) {}
+
+  @Get()
+  list(@Param('workspaceId') workspaceId: string, @Query('brandId', new ParseUUIDPipe({ optional: true })) brandId?: string) {
+    return this.service.list(workspaceId, brandId);
+  }
+
+  @Post()
+  @MinRole('admin')
+  async create(@Param('workspaceId') workspaceId: string, @Body() dto: CreateChannelDto) {
+    const identity = await this.verifier.verify(dto);
+    return this.service.create(workspaceId, dto, identity ?? undefined);
+  }
+
+  @Get(':channelId')
+  async get(@Param('workspaceId') workspaceId: string, @Param('channelId', ParseUUIDPipe) channelId: string) {
+    return toChannelDto(await this.service.get(workspaceId, channelId));
+  }
+
+  @Post(':channelId/sync')
+  @HttpCode(202)
+  sync(@Param('workspaceId') workspaceId: string, @Param('channelId', ParseUUIDPipe) channelId: string) {
+    return this.service.requestSync(workspaceId, channelId);
+  }
+
+  @Delete(':channelId')
+  @MinRole('admin')
+  @HttpCode(204)
+  remove(@Param('workspaceId') workspaceId: string, @Param('channelId', ParseUUIDPipe) channelId: string) {
+    return this.service.remove(workspaceId, channelId);
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/roles';
+import { JobQueue } from '../../common/queue/job-queue';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(JobQueue) private readonly queue: JobQueue,
+  ) {}
+
+  /** 200 when the database answers; `degraded` while the queue backend is down (API keeps serving). */
+  @Public()
+  @Get()
+  async health(@Res({ passthrough: true }) res: Response) {
+    const database = await this.db
+      .query('SELECT 1')
+      .then(() => 'up' as const)
+      .catch(() => 'down' as const);
+    const queueState = await this.queue.health();
+    const status = database === 'down' ? 'down' : queueState === 'down' ? 'degraded' : 'ok';
+    if (database === 'down') res.status(503);
+    return { status, database, queue: this.queue.kind, queueState };
+  }
+}

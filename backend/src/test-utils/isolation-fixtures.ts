@@ -1,0 +1,47 @@
+import type { LoggedIn } from './test-app';
+
+/**
+ * Builds one workspace's worth of data through the HTTP API and returns, per route parameter
+ * name, the id to substitute, plus every string that must never leak to another workspace.
+ * Modules that add routes with new parameters add their fixtures here.
+ */
+export interface WorkspaceFixtures {
+  workspaceId: string;
+  params: Record<string, string>;
+  secrets: string[];
+}
+
+export async function buildWorkspaceFixtures(client: LoggedIn, workspaceId: string, tag: string): Promise<WorkspaceFixtures> {
+  const ws = `/api/workspaces/${workspaceId}`;
+  const expectOk = (res: { status: number; body: unknown }, what: string) => {
+    if (res.status >= 300) throw new Error(`fixture ${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Record<string, string>;
+  };
+  const brand = expectOk(await client.post(`${ws}/brands`, { name: `Brand ${tag}`, kind: 'own' }), 'brand');
+  const competitor = expectOk(await client.post(`${ws}/brands`, { name: `Rival ${tag}`, kind: 'competitor' }), 'competitor');
+  const channel = expectOk(
+    await client.post(`${ws}/channels`, {
+      brandId: brand.id,
+      platform: 'mastodon',
+      handle: `handle_${tag}`,
+      externalId: `ext_${tag}`,
+      credentials: { accessToken: `token-${tag}` },
+      baseUrl: 'http://127.0.0.1:9',
+    }),
+    'channel',
+  );
+  const member = expectOk(await client.post(`${ws}/members`, { email: `member-${tag}@example.test`, role: 'viewer' }), 'member');
+  const token = expectOk(await client.post('/api/auth/tokens', { name: `token ${tag}`, workspaceId, role: 'viewer' }), 'token');
+  return {
+    workspaceId,
+    params: {
+      workspaceId,
+      brandId: brand.id,
+      channelId: channel.id,
+      memberId: member.id,
+      id: token.id,
+    },
+    secrets: [workspaceId, brand.id, competitor.id, channel.id, member.id, token.id, `Brand ${tag}`, `Rival ${tag}`,
+      `handle_${tag}`, `member-${tag}@example.test`, `token-${tag}`],
+  };
+}
