@@ -10,7 +10,10 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h[1-6]|blockquote|tr)\s*>/gi, '\n');
-  const noTags = withBreaks.replace(/<[^>]*>/g, '');
+  const noTags = withBreaks
+    .replace(/<[^>]*>/g, '')
+    // An unterminated tag (`</span}`) left before a break or the end is markup too.
+    .replace(/<\/?[a-z][a-z0-9]*\b[^<>\n]*(?=\n|$)/gi, '');
   return decode(noTags, { level: 'html5' })
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+\n/g, '\n')

@@ -1,0 +1,88 @@
+import type {
+  ChannelConnector,
+  ConnectorAccount,
+  ConnectorCapabilities,
+  ListPostsRequest,
+  NormalizedAccountStats,
+  NormalizedComment,
+  NormalizedMention,
+  Page,
+  PostsPage,
+} from '../channel-connector';
+import { baseOf, buildUrl, type Query } from '../base-url';
+import { optionalCredential, type ConnectorOptions } from '../credentials';
+import { HttpClient, type JsonResponse } from '../http-client';
+import { JsonReader } from '../json-reader';
+import { assertNewToken, PostRun } from '../page-state';
+import { DAY_MS, utcDay } from '../sync-window';
+import { mapMastodonMention, mapMastodonReply, mapMastodonStatus, nextMaxIdFromLink } from './mastodon.mapper';
+
+/**
+ * Mastodon (any instance). Credentials: optional `{ accessToken }` (public endpoints work
+ * without). `baseUrl` = the instance (default https://mastodon.social), + /api/v1/….
+ * `handle` = acct (`user` or `user@instance`). Pages with max_id from the Link header; re-reads 7 days.
+ */
+export class MastodonConnector implements ChannelConnector {
+  readonly platform = 'mastodon' as const;
+  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false };
+  /** 300 requests / 5 min per instance by default. */
+  readonly syncIntervalMs = 15 * 60 * 1000;
+  static readonly REFRESH_WINDOW_MS = 7 * DAY_MS;
+  private readonly http: HttpClient;
+
+  constructor(opts: ConnectorOptions = {}) {
+    this.http = new HttpClient(opts);
+  }
+
+  private async get(account: ConnectorAccount, what: string, path: string, query: Query = {}): Promise<JsonResponse & { r: JsonReader }> {
+    const token = optionalCredential(account, 'accessToken');
+    const url = buildUrl(baseOf(account, 'https://mastodon.social'), path, query);
+    const res = await this.http.json({ url, what, headers: token ? { authorization: `Bearer ${token}` } : {}, secrets: token ? [token] : [] });
+    return { ...res, r: JsonReader.root(res.body, what) };
+  }
+
+  private async lookup(account: ConnectorAccount, what: string): Promise<JsonReader> {
+    return (await this.get(account, what, '/api/v1/accounts/lookup', { acct: account.handle.replace(/^@/, '') })).r.obj();
+  }
+
+  async verify(account: ConnectorAccount) {
+    const a = await this.lookup(account, 'mastodon verify');
+    return { externalId: a.get('id').str(), handle: a.get('acct').str(), displayName: a.get('display_name').optStr() || null };
+  }
+
+  async listPosts(account: ConnectorAccount, req: ListPostsRequest): Promise<PostsPage> {
+    const run = PostRun.start(req, 'mastodon statuses', MastodonConnector.REFRESH_WINDOW_MS);
+    let id = account.externalId ?? run.extra('accountId');
+    if (!id) {
+      id = (await this.lookup(account, 'mastodon lookup')).get('id').str();
+      run.setExtra('accountId', id);
+    }
+    const res = await this.get(account, run.what, `/api/v1/accounts/${id}/statuses`, { limit: 40, exclude_reblogs: true, max_id: run.token });
+    const posts = res.r.arr().map(mapMastodonStatus);
+    return run.finish(posts, nextMaxIdFromLink(res.headers.get('link')), posts[0] && run.isFirstPage ? { sinceId: posts[0].externalId } : {});
+  }
+
+  /** The whole thread comes in one call (context.descendants): a single page. */
+  async listComments(account: ConnectorAccount, post: { externalId: string }): Promise<Page<NormalizedComment>> {
+    const res = await this.get(account, 'mastodon context', `/api/v1/statuses/${post.externalId}/context`);
+    const items = res.r.get('descendants').arr().map((s) => mapMastodonReply(s, post.externalId, account.externalId));
+    return { items, nextPage: null };
+  }
+
+  async getAccountStats(account: ConnectorAccount, now: Date): Promise<NormalizedAccountStats> {
+    const a = await this.lookup(account, 'mastodon stats');
+    return { day: utcDay(now), followers: a.get('followers_count').optNum(), following: a.get('following_count').optNum(), postsCount: a.get('statuses_count').optNum() };
+  }
+
+  /** Keyword listening through the hashtag timeline (full-text search needs an authenticated instance). */
+  async search(account: ConnectorAccount, query: string, since: Date, page: string | null): Promise<Page<NormalizedMention>> {
+    const what = 'mastodon tag timeline';
+    const tag = (query.trim().split(/\s+/)[0] ?? '').replace(/^#/, '');
+    const res = await this.get(account, what, `/api/v1/timelines/tag/${encodeURIComponent(tag)}`, { limit: 40, max_id: page });
+    const instance = new URL(baseOf(account, 'https://mastodon.social')).host;
+    const all = res.r.arr().map((s) => mapMastodonMention(s, instance));
+    const items = all.filter((m) => m.publishedAt >= since.toISOString());
+    const next = items.length === all.length ? nextMaxIdFromLink(res.headers.get('link')) : null;
+    return { items, nextPage: assertNewToken(page, next, what) };
+  }
+}
