@@ -64,23 +64,30 @@ export class AtomIndex {
     return id;
   }
 
-  /** Calls `hit(atomId)` for every atom the token satisfies. */
-  lookup(token: Token, hit: (atomId: number) => void): void {
+  /**
+   * Appends to `out` the ids of every atom the token satisfies; returns the new length.
+   * (An output array rather than a callback: no closure per token on the hot path.)
+   */
+  lookup(token: Token, out: number[], length: number): number {
+    let n = length;
     const b = this.exact.get(token.norm);
-    if (b) emit(b, token, hit);
-    if (!this.hasPrefixes) return;
+    if (b) n = emit(b, token, out, n);
+    if (!this.hasPrefixes) return n;
     let node: TrieNode | undefined = this.trie;
     const norm = token.norm;
     for (let i = 0; i < norm.length; i++) {
       node = node.children.get(norm.charCodeAt(i));
-      if (!node) return;
-      if (node.bucket) emit(node.bucket, token, hit);
+      if (!node) return n;
+      if (node.bucket) n = emit(node.bucket, token, out, n);
     }
+    return n;
   }
 }
 
-function emit(b: Bucket, token: Token, hit: (atomId: number) => void): void {
-  for (const id of b.any) hit(id);
-  if (token.kind === 'hashtag') for (const id of b.hashtag) hit(id);
-  else if (token.kind === 'handle') for (const id of b.handle) hit(id);
+function emit(b: Bucket, token: Token, out: number[], length: number): number {
+  let n = length;
+  for (const id of b.any) out[n++] = id;
+  if (token.kind === 'hashtag') for (const id of b.hashtag) out[n++] = id;
+  else if (token.kind === 'handle') for (const id of b.handle) out[n++] = id;
+  return n;
 }

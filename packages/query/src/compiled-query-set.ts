@@ -12,6 +12,9 @@ import type { PreparedDoc } from './prepared-doc';
 import { QuerySyntaxError } from './query-error';
 import type { QueryErrorInfo } from './query-error';
 import { termMatchesAt } from './term-match';
+import { triggerTerms } from './trigger-terms';
+import type { CompiledNode } from './trigger-terms';
+import { tokenize } from './tokenize';
 
 export interface QueryInput {
   id: string;
@@ -31,14 +34,6 @@ export interface QueryMatch {
   spans: MatchSpan[];
 }
 
-// Boolean tree with terms replaced by ids into the set's shared term table.
-type Node =
-  | { k: 'term'; term: number }
-  | { k: 'filter'; filter: FilterNode }
-  | { k: 'not'; operand: Node }
-  | { k: 'and' | 'or'; operands: Node[] }
-  | { k: 'near'; distance: number; left: Node; right: Node };
-
 interface Term {
   atoms: Atom[];
   atomIds: number[];
@@ -47,14 +42,14 @@ interface Term {
 interface CompiledEntry {
   id: string;
   ast: QueryAst;
-  root: Node;
+  root: CompiledNode;
 }
 
 /**
  * All watch queries compiled together. Per document: tokenize once, look every token up
  * in one atom dictionary (hash map + prefix trie), check the terms triggered by the
  * atoms found (phrases are triggered by their first atom, then verified in place), and
- * evaluate the boolean tree only of queries that have an occurring positive term.
+ * evaluate the boolean tree only of queries one of whose trigger terms occurs.
  * Queries sharing a term share its work.
  */
 export class CompiledQuerySet {
@@ -63,9 +58,9 @@ export class CompiledQuerySet {
   private readonly terms: Term[] = [];
   private readonly termIds = new Map<string, number>();
   private readonly entries: CompiledEntry[] = [];
-  /** atom id → positive-polarity terms whose first atom it is. */
+  /** atom id → trigger terms whose first atom it is. */
   private atomTriggers: number[][] = [];
-  /** term id → queries in which it occurs with positive polarity. */
+  /** term id → queries it triggers (see trigger-terms.ts). */
   private termQueries: number[][] = [];
 
   // Per-document scratch state, reset by bumping `epoch` (no clearing of big arrays).
@@ -73,6 +68,7 @@ export class CompiledQuerySet {
   private atomStamp = new Uint32Array(0);
   private atomPositions: number[][] = [];
   private touchedAtoms: number[] = [];
+  private readonly hits: number[] = [];
   private termStamp = new Uint32Array(0);
   private termStarts: number[][] = [];
   private queryStamp = new Uint32Array(0);
@@ -94,7 +90,8 @@ export class CompiledQuerySet {
         continue;
       }
       const queryIndex = this.entries.length;
-      const root = this.compileNode(ast, true, queryIndex);
+      const root = this.compileNode(ast);
+      this.register(root, queryIndex);
       this.entries.push({ id: q.id, ast, root });
     }
     const atoms = this.index.atoms.length;
@@ -112,33 +109,29 @@ export class CompiledQuerySet {
     return this.entries.length;
   }
 
-  private compileNode(node: QueryAst, positive: boolean, queryIndex: number): Node {
+  private compileNode(node: QueryAst): CompiledNode {
     switch (node.type) {
-      case 'term': {
-        const term = this.internTerm(node.atoms);
-        if (positive) {
-          const qs = (this.termQueries[term] ??= []);
-          if (qs[qs.length - 1] !== queryIndex) qs.push(queryIndex);
-          const first = (this.terms[term] as Term).atomIds[0] as number;
-          const triggers = (this.atomTriggers[first] ??= []);
-          if (!triggers.includes(term)) triggers.push(term);
-        }
-        return { k: 'term', term };
-      }
+      case 'term':
+        return { k: 'term', term: this.internTerm(node.atoms) };
       case 'filter':
         return { k: 'filter', filter: node };
       case 'not':
-        return { k: 'not', operand: this.compileNode(node.operand, !positive, queryIndex) };
+        return { k: 'not', operand: this.compileNode(node.operand) };
       case 'and':
       case 'or':
-        return { k: node.type, operands: node.operands.map((o) => this.compileNode(o, positive, queryIndex)) };
+        return { k: node.type, operands: node.operands.map((o) => this.compileNode(o)) };
       case 'near':
-        return {
-          k: 'near',
-          distance: node.distance,
-          left: this.compileNode(node.left, positive, queryIndex),
-          right: this.compileNode(node.right, positive, queryIndex),
-        };
+        return { k: 'near', distance: node.distance, left: this.compileNode(node.left), right: this.compileNode(node.right) };
+    }
+  }
+
+  /** Posts the query under its trigger terms, and those terms under their first atom. */
+  private register(root: CompiledNode, queryIndex: number): void {
+    for (const term of triggerTerms(root, (t) => (this.terms[t] as Term).atoms)) {
+      (this.termQueries[term] as number[]).push(queryIndex);
+      const first = (this.terms[term] as Term).atomIds[0] as number;
+      const triggers = (this.atomTriggers[first] ??= []);
+      if (!triggers.includes(term)) triggers.push(term);
     }
   }
 
@@ -169,20 +162,23 @@ export class CompiledQuerySet {
   }
 
   private matchIndexes(doc: QueryDoc | PreparedDoc): number[] {
-    const tokens = isPrepared(doc) ? doc.tokens : prepareDoc(doc).tokens;
+    const tokens = isPrepared(doc) ? doc.tokens : tokenize(doc.text);
     this.startDoc(doc, tokens);
     const epoch = this.epoch;
-    const { atomStamp, atomPositions, touchedAtoms } = this;
+    const { atomStamp, atomPositions, touchedAtoms, hits } = this;
     for (let i = 0; i < tokens.length; i++) {
-      this.index.lookup(tokens[i] as PreparedDoc['tokens'][number], (atom) => {
-        const positions = atomPositions[atom] as number[];
+      const n = this.index.lookup(tokens[i] as PreparedDoc['tokens'][number], hits, 0);
+      for (let h = 0; h < n; h++) {
+        const atom = hits[h] as number;
+        // Fresh small arrays are cheaper than truncating reused ones (length = 0 is slow).
         if (atomStamp[atom] !== epoch) {
           atomStamp[atom] = epoch;
-          positions.length = 0;
+          atomPositions[atom] = [i];
           touchedAtoms.push(atom);
+        } else {
+          (atomPositions[atom] as number[]).push(i);
         }
-        positions.push(i);
-      });
+      }
     }
     const candidates: number[] = [];
     for (const atom of touchedAtoms) {
@@ -207,27 +203,28 @@ export class CompiledQuerySet {
       this.termStamp.fill(0);
       this.queryStamp.fill(0);
     }
-    this.touchedAtoms.length = 0;
+    this.touchedAtoms = [];
     this.tokens = tokens;
     this.doc = doc;
   }
 
   /** Token indexes where the term starts in the current document (cached per document). */
   private termOccurrences(termId: number): number[] {
-    const out = this.termStarts[termId] as number[];
-    if (this.termStamp[termId] === this.epoch) return out;
+    if (this.termStamp[termId] === this.epoch) return this.termStarts[termId] as number[];
     this.termStamp[termId] = this.epoch;
-    out.length = 0;
     const term = this.terms[termId] as Term;
     const first = term.atomIds[0] as number;
-    if (this.atomStamp[first] !== this.epoch) return out;
-    for (const p of this.atomPositions[first] as number[]) {
-      if (term.atoms.length === 1 || termMatchesAt(term.atoms, this.tokens, p)) out.push(p);
+    let out: number[] = NONE;
+    if (this.atomStamp[first] === this.epoch) {
+      const positions = this.atomPositions[first] as number[];
+      // A single-atom term occurs exactly where its atom does.
+      out = term.atoms.length === 1 ? positions : positions.filter((p) => termMatchesAt(term.atoms, this.tokens, p));
     }
+    this.termStarts[termId] = out;
     return out;
   }
 
-  private evaluate(node: Node): boolean {
+  private evaluate(node: CompiledNode): boolean {
     switch (node.k) {
       case 'term':
         return this.termOccurrences(node.term).length > 0;
@@ -244,7 +241,7 @@ export class CompiledQuerySet {
     }
   }
 
-  private proximity(node: Node): Occurrence[] {
+  private proximity(node: CompiledNode): Occurrence[] {
     switch (node.k) {
       case 'term': {
         const len = (this.terms[node.term] as Term).atoms.length;
@@ -259,6 +256,8 @@ export class CompiledQuerySet {
     }
   }
 }
+
+const NONE: number[] = [];
 
 function checked(ast: QueryAst): QueryAst {
   if (canMatchWithoutTerms(ast)) {

@@ -65,14 +65,33 @@ function isBodyContinue(cp: number): boolean {
   return cp === UNDERSCORE || isWordContinue(cp);
 }
 
+// Set by scanWord: 0 = lower-case ASCII only, 1 = ASCII with capitals, 2 = non-ASCII.
+// Lets the hot path skip folding for the common all-lower-case ASCII word.
+let scannedShape = 0;
+
 /** End offset of a word starting at `i` (letters, digits, combining marks). */
 function scanWord(text: string, i: number): number {
   let j = i;
+  let shape = 0;
   for (;;) {
-    const cp = codeAt(text, j);
-    if (!isWordContinue(cp)) return j;
+    const c = text.charCodeAt(j);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      j++;
+      continue;
+    }
+    if (c >= 0x41 && c <= 0x5a) {
+      if (shape === 0) shape = 1;
+      j++;
+      continue;
+    }
+    if (c < 0x80 || Number.isNaN(c)) break;
+    const cp = text.codePointAt(j) as number;
+    if (!isWordContinue(cp)) break;
+    shape = 2;
     j += width(cp);
   }
+  scannedShape = shape;
+  return j;
 }
 
 /**
@@ -116,6 +135,12 @@ function push(tokens: Token[], text: string, start: number, bodyStart: number, e
   if (norm.length > 0) tokens.push({ norm, start, end, kind });
 }
 
+function pushWord(tokens: Token[], text: string, start: number, end: number): void {
+  const raw = text.slice(start, end);
+  const norm = scannedShape === 0 ? raw : scannedShape === 1 ? raw.toLowerCase() : normalizeWord(raw);
+  if (norm.length > 0) tokens.push({ norm, start, end, kind: 'word' });
+}
+
 /**
  * Splits a text into tokens. Words are runs of letters/digits (apostrophes, hyphens,
  * punctuation and emoji separate them: "l'avion" → l, avion). `#tag` and `@handle` are
@@ -142,7 +167,7 @@ export function tokenize(text: string): Token[] {
         }
       }
       const end = scanWord(text, i);
-      push(tokens, text, i, i, end, 'word');
+      pushWord(tokens, text, i, end);
       i = end;
       prevWord = true;
       continue;
@@ -167,7 +192,7 @@ function tokenizeUrl(text: string, from: number, to: number, tokens: Token[]): v
     const cp = text.codePointAt(i) as number;
     if (classify(cp) === START) {
       const end = Math.min(scanWord(text, i), to);
-      push(tokens, text, i, i, end, 'word');
+      pushWord(tokens, text, i, end);
       i = end;
     } else {
       i += width(cp);
