@@ -66,7 +66,7 @@ export class RssConnector implements ChannelConnector {
       .map((i) => ({
         externalId: i.id,
         publishedAt: i.publishedAt as string,
-        contentType: 'article',
+        contentType: 'article' as const,
         text: i.text && i.text !== i.title ? `${i.title}\n\n${i.text}` : i.title,
         permalink: i.link,
         author: i.author ? { externalId: i.author, handle: null, displayName: i.author, followers: null } : null,

@@ -1,0 +1,102 @@
+import type {
+  ChannelConnector,
+  ConnectorAccount,
+  ConnectorCapabilities,
+  ListPostsRequest,
+  NormalizedAccountStats,
+  NormalizedComment,
+  Page,
+  PostsPage,
+} from '../channel-connector';
+import { baseOf } from '../base-url';
+import { requireCredential, type ConnectorOptions } from '../credentials';
+import { HttpClient } from '../http-client';
+import { JsonReader } from '../json-reader';
+import { PostRun } from '../page-state';
+import { DAY_MS, utcDay } from '../sync-window';
+import { applyLinkedinStats, mapLinkedinComment, mapLinkedinPost } from './linkedin.mapper';
+
+/** LinkedIn-Version header (YYYYMM) of the versioned Community Management API. */
+export const LINKEDIN_VERSION = '202501';
+const PAGE_SIZE = 50;
+
+/**
+ * LinkedIn organisation pages (Community Management API). Credentials: `{ accessToken }` with
+ * r_organization_social / rw_organization_admin. Account: organisation id (`externalId`,
+ * numeric). Default host https://api.linkedin.com + /rest/…. Pages with start/count;
+ * statistics (organic, rolling 12 months) for own pages only; re-reads 30 days.
+ */
+export class LinkedinConnector implements ChannelConnector {
+  readonly platform = 'linkedin' as const;
+  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: false, privateMetrics: true };
+  /** Unpublished daily limits that reset at midnight UTC: sync every 6 h. */
+  readonly syncIntervalMs = 6 * 60 * 60 * 1000;
+  static readonly REFRESH_WINDOW_MS = 30 * DAY_MS;
+  private readonly http: HttpClient;
+
+  constructor(opts: ConnectorOptions = {}) {
+    this.http = new HttpClient(opts);
+  }
+
+  /** Rest.li 2.0 wants URNs percent-encoded but List(...) syntax literal, so the query is built by hand. */
+  private async get(account: ConnectorAccount, what: string, pathAndQuery: string): Promise<JsonReader> {
+    const token = requireCredential(account, 'accessToken');
+    const url = `${baseOf(account, 'https://api.linkedin.com')}${pathAndQuery}`;
+    const r = await this.http.json({
+      url,
+      what,
+      headers: { authorization: `Bearer ${token}`, 'LinkedIn-Version': LINKEDIN_VERSION, 'X-Restli-Protocol-Version': '2.0.0' },
+      secrets: [token],
+    });
+    return JsonReader.root(r.body, what);
+  }
+
+  private orgId(account: ConnectorAccount): string {
+    return (account.externalId ?? account.handle).replace(/^urn:li:organization:/, '');
+  }
+
+  async verify(account: ConnectorAccount) {
+    const o = await this.get(account, 'linkedin verify', `/rest/organizations/${this.orgId(account)}`);
+    return { externalId: o.get('id').str(), handle: o.get('vanityName').optStr() ?? account.handle, displayName: o.get('localizedName').optStr() };
+  }
+
+  async listPosts(account: ConnectorAccount, req: ListPostsRequest): Promise<PostsPage> {
+    const run = PostRun.start(req, 'linkedin posts', LinkedinConnector.REFRESH_WINDOW_MS);
+    const org = `urn:li:organization:${this.orgId(account)}`;
+    const start = Number(run.token ?? '0');
+    const body = await this.get(account, run.what, `/rest/posts?q=author&author=${encodeURIComponent(org)}&count=${PAGE_SIZE}&start=${start}&sortBy=CREATED`);
+    let posts = body.get('elements').arr().map(mapLinkedinPost);
+    if (!account.isCompetitor && posts.length) {
+      const shares = posts.filter((p) => p.externalId.startsWith('urn:li:share:')).map((p) => encodeURIComponent(p.externalId));
+      const ugc = posts.filter((p) => p.externalId.startsWith('urn:li:ugcPost:')).map((p) => encodeURIComponent(p.externalId));
+      const lists = [shares.length ? `shares=List(${shares.join(',')})` : '', ugc.length ? `ugcPosts=List(${ugc.join(',')})` : ''].filter(Boolean).join('&');
+      const stats = await this.get(
+        account,
+        'linkedin share statistics',
+        `/rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=${encodeURIComponent(org)}&${lists}`,
+      );
+      const byUrn = new Map<string, JsonReader>();
+      for (const e of stats.get('elements').optArr()) {
+        const urn = e.get('share').optStr() ?? e.get('ugcPost').optStr();
+        if (urn) byUrn.set(urn, e.get('totalShareStatistics'));
+      }
+      posts = posts.map((p) => (byUrn.has(p.externalId) ? applyLinkedinStats(p, byUrn.get(p.externalId)!) : p));
+    }
+    const full = body.get('elements').arr().length === PAGE_SIZE;
+    return run.finish(posts, full ? String(start + PAGE_SIZE) : null);
+  }
+
+  async listComments(account: ConnectorAccount, post: { externalId: string }, page: string | null): Promise<Page<NormalizedComment>> {
+    const start = Number(page ?? '0');
+    const body = await this.get(account, 'linkedin comments', `/rest/socialActions/${encodeURIComponent(post.externalId)}/comments?start=${start}&count=100`);
+    const org = `urn:li:organization:${this.orgId(account)}`;
+    const items = body.get('elements').arr().map((c) => mapLinkedinComment(c, post.externalId, org));
+    return { items, nextPage: items.length === 100 ? String(start + 100) : null };
+  }
+
+  async getAccountStats(account: ConnectorAccount, now: Date): Promise<NormalizedAccountStats> {
+    const org = encodeURIComponent(`urn:li:organization:${this.orgId(account)}`);
+    const r = await this.get(account, 'linkedin followers', `/rest/networkSizes/${org}?edgeType=COMPANY_FOLLOWED_BY_MEMBER`);
+    return { day: utcDay(now), followers: r.get('firstDegreeSize').optNum(), following: null, postsCount: null };
+  }
+}

@@ -1,0 +1,54 @@
+import type { NormalizedComment, NormalizedPost } from '../channel-connector';
+import { emptyMetrics } from '../facebook/facebook.mapper';
+import type { JsonReader } from '../json-reader';
+
+/** /rest/posts element → post (publishedAt/createdAt are epoch ms). */
+export function mapLinkedinPost(p: JsonReader): NormalizedPost {
+  const id = p.get('id').str();
+  const at = p.get('publishedAt').optNum() ?? p.get('createdAt').num();
+  const content = p.get('content');
+  return {
+    externalId: id,
+    publishedAt: new Date(at).toISOString(),
+    contentType: !content.get('media').isMissing() ? 'video' : !content.get('multiImage').isMissing() ? 'carousel' : !content.get('article').isMissing() ? 'article' : 'status',
+    text: p.get('commentary').optStr() ?? '',
+    permalink: `https://www.linkedin.com/feed/update/${id}/`,
+    author: { externalId: p.get('author').str(), handle: null, displayName: null, followers: null },
+    metrics: emptyMetrics(),
+    impressionsDefinition: null,
+  };
+}
+
+/** organizationalEntityShareStatistics element.totalShareStatistics → metrics. */
+export function applyLinkedinStats(post: NormalizedPost, s: JsonReader): NormalizedPost {
+  const n = (k: string) => s.get(k).optNum();
+  const raw = {
+    impressionCount: n('impressionCount'),
+    uniqueImpressionsCount: n('uniqueImpressionsCount'),
+    likeCount: n('likeCount'),
+    commentCount: n('commentCount'),
+    shareCount: n('shareCount'),
+    clickCount: n('clickCount'),
+  };
+  return {
+    ...post,
+    metrics: { ...post.metrics, impressions: raw.impressionCount, reach: raw.uniqueImpressionsCount, reactions: raw.likeCount, comments: raw.commentCount, shares: raw.shareCount, clicks: raw.clickCount },
+    impressionsDefinition: raw.impressionCount === null ? null : 'impressions',
+    sourceMetrics: raw,
+  };
+}
+
+export function mapLinkedinComment(c: JsonReader, postUrn: string, orgUrn: string): NormalizedComment {
+  const actor = c.get('actor').str();
+  const parent = c.get('parentComment').optStr();
+  return {
+    externalId: c.get('$URN').optStr() ?? c.get('id').str(),
+    postExternalId: postUrn,
+    parentExternalId: parent,
+    author: { externalId: actor, handle: null, displayName: null, followers: null },
+    text: c.get('message').get('text').optStr() ?? '',
+    publishedAt: new Date(c.get('created').get('time').num()).toISOString(),
+    isFromBrand: actor === orgUrn,
+    likes: c.get('likesSummary').get('totalLikes').optNum(),
+  };
+}
