@@ -12,7 +12,8 @@ function mulberry32(seed) {
   };
 }
 
-const FR = `le la les de des du un une et à en est pas que qui pour sur dans au avec ce il elle on nous vous
+const FR =
+  `le la les de des du un une et à en est pas que qui pour sur dans au avec ce il elle on nous vous
 ils je tu mais ou plus très bien tout trop rien encore déjà toujours jamais aussi comme quand fait faire été
 être avoir merci bonjour salut super génial nul top bravo franchement vraiment enfin hier demain aujourd'hui
 commande livraison colis retard remboursement réclamation service client clientèle conseiller réponse attente
@@ -24,9 +25,12 @@ avion train gare aéroport hôtel chambre restaurant repas café déjeuner dîne
 nouveau nouvelle collection lancement événement concert festival match équipe victoire défaite joueur stade
 écologie climat énergie électrique voiture vélo trottinette bus métro grève manifestation gouvernement loi
 santé hôpital médecin pharmacie vaccin école élève professeur université étudiant emploi travail salaire
-entreprise startup innovation technologie intelligence artificielle données sécurité vie privée`.split(/\s+/);
+entreprise startup innovation technologie intelligence artificielle données sécurité vie privée`.split(
+    /\s+/,
+  );
 
-const EN = `the a an and or but to of in on for with at by from is are was were be been have has had do does did
+const EN =
+  `the a an and or but to of in on for with at by from is are was were be been have has had do does did
 not no yes very really so too just still already never always also like when make made get got thanks hello
 hi great awesome terrible bad good best worst love hate order delivery package parcel late refund complaint
 customer service support agent reply answer waiting product quality price pricing deal sale offer subscription
@@ -36,18 +40,53 @@ recommend disappointed happy angry upset glad worried surprised summer winter sp
 train station airport hotel room restaurant meal coffee lunch dinner taste menu wine beer dessert new launch
 collection event concert festival game team win loss player stadium climate energy electric car bike scooter
 bus subway strike protest government law health hospital doctor pharmacy vaccine school student teacher
-university job work salary company startup innovation technology artificial intelligence data security privacy`.split(/\s+/);
+university job work salary company startup innovation technology artificial intelligence data security privacy`.split(
+    /\s+/,
+  );
 
 // Brands, products and topics a community manager would watch (rare in the stream).
-const KNOWN_BRANDS = `vigie veilleo caféo lumio trainly fly4u hotelia mobilix banqora assuro ecocar voltaire monoprixa
+const KNOWN_BRANDS =
+  `vigie veilleo caféo lumio trainly fly4u hotelia mobilix banqora assuro ecocar voltaire monoprixa
 decathlix fnaclo sncfy ratpix orangine freebox bouygo sfrance leroy castora ikeo zaranda hennes nikea adidor
 pumo renaud peugot citroen teslo airbus boeingo michelin loreal danone nestla carrefouro auchane lidlo aldix
-picardo darty boulangerie lumière étoilé spotif deezer netflixo disneo canalplus youtubo tiktoc instagrame`.split(/\s+/);
+picardo darty boulangerie lumière étoilé spotif deezer netflixo disneo canalplus youtubo tiktoc instagrame`.split(
+    /\s+/,
+  );
 
-const SYLLABLES = 'ba be bi bo bu da de di do du fa fe fi fo ga gi go la le li lo lu ma me mi mo mu na ne ni no pa pe pi po ra re ri ro ru sa se si so ta te ti to va ve vi vo za zo é è on an in ou ch'.split(' ');
-const PUNCT = [' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ', ', '. ', '! ', ' ? ', ' - ', ' : ', ' … '];
+const SYLLABLES =
+  'ba be bi bo bu da de di do du fa fe fi fo ga gi go la le li lo lu ma me mi mo mu na ne ni no pa pe pi po ra re ri ro ru sa se si so ta te ti to va ve vi vo za zo é è on an in ou ch'.split(
+    ' ',
+  );
+const PUNCT = [
+  ' ',
+  ' ',
+  ' ',
+  ' ',
+  ' ',
+  ' ',
+  ' ',
+  ' ',
+  ', ',
+  '. ',
+  '! ',
+  ' ? ',
+  ' - ',
+  ' : ',
+  ' … ',
+];
 const EMOJI = ['🔥', '👍', '😡', '❤️', '😂', '🙏🏽', '👀'];
-const PLATFORMS = ['x', 'facebook', 'instagram', 'youtube', 'tiktok', 'linkedin', 'mastodon', 'bluesky', 'reddit', 'rss'];
+const PLATFORMS = [
+  'x',
+  'facebook',
+  'instagram',
+  'youtube',
+  'tiktok',
+  'linkedin',
+  'mastodon',
+  'bluesky',
+  'reddit',
+  'rss',
+];
 
 /** Zipf-weighted sampler over a list (rank r has weight 1 / (r + 1)^s). */
 function zipf(list, s) {
@@ -87,7 +126,12 @@ function createCorpus(seed) {
   const fr = zipf(frWords, 1.1);
   const en = zipf(enWords, 1.1);
   // A shared instance watches many workspaces: 1,000 queries cover hundreds of names.
-  const names = [...KNOWN_BRANDS, ...makeTail(rnd, 900).map((w, i) => (i % 3 === 0 ? `${w}o` : i % 3 === 1 ? `${w}ix` : `${w}ly`))];
+  const names = [
+    ...KNOWN_BRANDS,
+    ...makeTail(rnd, 900).map((w, i) =>
+      i % 3 === 0 ? `${w}o` : i % 3 === 1 ? `${w}ix` : `${w}ly`,
+    ),
+  ];
   const brand = zipf(names, 0.6);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const BRANDS = names;
@@ -159,7 +203,8 @@ function createCorpus(seed) {
         used += 1;
       }
     }
-    if (rnd() < 0.2) parts.push(rnd() < 0.5 ? `lang:${pick(['fr', 'en'])}` : `platform:${pick(PLATFORMS)}`);
+    if (rnd() < 0.2)
+      parts.push(rnd() < 0.5 ? `lang:${pick(['fr', 'en'])}` : `platform:${pick(PLATFORMS)}`);
     return parts.join(' ');
   }
 

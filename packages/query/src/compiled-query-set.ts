@@ -121,7 +121,12 @@ export class CompiledQuerySet {
       case 'or':
         return { k: node.type, operands: node.operands.map((o) => this.compileNode(o)) };
       case 'near':
-        return { k: 'near', distance: node.distance, left: this.compileNode(node.left), right: this.compileNode(node.right) };
+        return {
+          k: 'near',
+          distance: node.distance,
+          left: this.compileNode(node.left),
+          right: this.compileNode(node.right),
+        };
     }
   }
 
@@ -191,7 +196,9 @@ export class CompiledQuerySet {
         }
       }
     }
-    const matched = candidates.filter((q) => this.evaluate((this.entries[q] as CompiledEntry).root));
+    const matched = candidates.filter((q) =>
+      this.evaluate((this.entries[q] as CompiledEntry).root),
+    );
     return matched.sort((a, b) => a - b);
   }
 
@@ -218,7 +225,10 @@ export class CompiledQuerySet {
     if (this.atomStamp[first] === this.epoch) {
       const positions = this.atomPositions[first] as number[];
       // A single-atom term occurs exactly where its atom does.
-      out = term.atoms.length === 1 ? positions : positions.filter((p) => termMatchesAt(term.atoms, this.tokens, p));
+      out =
+        term.atoms.length === 1
+          ? positions
+          : positions.filter((p) => termMatchesAt(term.atoms, this.tokens, p));
     }
     this.termStarts[termId] = out;
     return out;
@@ -267,6 +277,9 @@ function checked(ast: QueryAst): QueryAst {
 }
 
 /** Compiles all queries into one matcher (see CompiledQuerySet). */
-export function compileQueries(queries: readonly QueryInput[], options?: CompileOptions): CompiledQuerySet {
+export function compileQueries(
+  queries: readonly QueryInput[],
+  options?: CompileOptions,
+): CompiledQuerySet {
   return new CompiledQuerySet(queries, options);
 }

@@ -10,6 +10,7 @@ export function filterMatches(filter: FilterNode, doc: QueryDoc): boolean {
   const raw = doc[filter.field];
   if (raw === undefined || raw === null) return false;
   const value = normalizeFilterValue(filter.field, raw);
-  if (filter.field === 'lang') return value === filter.value || value.startsWith(`${filter.value}-`);
+  if (filter.field === 'lang')
+    return value === filter.value || value.startsWith(`${filter.value}-`);
   return value === filter.value;
 }

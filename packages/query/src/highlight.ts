@@ -15,7 +15,10 @@ export function highlight(text: string, spans: readonly MatchSpan[]): HighlightS
   const segments: HighlightSegment[] = [];
   let cursor = 0;
   const clamped = spans
-    .map((s) => ({ start: Math.max(0, Math.min(s.start, text.length)), end: Math.max(0, Math.min(s.end, text.length)) }))
+    .map((s) => ({
+      start: Math.max(0, Math.min(s.start, text.length)),
+      end: Math.max(0, Math.min(s.end, text.length)),
+    }))
     .filter((s) => s.end > s.start);
   for (const s of mergeSpans(clamped)) {
     if (s.start > cursor) segments.push({ text: text.slice(cursor, s.start), match: false });

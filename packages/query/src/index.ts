@@ -18,7 +18,12 @@ export { parseQuery, tryParseQuery } from './parser';
 export type { TryParseResult } from './parser';
 export { MAX_NEAR_DISTANCE } from './lexer';
 export { QuerySyntaxError, formatQueryError } from './query-error';
-export type { QueryErrorCode, QueryErrorInfo, QueryErrorLocale, QueryErrorParams } from './query-error';
+export type {
+  QueryErrorCode,
+  QueryErrorInfo,
+  QueryErrorLocale,
+  QueryErrorParams,
+} from './query-error';
 export { prepareDoc } from './prepared-doc';
 export type { PreparedDoc } from './prepared-doc';
 export { compileQuery, matchQuery, mergeSpans } from './match-query';

@@ -5,7 +5,12 @@ import { END_OF_QUERY, QuerySyntaxError } from './query-error';
 import { tokenize } from './tokenize';
 
 export type LexToken =
-  | { t: 'lparen' | 'rparen' | 'and' | 'or' | 'not' | 'minus' | 'eof'; start: number; end: number; text: string }
+  | {
+      t: 'lparen' | 'rparen' | 'and' | 'or' | 'not' | 'minus' | 'eof';
+      start: number;
+      end: number;
+      text: string;
+    }
   | { t: 'near'; distance: number; start: number; end: number; text: string }
   | { t: 'term'; node: TermNode; start: number; end: number; text: string }
   | { t: 'filter'; node: FilterNode; start: number; end: number; text: string };
@@ -40,9 +45,15 @@ export function lexQuery(src: string): LexToken[] {
       i = end + 1;
       continue;
     }
-    if (ch === '”' || ch === '»') throw new QuerySyntaxError('unexpected_token', i, ['term', '('], ch);
+    if (ch === '”' || ch === '»')
+      throw new QuerySyntaxError('unexpected_token', i, ['term', '('], ch);
     // `-term`, `-(…)`, `-"…"`: NOT shorthand when something other than a space follows.
-    if (ch === '-' && i + 1 < n && !WHITESPACE_RE.test(src[i + 1] as string) && src[i + 1] !== ')') {
+    if (
+      ch === '-' &&
+      i + 1 < n &&
+      !WHITESPACE_RE.test(src[i + 1] as string) &&
+      src[i + 1] !== ')'
+    ) {
       out.push({ t: 'minus', start: i, end: i + 1, text: '-' });
       i++;
       continue;
@@ -52,7 +63,12 @@ export function lexQuery(src: string): LexToken[] {
     const raw = src.slice(i, end);
     const filter = FILTER_RE.exec(raw);
     if (raw === 'AND' || raw === 'OR' || raw === 'NOT') {
-      out.push({ t: raw === 'AND' ? 'and' : raw === 'OR' ? 'or' : 'not', start: i, end, text: raw });
+      out.push({
+        t: raw === 'AND' ? 'and' : raw === 'OR' ? 'or' : 'not',
+        start: i,
+        end,
+        text: raw,
+      });
     } else if (NEAR_RE.test(raw)) {
       out.push(nearToken(src, raw, i, end));
     } else if (filter && !raw.startsWith('://', (filter[1] as string).length)) {
@@ -121,7 +137,9 @@ function filterToken(src: string, start: number, rawEnd: number, name: string): 
   const normalized = normalizeFilterValue(field, value);
   if (normalized === '') {
     const found = src[valueStart] === undefined ? END_OF_QUERY : (src[valueStart] as string);
-    throw new QuerySyntaxError('expected_filter_value', valueStart, ['filter value'], found, { name });
+    throw new QuerySyntaxError('expected_filter_value', valueStart, ['filter value'], found, {
+      name,
+    });
   }
   const node: FilterNode = { type: 'filter', field, value: normalized, start, end };
   return { t: 'filter', node, start, end, text: src.slice(start, end) };
@@ -146,7 +164,8 @@ export function normalizeFilterValue(field: FilterField, value: string): string 
 function chunkAtoms(chunk: string, pos: number, inPhrase: boolean): Atom[] {
   const star = chunk.indexOf('*');
   const prefix = star !== -1 && star === chunk.length - 1;
-  if (star !== -1 && !prefix) throw new QuerySyntaxError('misplaced_wildcard', pos + star, ['term'], '*');
+  if (star !== -1 && !prefix)
+    throw new QuerySyntaxError('misplaced_wildcard', pos + star, ['term'], '*');
   const body = prefix ? chunk.slice(0, -1) : chunk;
   const tokens = tokenize(body);
   if (tokens.length === 0) {
@@ -160,7 +179,13 @@ function chunkAtoms(chunk: string, pos: number, inPhrase: boolean): Atom[] {
 }
 
 function wordNode(raw: string, start: number): TermNode {
-  return { type: 'term', atoms: chunkAtoms(raw, start, false), text: raw, start, end: start + raw.length };
+  return {
+    type: 'term',
+    atoms: chunkAtoms(raw, start, false),
+    text: raw,
+    start,
+    end: start + raw.length,
+  };
 }
 
 function phraseNode(src: string, open: number, close: number): TermNode {
@@ -171,7 +196,8 @@ function phraseNode(src: string, open: number, close: number): TermNode {
     atoms.push(...chunkAtoms(m[0], open + 1 + m.index, true));
   }
   if (atoms.length === 0) {
-    if (inner.trim() === '') throw new QuerySyntaxError('empty_phrase', open, ['term'], src.slice(open, close + 1));
+    if (inner.trim() === '')
+      throw new QuerySyntaxError('empty_phrase', open, ['term'], src.slice(open, close + 1));
     throw new QuerySyntaxError('no_searchable_text', open, ['term'], src.slice(open, close + 1), {
       text: src.slice(open, close + 1),
     });

@@ -56,7 +56,11 @@ function proximityOccurrences(node: QueryAst, tokens: readonly Token[]): Occurre
     case 'or':
       return node.operands.flatMap((o) => proximityOccurrences(o, tokens));
     case 'near':
-      return nearPairs(proximityOccurrences(node.left, tokens), proximityOccurrences(node.right, tokens), node.distance);
+      return nearPairs(
+        proximityOccurrences(node.left, tokens),
+        proximityOccurrences(node.right, tokens),
+        node.distance,
+      );
     default:
       return [];
   }
@@ -100,11 +104,17 @@ function evaluate(node: QueryAst, doc: PreparedDoc): Evaluated {
 }
 
 /** Char spans of token occurrences (NEAR results contribute their leaves), merged. */
-export function occurrencesToSpans(occurrences: readonly Occurrence[], tokens: readonly Token[]): MatchSpan[] {
+export function occurrencesToSpans(
+  occurrences: readonly Occurrence[],
+  tokens: readonly Token[],
+): MatchSpan[] {
   const spans: MatchSpan[] = [];
   for (const occ of occurrences) {
     for (const leaf of occ.leaves ?? [occ]) {
-      spans.push({ start: (tokens[leaf.from] as Token).start, end: (tokens[leaf.to] as Token).end });
+      spans.push({
+        start: (tokens[leaf.from] as Token).start,
+        end: (tokens[leaf.to] as Token).end,
+      });
     }
   }
   return mergeSpans(spans);

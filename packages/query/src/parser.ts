@@ -31,7 +31,12 @@ class Parser {
     const ast = this.parseOr(undefined);
     const rest = this.peek();
     if (rest.t !== 'eof') {
-      throw new QuerySyntaxError('unexpected_token', rest.start, ['operator', 'term', 'end of query'], rest.text);
+      throw new QuerySyntaxError(
+        'unexpected_token',
+        rest.start,
+        ['operator', 'term', 'end of query'],
+        rest.text,
+      );
     }
     return ast;
   }
@@ -84,7 +89,14 @@ class Parser {
       const right = this.parsePrimary(op.text);
       this.checkNearOperand(left);
       this.checkNearOperand(right);
-      left = { type: 'near', distance: op.distance, left, right, start: left.start, end: right.end };
+      left = {
+        type: 'near',
+        distance: op.distance,
+        left,
+        right,
+        start: left.start,
+        end: right.end,
+      };
     }
     return left;
   }
@@ -102,20 +114,37 @@ class Parser {
       const inner = this.parseOr("'('");
       this.depth--;
       const close = this.peek();
-      if (close.t === 'eof') throw new QuerySyntaxError('unclosed_paren', tok.start, [')'], close.text);
+      if (close.t === 'eof')
+        throw new QuerySyntaxError('unclosed_paren', tok.start, [')'], close.text);
       if (close.t !== 'rparen') {
-        throw new QuerySyntaxError('unexpected_token', close.start, [')', 'operator', 'term'], close.text);
+        throw new QuerySyntaxError(
+          'unexpected_token',
+          close.start,
+          [')', 'operator', 'term'],
+          close.text,
+        );
       }
       this.next();
       return inner;
     }
-    throw new QuerySyntaxError('expected_term', tok.start, TERM_START, tok.text, after ? { after } : {});
+    throw new QuerySyntaxError(
+      'expected_term',
+      tok.start,
+      TERM_START,
+      tok.text,
+      after ? { after } : {},
+    );
   }
 
   private checkNearOperand(node: QueryAst): void {
     if (proximal(node)) return;
     const found = this.src.slice(node.start, node.end);
-    throw new QuerySyntaxError('invalid_near_operand', node.start, ['term', 'phrase', 'OR-group'], found);
+    throw new QuerySyntaxError(
+      'invalid_near_operand',
+      node.start,
+      ['term', 'phrase', 'OR-group'],
+      found,
+    );
   }
 
   private enter(position: number): void {
@@ -125,7 +154,11 @@ class Parser {
 
 // NEAR needs operands with positions: terms, OR-groups of them, nested NEARs.
 function proximal(node: QueryAst): boolean {
-  return node.type === 'term' || node.type === 'near' || (node.type === 'or' && node.operands.every(proximal));
+  return (
+    node.type === 'term' ||
+    node.type === 'near' ||
+    (node.type === 'or' && node.operands.every(proximal))
+  );
 }
 
 function startsUnary(tok: LexToken): boolean {
@@ -148,7 +181,12 @@ function group(type: 'and' | 'or', operands: QueryAst[]): QueryAst {
 export function parseQuery(src: string): QueryAst {
   const ast = new Parser(src, lexQuery(src)).parse();
   if (canMatchWithoutTerms(ast)) {
-    throw new QuerySyntaxError('no_positive_term', ast.start, ['positive term'], src.slice(ast.start, ast.end));
+    throw new QuerySyntaxError(
+      'no_positive_term',
+      ast.start,
+      ['positive term'],
+      src.slice(ast.start, ast.end),
+    );
   }
   return ast;
 }

@@ -12,9 +12,13 @@ function atomText(a: Atom): string {
 export function stringifyQuery(ast: QueryAst): string {
   switch (ast.type) {
     case 'term':
-      return ast.atoms.length === 1 ? atomText(ast.atoms[0] as Atom) : `"${ast.atoms.map(atomText).join(' ')}"`;
+      return ast.atoms.length === 1
+        ? atomText(ast.atoms[0] as Atom)
+        : `"${ast.atoms.map(atomText).join(' ')}"`;
     case 'filter':
-      return /[\s()"]/.test(ast.value) ? `${ast.field}:"${ast.value}"` : `${ast.field}:${ast.value}`;
+      return /[\s()"]/.test(ast.value)
+        ? `${ast.field}:"${ast.value}"`
+        : `${ast.field}:${ast.value}`;
     case 'not':
       return `NOT ${stringifyQuery(ast.operand)}`;
     case 'and':

@@ -8,7 +8,11 @@ export function atomMatches(atom: Atom, token: Token): boolean {
 }
 
 /** Whether the term's atoms match the consecutive tokens starting at index `at`. */
-export function termMatchesAt(atoms: readonly Atom[], tokens: readonly Token[], at: number): boolean {
+export function termMatchesAt(
+  atoms: readonly Atom[],
+  tokens: readonly Token[],
+  at: number,
+): boolean {
   if (at + atoms.length > tokens.length) return false;
   for (let k = 0; k < atoms.length; k++) {
     if (!atomMatches(atoms[k] as Atom, tokens[at + k] as Token)) return false;

@@ -130,14 +130,22 @@ function scanUrl(text: string, i: number): number {
   return trailing ? j - trailing[0].length : j;
 }
 
-function push(tokens: Token[], text: string, start: number, bodyStart: number, end: number, kind: TokenKind): void {
+function push(
+  tokens: Token[],
+  text: string,
+  start: number,
+  bodyStart: number,
+  end: number,
+  kind: TokenKind,
+): void {
   const norm = normalizeWord(text.slice(bodyStart, end));
   if (norm.length > 0) tokens.push({ norm, start, end, kind });
 }
 
 function pushWord(tokens: Token[], text: string, start: number, end: number): void {
   const raw = text.slice(start, end);
-  const norm = scannedShape === 0 ? raw : scannedShape === 1 ? raw.toLowerCase() : normalizeWord(raw);
+  const norm =
+    scannedShape === 0 ? raw : scannedShape === 1 ? raw.toLowerCase() : normalizeWord(raw);
   if (norm.length > 0) tokens.push({ norm, start, end, kind: 'word' });
 }
 

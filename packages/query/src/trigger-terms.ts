@@ -17,7 +17,11 @@ interface Choice {
 // often; phrases, hashtags and handles rarely.
 function termCost(atoms: readonly Atom[]): number {
   const first = atoms[0] as Atom;
-  let cost = first.prefix ? 4 - Math.min(first.value.length, 6) * 0.4 : first.value.length < 4 ? 2 : 1;
+  let cost = first.prefix
+    ? 4 - Math.min(first.value.length, 6) * 0.4
+    : first.value.length < 4
+      ? 2
+      : 1;
   if (first.kind !== 'word') cost *= 0.5;
   if (atoms.length > 1) cost *= 0.5;
   return cost;
@@ -85,7 +89,10 @@ function positiveTerms(node: CompiledNode, positive: boolean, out: number[]): nu
  * c OR d)`), falls back to every term under an even number of NOTs, which is also sound
  * since queries that can match without any term are rejected at parse time.
  */
-export function triggerTerms(root: CompiledNode, termAtoms: (term: number) => readonly Atom[]): number[] {
+export function triggerTerms(
+  root: CompiledNode,
+  termAtoms: (term: number) => readonly Atom[],
+): number[] {
   const chosen = choose(root, termAtoms);
   return [...new Set(chosen ? chosen.terms : positiveTerms(root, true, []))];
 }

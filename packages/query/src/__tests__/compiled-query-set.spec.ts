@@ -1,4 +1,11 @@
-import { compileQueries, matchQuery, parseQuery, prepareDoc, QuerySyntaxError, tryParseQuery } from '..';
+import {
+  compileQueries,
+  matchQuery,
+  parseQuery,
+  prepareDoc,
+  QuerySyntaxError,
+  tryParseQuery,
+} from '..';
 import { mulberry32, randomQuery, randomText } from './random-queries';
 
 describe('compileQueries', () => {
@@ -27,7 +34,13 @@ describe('compileQueries', () => {
     const text = 'Vigie: hausse du prix';
     expect(set.matchWithSpans({ text, lang: 'fr' })).toEqual([
       { id: 'brand', spans: [{ start: 0, end: 5 }] },
-      { id: 'prix', spans: [{ start: 7, end: 13 }, { start: 17, end: 21 }] },
+      {
+        id: 'prix',
+        spans: [
+          { start: 7, end: 13 },
+          { start: 17, end: 21 },
+        ],
+      },
     ]);
   });
 
@@ -43,7 +56,9 @@ describe('compileQueries', () => {
     const pureNot = bad.type === 'and' ? bad.operands[1] : undefined;
     expect(pureNot?.type).toBe('not');
     if (!pureNot) return;
-    expect(() => compileQueries([{ id: 'n', query: pureNot }])).toThrow('at least one positive term');
+    expect(() => compileQueries([{ id: 'n', query: pureNot }])).toThrow(
+      'at least one positive term',
+    );
   });
 
   it('can skip invalid queries and report them', () => {
@@ -65,11 +80,34 @@ describe('compileQueries', () => {
 
   it('handles many queries sharing terms and reuses its state across documents', () => {
     const s = compileQueries(
-      Array.from({ length: 50 }, (_, i) => ({ id: `q${i}`, query: i % 2 ? `vigie NOT w${i}` : `w${i} OR vigie` })),
+      Array.from({ length: 50 }, (_, i) => ({
+        id: `q${i}`,
+        query: i % 2 ? `vigie NOT w${i}` : `w${i} OR vigie`,
+      })),
     );
     expect(s.match({ text: 'vigie w1 w2' })).toHaveLength(49); // q1 excluded by w1
     expect(s.match({ text: 'w3' })).toEqual([]); // w3 only appears under NOT
     expect(s.match({ text: 'w4' })).toEqual(['q4']);
+  });
+});
+
+describe('compiled set: trigger terms stay sound on tricky shapes', () => {
+  it.each<[string, string, boolean]>([
+    ['a NOT NOT b', 'a b', true], // double negation: b is a trigger candidate
+    ['a NOT NOT b', 'b', false],
+    ['(a OR NOT b) c', 'c', true], // only c can trigger
+    ['(a OR NOT b) c', 'c b', false],
+    ['(a OR NOT b) c', 'a b c', true],
+    ['(x* OR y) NEAR/1 zzz', 'xylo zzz', true], // cheapest side of a NEAR
+    ['(x* OR y) NEAR/1 zzz', 'zzz a b xylo', false],
+    ['ab* "service client"', 'abc service client', true],
+    ['ab* "service client"', 'service abc client', false],
+    ['#vigie lang:fr OR @vigie', '@vigie', true],
+    ['#vigie lang:fr OR @vigie', '#vigie', false], // lang missing
+  ])('%s on %j → %s', (query, text, expected) => {
+    const set = compileQueries([{ id: 'q', query }]);
+    expect(set.match({ text })).toEqual(expected ? ['q'] : []);
+    expect(matchQuery(query, { text }).matched).toBe(expected);
   });
 });
 

@@ -29,10 +29,19 @@ describe('highlight', () => {
         { text: 'f', match: false },
       ],
     ],
-    ['out-of-range and empty spans are ignored', 'ab', [{ start: 1, end: 9 }, { start: 5, end: 6 }, { start: 0, end: 0 }], [
-      { text: 'a', match: false },
-      { text: 'b', match: true },
-    ]],
+    [
+      'out-of-range and empty spans are ignored',
+      'ab',
+      [
+        { start: 1, end: 9 },
+        { start: 5, end: 6 },
+        { start: 0, end: 0 },
+      ],
+      [
+        { text: 'a', match: false },
+        { text: 'b', match: true },
+      ],
+    ],
     ['empty text', '', [{ start: 0, end: 1 }], []],
   ])('%s', (_name, text, spans, expected) => {
     expect(highlight(text, spans)).toEqual(expected);

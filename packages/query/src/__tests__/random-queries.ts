@@ -14,7 +14,20 @@ export function mulberry32(seed: number): () => number {
 
 // Small vocabulary so that random queries and texts overlap a lot; accented and
 // ligatured spellings exercise folding.
-const WORDS = ['vigie', 'veille', 'prix', 'hausse', 'service', 'client', 'réclamation', 'été', 'cœur', 'avion', 'lent', 'top'];
+const WORDS = [
+  'vigie',
+  'veille',
+  'prix',
+  'hausse',
+  'service',
+  'client',
+  'réclamation',
+  'été',
+  'cœur',
+  'avion',
+  'lent',
+  'top',
+];
 const TEXT_VARIANTS: Record<string, string[]> = {
   réclamation: ['réclamation', 'RECLAMATION', 'réclamations'],
   été: ['été', 'ETE', 'étés'],
@@ -61,7 +74,8 @@ function randomExpr(rnd: () => number, depth: number): string {
   if (r < 0.5) return `${randomExpr(rnd, depth - 1)} ${randomExpr(rnd, depth - 1)}`;
   if (r < 0.65) return `(${randomExpr(rnd, depth - 1)} OR ${randomExpr(rnd, depth - 1)})`;
   if (r < 0.75) return `${randomExpr(rnd, depth - 1)} NOT ${randomTerm(rnd)}`;
-  if (r < 0.85) return `(${randomTerm(rnd)} OR ${randomTerm(rnd)}) NEAR/${Math.floor(rnd() * 4)} ${randomTerm(rnd)}`;
+  if (r < 0.85)
+    return `(${randomTerm(rnd)} OR ${randomTerm(rnd)}) NEAR/${Math.floor(rnd() * 4)} ${randomTerm(rnd)}`;
   if (r < 0.92) return `${randomExpr(rnd, depth - 1)} lang:${pick(rnd, ['fr', 'en'])}`;
   return `${randomExpr(rnd, depth - 1)} NOT platform:${pick(rnd, ['youtube', 'x'])}`;
 }

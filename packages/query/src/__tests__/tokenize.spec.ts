@@ -17,7 +17,9 @@ describe('normalizeText', () => {
 });
 
 const show = (text: string): string[] =>
-  tokenize(text).map((t) => `${t.kind === 'word' ? '' : t.kind === 'hashtag' ? '#' : '@'}${t.norm}`);
+  tokenize(text).map(
+    (t) => `${t.kind === 'word' ? '' : t.kind === 'hashtag' ? '#' : '@'}${t.norm}`,
+  );
 
 describe('tokenize', () => {
   it.each<[string, string, string[]]>([
@@ -27,9 +29,17 @@ describe('tokenize', () => {
     ['emoji separate words', 'top🔥️génial👍🏽!', ['top', 'genial']],
     ['emoji next to a hashtag', '#vigie🔥', ['#vigie']],
     ['sigil after a word char is not a sigil', 'C# jean@mail.fr', ['c', 'jean', 'mail', 'fr']],
-    ['URL keeps only plain words', 'voir https://vigie.fr/a#b?u=@x.', ['voir', 'https', 'vigie', 'fr', 'a', 'b', 'u', 'x']],
+    [
+      'URL keeps only plain words',
+      'voir https://vigie.fr/a#b?u=@x.',
+      ['voir', 'https', 'vigie', 'fr', 'a', 'b', 'u', 'x'],
+    ],
     ['www URL', '(www.Vigie.fr)', ['www', 'vigie', 'fr']],
-    ['Bluesky and Mastodon handles', '@vigie.bsky.social @user@mastodon.social.', ['@vigie.bsky.social', '@user@mastodon.social']],
+    [
+      'Bluesky and Mastodon handles',
+      '@vigie.bsky.social @user@mastodon.social.',
+      ['@vigie.bsky.social', '@user@mastodon.social'],
+    ],
     ['numbers', 'le 14/07 à 21h30', ['le', '14', '07', 'a', '21h30']],
     ['lone sigils are separators', '# @ #! @@', []],
     ['ligatures inside words', 'sœur', ['soeur']],
@@ -40,7 +50,13 @@ describe('tokenize', () => {
   it('gives offsets in the original text (sigil included, accents kept)', () => {
     const text = "Aïe, l'été #Été 🙂 @Bob";
     const tokens = tokenize(text);
-    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Aïe', 'l', 'été', '#Été', '@Bob']);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual([
+      'Aïe',
+      'l',
+      'été',
+      '#Été',
+      '@Bob',
+    ]);
     expect(tokens.map((t) => t.norm)).toEqual(['aie', 'l', 'ete', 'ete', 'bob']);
     expect(tokens.map((t) => t.kind)).toEqual(['word', 'word', 'word', 'hashtag', 'handle']);
   });
