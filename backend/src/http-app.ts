@@ -49,7 +49,6 @@ export async function createHttpApp(runtime: Runtime, logger: LoggerService | fa
   app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
 
   const openApi = SwaggerModule.createDocument(
     app,
