@@ -302,6 +302,21 @@ describe('parseQuery: errors', () => {
     );
   });
 
+  it.each([
+    ['"abc', 'Guillemet ouvert à la position 0 jamais refermé'],
+    ['(a', 'Parenthèse ouverte à la position 0 jamais refermée : « ) » attendu'],
+    ['a NEAR/x b', 'Nombre attendu après « NEAR/ » à la position 7, trouvé « x »'],
+    ['a OR OR b', 'Terme ou « ( » attendu après OR à la position 5, trouvé « OR »'],
+    [
+      'NOT a',
+      'Une requête doit contenir au moins un terme positif (elle ne peut pas correspondre à un texte sans aucun de ses mots)',
+    ],
+  ])('French message for %j', (src, expected) => {
+    const r = tryParseQuery(src);
+    if (r.ok) throw new Error('should fail');
+    expect(formatQueryError(r.error, 'fr')).toBe(expected);
+  });
+
   it('serialises the thrown error for API responses', () => {
     try {
       parseQuery('(a');
