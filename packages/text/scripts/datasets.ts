@@ -35,3 +35,22 @@ export function loadRequestTypes(): RequestRow[] {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as RequestRow);
 }
+
+/**
+ * Optional extra English training data: the TweetEval SemEval-2017 test tweets MINUS every tweet
+ * present in the UMSAB English file (whose test split is sampled from it), so no evaluation
+ * tweet is ever trained on.
+ */
+export function loadExtraEnglish(): SentimentRow[] {
+  const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const umsab = new Set(loadSentiment('en').map((r) => norm(r.text)));
+  const file = path.join(SHARED_DATA, 'sentiment', 'sentiment_en_tweets_semeval2017_tweeteval_test.csv');
+  return parseCsv(fs.readFileSync(file, 'utf8'))
+    .filter((r) => !umsab.has(norm(r['text'] ?? '')))
+    .map((r) => ({
+      text: r['text'] ?? '',
+      label: (r['label_name'] ?? 'neutral') as SentimentRow['label'],
+      split: 'train',
+      lang: 'en' as const,
+    }));
+}

@@ -1,18 +1,38 @@
 import type { Token } from '../normalize';
 import type { SentimentLabel } from '../types';
+import { blendProbs, LEXICON_BLEND_ALPHA } from './blend';
+import { extractFeatures } from './features';
 import { lexiconScore } from './lexicon-score';
+import { predictProba, unpackModel, type LinearModel } from './model';
+import { SENTIMENT_CLASSES } from './model-format';
+import { SENTIMENT_MODEL } from './model-weights';
 
 export interface SentimentResult {
   label: SentimentLabel;
-  /** -1..1 */
+  /** P(positive) − P(negative), in -1..1. */
   score: number;
 }
 
-/** Lexicon-only polarity (used when no trained model applies). */
+let model: LinearModel | null = null;
+// Reused buffers: analyze is synchronous, so one set per process is safe and allocation-free.
+const features = new Map<string, number>();
+const probs = new Float64Array(SENTIMENT_CLASSES.length);
+
+/**
+ * Trained model (logistic regression over words, bigrams, char n-grams and lexicon features).
+ * Texts with no token at all are neutral rather than the model's prior.
+ */
 export function classifySentiment(tokens: Token[], lang: string): SentimentResult {
+  if (tokens.length === 0) return { label: 'neutral', score: 0 };
+  model ??= unpackModel(SENTIMENT_MODEL);
   const lex = lexiconScore(tokens, lang);
-  const label: SentimentLabel = lex.score >= 0.25 ? 'positive' : lex.score <= -0.25 ? 'negative' : 'neutral';
-  return { label, score: round(lex.score) };
+  extractFeatures(tokens, lex, features);
+  predictProba(model, features, probs);
+  blendProbs(probs, lex.score, LEXICON_BLEND_ALPHA);
+  let best = 0;
+  for (let k = 1; k < probs.length; k++) if ((probs[k] as number) > (probs[best] as number)) best = k;
+  const score = (probs[2] as number) - (probs[0] as number);
+  return { label: SENTIMENT_CLASSES[best] as SentimentLabel, score: round(score) };
 }
 
 export function round(x: number): number {

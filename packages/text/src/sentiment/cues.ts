@@ -165,3 +165,13 @@ export const IRONY_MARKERS = new Set(['ironie', 'sarcasme', 'sarcasm', 'irony', 
 
 /** Clause breakers: negation scope stops here. */
 export const SCOPE_BREAKERS = new Set([',', '.', ';', ':', '!', '?', '...', 'mais', 'but', 'et', 'and', 'car', 'because']);
+
+/**
+ * Emoji whose Emoji Sentiment Ranking (2015 tweets) score understates what a brand reads today
+ * (😡 scores only -0.17 there). These override the ranking.
+ */
+export const EMOJI_OVERRIDES: Record<string, number> = {
+  '😡': -0.8, '😠': -0.7, '🤬': -0.9, '🤮': -0.8, '👎': -0.6, '💩': -0.5, '🙄': -0.4, '😤': -0.5,
+  '🤡': -0.4, '😒': -0.5, '😞': -0.5, '😢': -0.5, '💔': -0.6, '👍': 0.6, '🙏': 0.4, '🥰': 0.9,
+  '😍': 0.8, '❤': 0.8, '🔥': 0.5, '👏': 0.6, '💯': 0.6, '🎉': 0.6, '😊': 0.7, '🤩': 0.8,
+};

@@ -1,6 +1,7 @@
 import type { Token } from '../normalize';
 import { AFINN_EN, AFINN_FR, EMOJI_SENTIMENT } from './lexicon-data';
 import {
+  EMOJI_OVERRIDES,
   EMOTICONS,
   IDIOMS_EN,
   IDIOMS_FR,
@@ -78,7 +79,7 @@ export function lexiconScore(tokens: Token[], lang: string): LexiconScore {
     const t = tokens[i] as Token;
     const w = t.norm;
     if (t.kind === 'emoji') {
-      const s = EMOJI_SENTIMENT[w];
+      const s = EMOJI_OVERRIDES[w] ?? EMOJI_SENTIMENT[w];
       if (s !== undefined) {
         hits++;
         if (s > 0) emojiPos += s;
