@@ -27,21 +27,36 @@ export interface LexiconScore {
   hits: number;
 }
 
-type Lexicon = Record<string, number>;
-
-function lexiconsFor(lang: string): Lexicon[] {
-  // Idioms first so they override the machine-translated AFINN-fr entries.
-  if (lang === 'fr') return [IDIOMS_FR, AFINN_FR];
-  if (lang === 'en') return [IDIOMS_EN, AFINN_EN];
-  return [IDIOMS_FR, IDIOMS_EN, AFINN_EN, AFINN_FR];
+interface MergedLexicon {
+  scores: Map<string, number>;
+  /** First words of multi-word entries: only these trigger bigram/trigram look-ups. */
+  phraseStarts: Set<string>;
 }
 
-function lookup(lexicons: Lexicon[], key: string): number | undefined {
+function merge(...lexicons: Record<string, number>[]): MergedLexicon {
+  const scores = new Map<string, number>();
+  const phraseStarts = new Set<string>();
+  // Earlier lexicons win: idioms override the machine-translated AFINN-fr entries.
   for (const lex of lexicons) {
-    const v = lex[key];
-    if (v !== undefined) return v;
+    for (const [k, v] of Object.entries(lex)) {
+      if (scores.has(k)) continue;
+      scores.set(k, v);
+      const space = k.indexOf(' ');
+      if (space > 0) phraseStarts.add(k.slice(0, space));
+    }
   }
-  return undefined;
+  return { scores, phraseStarts };
+}
+
+let merged: Record<'fr' | 'en' | 'other', MergedLexicon> | null = null;
+
+function lexiconFor(lang: string): MergedLexicon {
+  merged ??= {
+    fr: merge(IDIOMS_FR, AFINN_FR),
+    en: merge(IDIOMS_EN, AFINN_EN),
+    other: merge(IDIOMS_FR, IDIOMS_EN, AFINN_EN, AFINN_FR),
+  };
+  return lang === 'fr' ? merged.fr : lang === 'en' ? merged.en : merged.other;
 }
 
 /** VADER-style squashing of an unbounded sum into -1..1. */
@@ -55,7 +70,7 @@ function squash(sum: number): number {
  * (what follows "mais/but" counts more), exclamation boost and cheap irony flip.
  */
 export function lexiconScore(tokens: Token[], lang: string): LexiconScore {
-  const lexicons = lexiconsFor(lang);
+  const { scores, phraseStarts } = lexiconFor(lang);
   let pos = 0;
   let neg = 0;
   let negated = 0;
@@ -126,15 +141,15 @@ export function lexiconScore(tokens: Token[], lang: string): LexiconScore {
     // Multi-word entries first (idioms such as "pas mal", "not bad", "waste of money").
     let value: number | undefined;
     let span = 1;
-    if (i + 2 < n) {
-      const tri = `${w} ${(tokens[i + 1] as Token).norm} ${(tokens[i + 2] as Token).norm}`;
-      value = lookup(lexicons, tri);
-      if (value !== undefined) span = 3;
-    }
-    if (value === undefined && i + 1 < n) {
-      const bi = `${w} ${(tokens[i + 1] as Token).norm}`;
-      value = lookup(lexicons, bi);
-      if (value !== undefined) span = 2;
+    if (phraseStarts.has(w)) {
+      if (i + 2 < n) {
+        value = scores.get(`${w} ${(tokens[i + 1] as Token).norm} ${(tokens[i + 2] as Token).norm}`);
+        if (value !== undefined) span = 3;
+      }
+      if (value === undefined && i + 1 < n) {
+        value = scores.get(`${w} ${(tokens[i + 1] as Token).norm}`);
+        if (value !== undefined) span = 2;
+      }
     }
     const isNegator = NEGATORS.has(w) && !(w === 'dont' && lang === 'fr');
     if (value === undefined && isNegator) {
@@ -145,17 +160,17 @@ export function lexiconScore(tokens: Token[], lang: string): LexiconScore {
     if (value === undefined && intensity !== undefined) {
       const next = tokens[i + 1];
       // "super"/"top" alone are praise; before a sentiment word they only intensify.
-      const nextHasValue = next !== undefined && lookup(lexicons, next.norm) !== undefined;
-      if (nextHasValue || lookup(lexicons, w) === undefined) {
+      const nextHasValue = next !== undefined && scores.has(next.norm);
+      if (nextHasValue || !scores.has(w)) {
         boost *= intensity;
         continue;
       }
     }
     if (value === undefined) {
-      value = lookup(lexicons, w);
+      value = scores.get(w);
       // Elongated spelling not in the lexicon: try the single-letter form ("goood" → "god"
       // fails, "soo" → "so"); squeezeElongation already kept doubles.
-      if (value === undefined && t.elongated) value = lookup(lexicons, w.replace(/(.)\1+/g, '$1'));
+      if (value === undefined && t.elongated) value = scores.get(w.replace(/(.)\1+/g, '$1'));
     }
     if (value === undefined || value === 0) continue;
     hits++;
