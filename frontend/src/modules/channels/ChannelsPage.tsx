@@ -1,0 +1,5 @@
+import { PendingPage } from '../placeholder/PendingPage';
+
+export default function ChannelsPage() {
+  return <PendingPage page="channels" />;
+}
