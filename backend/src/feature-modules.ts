@@ -4,6 +4,8 @@ import { BrandsModule } from './modules/brands/brands.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
+import { IngestionModule } from './modules/ingestion/ingestion.module';
+import { KpiModule } from './modules/kpi/kpi.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Every user-facing module, in one explicit list (one line per module). */
@@ -14,4 +16,6 @@ export const FEATURE_MODULES: Type[] = [
   BrandsModule,
   ChannelsModule,
   DemoModule,
+  KpiModule,
+  IngestionModule,
 ];

@@ -1,0 +1,245 @@
+import { createTestApp, createUser, createWorkspace, login, type LoggedIn, type TestApp } from '../../../test-utils/test-app';
+import { KpiContributorRegistry } from '../contributors/kpi-contributor';
+import { KpiRollupService } from '../rollups/kpi-rollup.service';
+import { insertAccount, insertBrand, insertFollowers, insertPosts } from './kpi-fixtures';
+
+/**
+ * KPI API through HTTP on a hand-built brand (Europe/Paris). Expected figures are worked out
+ * by hand in the comments from the posts below.
+ */
+describe('GET /api/workspaces/:workspaceId/kpis', () => {
+  let t: TestApp;
+  let viewer: LoggedIn;
+  let ws: string;
+  let brand: string;
+  let fb: string;
+  let ig: string;
+  let otherBrandAccount: string;
+  let url: (query: string) => string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await createUser(t.db, 'admin@kpi.test');
+    const v = await createUser(t.db, 'viewer@kpi.test');
+    ws = await createWorkspace(t.db, 'KPI', [[admin, 'admin'], [v, 'viewer']]);
+    viewer = await login(t, v);
+    brand = await insertBrand(t.db, ws, 'Maison');
+    fb = await insertAccount(t.db, ws, brand, 'facebook', 'maison.fb');
+    ig = await insertAccount(t.db, ws, brand, 'instagram', 'maison.ig');
+    const other = await insertBrand(t.db, ws, 'Other');
+    otherBrandAccount = await insertAccount(t.db, ws, other, 'facebook', 'other.fb');
+    url = (query) => `/api/workspaces/${ws}/kpis?brandId=${brand}&${query}`;
+
+    const ids = [
+      ...(await insertPosts(t.db, { workspaceId: ws, brandId: brand, channelAccountId: fb }, [
+        // Monday 2025-03-10 10:15 in Paris (UTC+1). Facebook gives no saves.
+        { externalId: 'p1', publishedAt: '2025-03-10T09:15:00Z', contentType: 'photo', impressions: 1000, reach: 800,
+          reactions: 40, comments: 10, shares: 5, clicks: 20, impressionsDefinition: 'impressions' },
+        // 23:30 UTC on Friday 14 = Saturday 2025-03-15 00:30 in Paris: a March 15 post.
+        { externalId: 'p2', publishedAt: '2025-03-14T23:30:00Z', contentType: 'video', impressions: 2000, reach: 1500,
+          reactions: 100, comments: 20, shares: 10, videoViews: 3000, impressionsDefinition: 'impressions' },
+        // 23:30 UTC on March 31 = April 1 01:30 in Paris (UTC+2 since March 30): not in March.
+        { externalId: 'p4', publishedAt: '2025-03-31T23:30:00Z', contentType: 'photo', impressions: 99999, reach: 99999,
+          reactions: 9999, impressionsDefinition: 'impressions' },
+        // Previous period (2025-01-29 … 2025-02-28).
+        { externalId: 'p0', publishedAt: '2025-02-10T12:00:00Z', contentType: 'photo', impressions: 400, reach: 300,
+          reactions: 9, comments: 1, shares: 0, clicks: 4, impressionsDefinition: 'impressions' },
+      ])),
+      ...(await insertPosts(t.db, { workspaceId: ws, brandId: brand, channelAccountId: ig }, [
+        // Saturday 2025-03-15 11:00 in Paris; Instagram now reports views.
+        { externalId: 'p3', publishedAt: '2025-03-15T10:00:00Z', contentType: 'reel', impressions: 500, reach: 400,
+          reactions: 30, comments: 3, shares: 2, saves: 5, videoViews: 900, impressionsDefinition: 'views' },
+        { externalId: 'p0b', publishedAt: '2025-02-20T10:00:00Z', contentType: 'photo', impressions: 300, reach: 250,
+          reactions: 6, comments: 0, shares: 1, saves: 2, impressionsDefinition: 'impressions' },
+      ])),
+    ];
+    await insertFollowers(t.db, fb, '2025-02-28', 1000);
+    await insertFollowers(t.db, fb, '2025-03-31', 1100);
+    await insertFollowers(t.db, ig, '2025-02-28', 500);
+    await insertFollowers(t.db, ig, '2025-03-31', 550);
+    await t.app.get(KpiRollupService).refreshForPosts(ids);
+  });
+
+  afterAll(() => t.close());
+
+  it('gives March as ratios of sums, with local days, followers and the previous period', async () => {
+    const res = await viewer.get(url('from=2025-03-01&to=2025-03-31'));
+    expect(res.status).toBe(200);
+    const b = res.body;
+    expect(b.period).toEqual({ from: '2025-03-01', to: '2025-03-31' });
+    expect(b.previousPeriod).toEqual({ from: '2025-01-29', to: '2025-02-28' });
+    expect(b.timezone).toBe('Europe/Paris');
+    const k = b.kpis;
+    // p1 + p2 + p3 (p4 is on April 1 in Paris)
+    expect(k.posts).toBe(3);
+    expect(k.impressions).toBe(3500);
+    expect(k.reach).toBe(2700);
+    expect(k.reactions).toBe(170);
+    expect(k.comments).toBe(33);
+    expect(k.shares).toBe(17);
+    expect(k.saves).toBe(5);
+    expect(k.clicks).toBe(20);
+    expect(k.videoViews).toBe(3900);
+    expect(k.interactions).toBe(225); // 170 + 33 + 17 + 5
+    expect(k.engagementRateByReach).toBeCloseTo(225 / 2700, 12);
+    expect(k.engagementRateByImpressions).toBeCloseTo(225 / 3500, 12);
+    expect(k.engagementRateByFollowers).toBeCloseTo(225 / 3 / 1650, 12);
+    expect(k.amplificationRate).toBeCloseTo(17 / 3 / 1650, 12);
+    expect(k.ctr).toBeCloseTo(20 / 3500, 12);
+    expect(k.followers).toBe(1650);
+    expect(k.netFollowers).toBe(150);
+    expect(k.followerGrowthRate).toBeCloseTo(0.1, 12);
+    // Saves only on Instagram, clicks only on p1, video views not on the photo.
+    expect(b.partial).toEqual(expect.arrayContaining(['saves', 'clicks', 'videoViews', 'interactions', 'ctr']));
+    expect(b.partial).not.toContain('reach');
+    // No comment rows: sentiment is 0/0, undefined rather than unknown.
+    expect(k.netSentiment).toBeNull();
+    expect(b.missing).not.toContain('netSentiment');
+    for (const key of b.missing as string[]) expect(k[key]).toBeNull();
+
+    // p0 + p0b: interactions 9+1+0 + 6+0+1+2 = 19 over reach 550.
+    expect(b.previousKpis.posts).toBe(2);
+    expect(b.previousKpis.interactions).toBe(19);
+    expect(b.previousKpis.engagementRateByReach).toBeCloseTo(19 / 550, 12);
+  });
+
+  it('reports per channel (Facebook saves missing) and per content type', async () => {
+    const b = (await viewer.get(url('from=2025-03-01&to=2025-03-31'))).body;
+    const facebook = b.byChannel.find((c: { channelAccountId: string }) => c.channelAccountId === fb);
+    expect(facebook).toMatchObject({ platform: 'facebook', handle: 'maison.fb' });
+    expect(facebook.kpis.posts).toBe(2);
+    expect(facebook.kpis.saves).toBeNull();
+    expect(facebook.missing).toContain('saves');
+    expect(facebook.kpis.interactions).toBe(185); // 40+10+5 + 100+20+10
+    expect(facebook.kpis.followers).toBe(1100);
+    expect(b.byChannel).toHaveLength(2); // not the other brand's account
+    const types = Object.fromEntries(
+      b.byContentType.map((c: { contentType: string; kpis: Record<string, number> }) => [c.contentType, c.kpis]),
+    );
+    expect(Object.keys(types).sort()).toEqual(['photo', 'reel', 'video']);
+    expect(types.photo.engagementRateByReach).toBeCloseTo(55 / 800, 12);
+    expect(types.video.engagementRateByReach).toBeCloseTo(130 / 1500, 12);
+    expect(types.reel.engagementRateByReach).toBeCloseTo(40 / 400, 12);
+  });
+
+  it('puts the 23:30 UTC post on the next Paris day, in the series and the heatmap', async () => {
+    const b = (await viewer.get(url('from=2025-03-01&to=2025-03-31&granularity=day'))).body;
+    expect(b.series).toHaveLength(31);
+    const day = (d: string) => b.series.find((p: { from: string }) => p.from === d);
+    expect(day('2025-03-14').posts).toBe(0);
+    expect(day('2025-03-15')).toMatchObject({ to: '2025-03-15', posts: 2, interactions: 170, reach: 1900 });
+    expect(day('2025-03-15').engagementRateByReach).toBeCloseTo(170 / 1900, 12);
+    expect(day('2025-03-14').engagementRateByReach).toBeNull();
+    const cells = b.heatmap.cells as Array<{ weekday: number; hour: number; interactions: number; posts: number }>;
+    expect(cells).toHaveLength(168);
+    const cell = (weekday: number, hour: number) => cells.find((c) => c.weekday === weekday && c.hour === hour);
+    expect(cell(1, 10)).toMatchObject({ posts: 1, interactions: 55 }); // Monday 10:15
+    expect(cell(6, 0)).toMatchObject({ posts: 1, interactions: 130 }); // Saturday 00:30
+    expect(cell(6, 11)).toMatchObject({ posts: 1, interactions: 40 }); // Saturday 11:00
+    expect(cell(5, 23)?.posts).toBe(0);
+    expect(cells.reduce((s, c) => s + c.interactions, 0)).toBe(225);
+    // The day-only period of March 14 holds no post; March 15 holds p2.
+    expect((await viewer.get(url('from=2025-03-14&to=2025-03-14'))).body.kpis.posts).toBe(0);
+    expect((await viewer.get(url('from=2025-04-01&to=2025-04-01'))).body.kpis.reach).toBe(99999);
+  });
+
+  it('groups the series by ISO week and by month', async () => {
+    const weeks = (await viewer.get(url('from=2025-03-01&to=2025-03-31&granularity=week'))).body.series;
+    expect(weeks.map((w: { from: string; to: string }) => `${w.from}/${w.to}`)).toEqual([
+      '2025-03-01/2025-03-02',
+      '2025-03-03/2025-03-09',
+      '2025-03-10/2025-03-16',
+      '2025-03-17/2025-03-23',
+      '2025-03-24/2025-03-30',
+      '2025-03-31/2025-03-31',
+    ]);
+    expect(weeks[2]).toMatchObject({ posts: 3, interactions: 225 });
+    const months = (await viewer.get(url('from=2025-02-01&to=2025-03-31&granularity=month'))).body.series;
+    expect(months).toEqual([
+      expect.objectContaining({ from: '2025-02-01', to: '2025-02-28', posts: 2, interactions: 19 }),
+      expect.objectContaining({ from: '2025-03-01', to: '2025-03-31', posts: 3, interactions: 225 }),
+    ]);
+  });
+
+  it("flags Instagram's impressions → views series break", async () => {
+    const b = (await viewer.get(url('from=2025-03-01&to=2025-03-31'))).body;
+    expect(b.seriesBreaks).toEqual([
+      expect.objectContaining({ date: '2025-03-15', platform: 'instagram', canonical: 'impressions', fromEra: 'impressions', toEra: 'views' }),
+    ]);
+  });
+
+  it('gives null (not 0, not missing) ratios when nothing was published', async () => {
+    const b = (await viewer.get(url('from=2024-01-01&to=2024-01-07'))).body;
+    expect(b.kpis.posts).toBe(0);
+    expect(b.kpis.reach).toBe(0);
+    expect(b.kpis.engagementRateByReach).toBeNull();
+    expect(b.missing).not.toContain('engagementRateByReach');
+    expect(b.kpis.followers).toBeNull(); // no snapshot on or before the period
+    expect(b.missing).toContain('followers');
+  });
+
+  it('filters on one channel account of the brand, 404 for another brand’s account', async () => {
+    const b = (await viewer.get(url(`from=2025-03-01&to=2025-03-31&channelAccountId=${ig}`))).body;
+    expect(b.kpis).toMatchObject({ posts: 1, interactions: 40, followers: 550 });
+    expect(b.byChannel.map((c: { channelAccountId: string }) => c.channelAccountId)).toEqual([ig]);
+    const res = await viewer.get(url(`from=2025-03-01&to=2025-03-31&channelAccountId=${otherBrandAccount}`));
+    expect(res.status).toBe(404);
+  });
+
+  it('adds the counts of registered contributors (extension point)', async () => {
+    const registry = t.app.get(KpiContributorRegistry);
+    registry.register({
+      name: 'test-inbox',
+      contribute: async (q) =>
+        q.from === '2025-03-01'
+          ? { counts: { communityRequests: 8, communityRequestsAnswered: 6 }, firstResponseMinutes: [5, 30, 12] }
+          : { counts: {} },
+    });
+    const b = (await viewer.get(url('from=2025-03-01&to=2025-03-31'))).body;
+    expect(b.kpis.responseRate).toBeCloseTo(0.75, 12);
+    expect(b.kpis.medianFirstResponseMinutes).toBe(12);
+    expect(b.missing).not.toContain('responseRate');
+    expect(b.previousMissing).toContain('responseRate');
+    registry.register({ name: 'test-inbox', contribute: async () => ({ counts: {} }) });
+  });
+
+  it('refreshes the old day when a post moves (and drops deleted posts)', async () => {
+    const rollups = t.app.get(KpiRollupService);
+    const [{ id }] = (await t.db.query(`SELECT id FROM posts WHERE external_id = 'p1'`)) as Array<{ id: string }>;
+    await t.db.query(`UPDATE posts SET published_at = '2025-03-11T09:15:00Z' WHERE id = $1`, [id]);
+    await rollups.refreshForPosts([id]);
+    let series = (await viewer.get(url('from=2025-03-10&to=2025-03-11'))).body.series;
+    expect(series.map((p: { posts: number }) => p.posts)).toEqual([0, 1]);
+    await t.db.query('DELETE FROM posts WHERE id = $1', [id]);
+    await rollups.refreshForPosts([id]);
+    series = (await viewer.get(url('from=2025-03-10&to=2025-03-11'))).body.series;
+    expect(series.map((p: { posts: number }) => p.posts)).toEqual([0, 0]);
+    // The full rebuild gives the same figures as the incremental path.
+    const before = (await viewer.get(url('from=2025-01-01&to=2025-04-30'))).body.kpis;
+    await rollups.rebuild();
+    expect((await viewer.get(url('from=2025-01-01&to=2025-04-30'))).body.kpis).toEqual(before);
+  });
+
+  it.each([
+    ['from=2025-03-31&to=2025-03-01', 'to'],
+    ['from=2025-02-30&to=2025-03-01', 'from'],
+    ['from=2023-01-01&to=2025-03-01', 'to'],
+    ['from=2025-03-01', 'to'],
+    ['from=march&to=2025-03-01', 'from'],
+    ['from=2025-03-01&to=2025-03-31&granularity=year', 'granularity'],
+  ])('400 with the field path for %s', async (query, field) => {
+    const res = await viewer.get(url(query));
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
+  it('400 without brandId, 404 for an unknown brand', async () => {
+    const res = await viewer.get(`/api/workspaces/${ws}/kpis?from=2025-03-01&to=2025-03-31`);
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toContain('brandId');
+    const unknown = await viewer.get(
+      `/api/workspaces/${ws}/kpis?brandId=00000000-0000-4000-8000-000000000000&from=2025-03-01&to=2025-03-31`,
+    );
+    expect(unknown.status).toBe(404);
+  });
+});

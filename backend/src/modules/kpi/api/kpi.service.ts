@@ -1,0 +1,295 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  computeKpis,
+  detectSeriesBreak,
+  isPlatform,
+  mergeCountSums,
+  type CountSums,
+  type DayPeriod,
+  type KpiKey,
+  type KpiResult,
+  type SeriesBreak,
+  type SeriesPoint,
+} from '@vigie/kpi';
+import type { DataSource } from 'typeorm';
+import { KpiContributorRegistry, type KpiContributionQuery } from '../contributors/kpi-contributor';
+import type { Granularity, KpiQueryDto } from './kpi-query.dto';
+import { KpiScopeResolver, type KpiScope } from './kpi-scope';
+import { checkPeriod } from './period';
+import { recordSums, rollupSums, ROLLUP_SUM_SELECT, type RollupSumRow } from './rollup-sums';
+import { seriesBuckets } from './series-buckets';
+
+/** Keys each series point carries: the counts and the ratios that make sense per bucket. */
+const SERIES_KEYS = [
+  'posts',
+  'impressions',
+  'reach',
+  'reactions',
+  'comments',
+  'shares',
+  'saves',
+  'clicks',
+  'videoViews',
+  'interactions',
+  'engagementRateByReach',
+  'engagementRateByImpressions',
+  'ctr',
+] as const satisfies readonly KpiKey[];
+
+/** Raw metric names behind posts.impressions_definition, for detectSeriesBreak. */
+const ERA_METRIC: Record<string, { impressions: string; views: string }> = {
+  facebook: { impressions: 'post_impressions', views: 'post_media_view' },
+  instagram: { impressions: 'impressions', views: 'views' },
+};
+
+const BUCKET_SQL: Record<Granularity, string> = {
+  day: 'r.day',
+  week: "date_trunc('week', r.day)::date",
+  month: "date_trunc('month', r.day)::date",
+};
+
+type GroupedRow = RollupSumRow & {
+  g_channel: number;
+  g_type: number;
+  g_bucket: number;
+  channel_account_id: string | null;
+  content_type: string | null;
+  bucket: string | null;
+};
+
+interface Followers {
+  start: number | null;
+  end: number | null;
+}
+
+export interface KpiBlock {
+  kpis: KpiResult['values'];
+  missing: KpiKey[];
+  partial: KpiKey[];
+}
+
+@Injectable()
+export class KpiService {
+  private readonly logger = new Logger('kpi');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scopes: KpiScopeResolver,
+    private readonly contributors: KpiContributorRegistry,
+  ) {}
+
+  async getKpis(workspaceId: string, q: KpiQueryDto) {
+    const { period, previousPeriod } = checkPeriod(q.from, q.to);
+    const granularity: Granularity = q.granularity ?? 'day';
+    const scope = await this.scopes.resolve(workspaceId, q.brandId, q.channelAccountId);
+
+    const [grouped, previousRow, followers, previousFollowers, channels, heatmap, breaks, extra, previousExtra] =
+      await Promise.all([
+        this.groupedSums(scope, period, granularity),
+        this.totalSums(scope, previousPeriod),
+        this.followers(scope, period),
+        this.followers(scope, previousPeriod),
+        this.channelAccounts(scope),
+        this.heatmap(scope, period),
+        this.seriesBreaks(scope, { from: previousPeriod.from, to: period.to }),
+        this.contributions(scope, period),
+        this.contributions(scope, previousPeriod),
+      ]);
+
+    const total = grouped.find((r) => r.g_channel && r.g_type && r.g_bucket);
+    const brandFollowers = sumFollowers([...followers.values()]);
+    const current = computeKpis({
+      ...mergeCountSums(rollupSums(total), extra.sums),
+      followersStart: brandFollowers.start,
+      followersEnd: brandFollowers.end,
+      firstResponseMinutes: extra.firstResponseMinutes,
+    });
+    const previousBrandFollowers = sumFollowers([...previousFollowers.values()]);
+    const previous = computeKpis({
+      ...mergeCountSums(rollupSums(previousRow), previousExtra.sums),
+      followersStart: previousBrandFollowers.start,
+      followersEnd: previousBrandFollowers.end,
+      firstResponseMinutes: previousExtra.firstResponseMinutes,
+    });
+
+    const byChannelRows = new Map(grouped.filter((r) => !r.g_channel).map((r) => [r.channel_account_id, r]));
+    const byChannel = channels.map((c) => {
+      const f = followers.get(c.id) ?? { start: null, end: null };
+      return {
+        channelAccountId: c.id,
+        platform: c.platform,
+        handle: c.handle,
+        ...block(computeKpis({ ...rollupSums(byChannelRows.get(c.id)), followersStart: f.start, followersEnd: f.end })),
+      };
+    });
+
+    const byContentType = grouped
+      .filter((r) => !r.g_type)
+      .map((r) => ({
+        contentType: r.content_type ?? 'other',
+        ...block(computeKpis({ ...rollupSums(r), followersEnd: brandFollowers.end })),
+      }))
+      .sort((a, b) => (b.kpis.posts ?? 0) - (a.kpis.posts ?? 0) || a.contentType.localeCompare(b.contentType));
+
+    const byBucket = new Map(grouped.filter((r) => !r.g_bucket).map((r) => [r.bucket, r]));
+    const series = seriesBuckets(period, granularity).map((b) => {
+      const values = computeKpis(rollupSums(byBucket.get(b.key))).values;
+      const point: Record<string, string | number | null> = { from: b.from, to: b.to };
+      for (const key of SERIES_KEYS) point[key] = values[key];
+      return point;
+    });
+
+    return {
+      brandId: scope.brandId,
+      channelAccountId: scope.channelAccountId,
+      timezone: scope.timezone,
+      granularity,
+      period,
+      previousPeriod,
+      kpis: current.values,
+      previousKpis: previous.values,
+      missing: current.missing,
+      partial: current.partial,
+      previousMissing: previous.missing,
+      previousPartial: previous.partial,
+      warnings: current.warnings,
+      series,
+      byChannel,
+      byContentType,
+      heatmap,
+      seriesBreaks: breaks,
+    };
+  }
+
+  /** One scan of the period's rollups, grouped by channel, by content type, by bucket and in total. */
+  private groupedSums(scope: KpiScope, period: DayPeriod, granularity: Granularity): Promise<GroupedRow[]> {
+    const bucket = BUCKET_SQL[granularity];
+    return this.db.query(
+      `SELECT GROUPING(r.channel_account_id) AS g_channel, GROUPING(r.content_type) AS g_type,
+         GROUPING(${bucket}) AS g_bucket, r.channel_account_id, r.content_type, (${bucket})::text AS bucket,
+         ${ROLLUP_SUM_SELECT}
+       FROM kpi_daily_rollups r
+       WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
+         AND ($5::uuid IS NULL OR r.channel_account_id = $5)
+       GROUP BY GROUPING SETS ((r.channel_account_id), (r.content_type), (${bucket}), ())`,
+      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
+    ) as Promise<GroupedRow[]>;
+  }
+
+  private async totalSums(scope: KpiScope, period: DayPeriod): Promise<RollupSumRow | undefined> {
+    const [row] = (await this.db.query(
+      `SELECT ${ROLLUP_SUM_SELECT} FROM kpi_daily_rollups r
+       WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
+         AND ($5::uuid IS NULL OR r.channel_account_id = $5)`,
+      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
+    )) as RollupSumRow[];
+    return row;
+  }
+
+  private channelAccounts(scope: KpiScope) {
+    return this.db.query(
+      `SELECT id, platform, handle FROM channel_accounts
+       WHERE workspace_id = $1 AND brand_id = $2 AND ($3::uuid IS NULL OR id = $3) ORDER BY created_at, id`,
+      [scope.workspaceId, scope.brandId, scope.channelAccountId],
+    ) as Promise<Array<{ id: string; platform: string; handle: string }>>;
+  }
+
+  /**
+   * Followers per channel account: at the end, the last snapshot on or before `to`; at the
+   * start, the last one before `from`, else the first one inside the period.
+   */
+  private async followers(scope: KpiScope, period: DayPeriod): Promise<Map<string, Followers>> {
+    const rows = (await this.db.query(
+      `SELECT ca.id,
+         (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
+            AND s.followers IS NOT NULL AND s.day <= $4::date ORDER BY s.day DESC LIMIT 1) AS end_followers,
+         coalesce(
+           (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
+              AND s.followers IS NOT NULL AND s.day < $3::date ORDER BY s.day DESC LIMIT 1),
+           (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
+              AND s.followers IS NOT NULL AND s.day BETWEEN $3::date AND $4::date ORDER BY s.day LIMIT 1)
+         ) AS start_followers
+       FROM channel_accounts ca
+       WHERE ca.workspace_id = $1 AND ca.brand_id = $2 AND ($5::uuid IS NULL OR ca.id = $5)`,
+      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
+    )) as Array<{ id: string; end_followers: number | null; start_followers: number | null }>;
+    return new Map(rows.map((r) => [r.id, { start: r.start_followers, end: r.end_followers }]));
+  }
+
+  /** Interactions per local weekday (1 = Monday … 7 = Sunday) × hour of publication. */
+  private async heatmap(scope: KpiScope, period: DayPeriod) {
+    const rows = (await this.db.query(
+      `SELECT extract(isodow FROM r.day)::int AS weekday, r.hour::int AS hour, sum(r.posts)::int AS posts,
+         sum(r.interactions)::bigint AS interactions, sum(r.reach)::bigint AS reach
+       FROM kpi_hourly_rollups r
+       WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
+         AND ($5::uuid IS NULL OR r.channel_account_id = $5)
+       GROUP BY 1, 2`,
+      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
+    )) as Array<{ weekday: number; hour: number; posts: number; interactions: string; reach: string }>;
+    const found = new Map(rows.map((r) => [`${r.weekday}:${r.hour}`, r]));
+    const cells = [];
+    for (let weekday = 1; weekday <= 7; weekday++) {
+      for (let hour = 0; hour < 24; hour++) {
+        const r = found.get(`${weekday}:${hour}`);
+        cells.push({ weekday, hour, posts: r?.posts ?? 0, interactions: Number(r?.interactions ?? 0), reach: Number(r?.reach ?? 0) });
+      }
+    }
+    return { timezone: scope.timezone, cells };
+  }
+
+  /** Meta's impressions → views switch, per platform, from the per-day era counts. */
+  private async seriesBreaks(scope: KpiScope, period: DayPeriod): Promise<SeriesBreak[]> {
+    const rows = (await this.db.query(
+      `SELECT r.day::text AS day, ca.platform, sum(r.impressions_era_impressions)::int AS old_era,
+         sum(r.impressions_era_views)::int AS views_era
+       FROM kpi_daily_rollups r JOIN channel_accounts ca ON ca.id = r.channel_account_id
+       WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
+         AND ($5::uuid IS NULL OR r.channel_account_id = $5)
+         AND (r.impressions_era_impressions > 0 OR r.impressions_era_views > 0)
+       GROUP BY 1, 2`,
+      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
+    )) as Array<{ day: string; platform: string; old_era: number; views_era: number }>;
+    const points: SeriesPoint[] = [];
+    for (const r of rows) {
+      const names = ERA_METRIC[r.platform];
+      if (!names || !isPlatform(r.platform)) continue;
+      // A day holding both eras: the old one first, so the switch is dated that day.
+      if (r.old_era > 0) points.push({ date: `${r.day}`, platform: r.platform, sourceMetric: names.impressions });
+      if (r.views_era > 0) points.push({ date: `${r.day}~`, platform: r.platform, sourceMetric: names.views });
+    }
+    return detectSeriesBreak(points).map((b) => ({ ...b, date: b.date.slice(0, 10) }));
+  }
+
+  private async contributions(
+    scope: KpiScope,
+    period: DayPeriod,
+  ): Promise<{ sums: CountSums; firstResponseMinutes: number[] | null }> {
+    const query: KpiContributionQuery = { ...scope, from: period.from, to: period.to };
+    const parts: CountSums[] = [];
+    let minutes: number[] | null = null;
+    for (const contributor of this.contributors.list()) {
+      try {
+        const c = await contributor.contribute(query);
+        parts.push(recordSums(c.counts, c.partial));
+        if (c.firstResponseMinutes) minutes = [...(minutes ?? []), ...c.firstResponseMinutes];
+      } catch (e) {
+        // One failing source must not blank the dashboard: its KPIs are reported missing.
+        this.logger.warn(`KPI contributor ${contributor.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return { sums: mergeCountSums(...parts), firstResponseMinutes: minutes };
+  }
+}
+
+function block(result: KpiResult): KpiBlock {
+  return { kpis: result.values, missing: result.missing, partial: result.partial };
+}
+
+/** Brand followers = Σ over its accounts that have a snapshot; null when none has one. */
+function sumFollowers(list: Followers[]): Followers {
+  const sum = (values: Array<number | null>) =>
+    values.some((v) => v !== null) ? values.reduce<number>((t, v) => t + (v ?? 0), 0) : null;
+  return { start: sum(list.map((f) => f.start)), end: sum(list.map((f) => f.end)) };
+}
