@@ -161,14 +161,21 @@ function accountFor(brand: BrandDef, platform: Platform): SandboxAccount {
     case 'bluesky':
       return { ...base, handle: `${brand.handle}.bsky.social`, externalId: blueskyDid(key) };
     case 'reddit':
-      // The brand's official user, posting in the brand's own subreddit.
-      return { ...base, handle: `${pascal(brand.slug)}_Officiel`, externalId: `t2_${idString(`rd|${key}`, 8, '0123456789abcdefghijklmnopqrstuvwxyz')}` };
+      // The brand's own subreddit; the brand answers there as u/<Brand>_Officiel.
+      return { ...base, handle: `r/${pascal(brand.slug)}`, externalId: `t5_${idString(`rd|${key}`, 6, '0123456789abcdefghijklmnopqrstuvwxyz')}` };
     case 'rss':
-      return { ...base, handle: `${brand.slug}-blog`, externalId: `${brand.slug}-blog` };
+      // handle = the feed URL; the sandbox serves its path under /rss.
+      return { ...base, handle: feedUrl(`${brand.slug}-blog`), externalId: `${brand.slug}-blog` };
   }
 }
 
 export const MASTODON_DOMAIN = 'mastodon.example';
+
+/** Public URL of a feed; a connector swaps `https://feeds.example` for the sandbox base URL. */
+export const feedUrl = (name: string): string => `https://feeds.example/${name}.xml`;
+
+/** The brand's reddit user (answers in its subreddit). */
+export const redditBrandUser = (slug: string): string => `${pascal(slug)}_Officiel`;
 
 export const SANDBOX_ACCOUNTS: readonly SandboxAccount[] = BRANDS.flatMap((b) =>
   (b.kind === 'own' ? OWN_PLATFORMS : COMPETITOR_PLATFORMS).map((p) => accountFor(b, p)),
@@ -188,16 +195,18 @@ export function brandSubreddit(slug: string): string {
 /** Public news feeds for the informative veille, beside the brands' blogs. */
 export interface SandboxFeed {
   name: string;
+  /** Public URL (`https://feeds.example/<name>.xml`), to use as the RSS channel's handle. */
+  url: string;
   title: string;
   domain: Domain | 'consumer';
   language: 'fr' | 'en';
 }
 
 export const SANDBOX_FEEDS: readonly SandboxFeed[] = [
-  { name: 'beaute-mag', title: 'Beauté Mag — actualités cosmétiques', domain: 'beauty', language: 'fr' },
-  { name: 'journal-du-cafe', title: 'Le Journal du Café', domain: 'coffee', language: 'fr' },
-  { name: 'conso-alerte', title: 'Conso Alerte — rappels et litiges', domain: 'consumer', language: 'fr' },
-  { name: 'retail-digest', title: 'Retail Digest (EN)', domain: 'consumer', language: 'en' },
+  { name: 'beaute-mag', url: feedUrl('beaute-mag'), title: 'Beauté Mag — actualités cosmétiques', domain: 'beauty', language: 'fr' },
+  { name: 'journal-du-cafe', url: feedUrl('journal-du-cafe'), title: 'Le Journal du Café', domain: 'coffee', language: 'fr' },
+  { name: 'conso-alerte', url: feedUrl('conso-alerte'), title: 'Conso Alerte — rappels et litiges', domain: 'consumer', language: 'fr' },
+  { name: 'retail-digest', url: feedUrl('retail-digest'), title: 'Retail Digest (EN)', domain: 'consumer', language: 'en' },
 ];
 
 /** Subreddits where the public talks about the brands' topics. */
