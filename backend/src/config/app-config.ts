@@ -28,6 +28,12 @@ export interface AppConfig {
   allowPrivateUrls: boolean;
   /** Check pasted channel tokens with one cheap platform call before saving. */
   verifyChannels: boolean;
+  /** Ingestion scheduler: how often workers look for due channel accounts (0 = no scheduling). */
+  syncTickMs: number;
+  /** A sync run holds its account for this long, renewed after every page (a killed worker frees it on expiry). */
+  syncLeaseMs: number;
+  /** Forces one sync interval on every platform (demo, tests); null = each connector's own interval. */
+  syncIntervalMs: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || null,
     allowPrivateUrls: bool('VIGIE_ALLOW_PRIVATE_URLS', env.VIGIE_ALLOW_PRIVATE_URLS, nodeEnv !== 'production'),
     verifyChannels: bool('VIGIE_VERIFY_CHANNELS', env.VIGIE_VERIFY_CHANNELS, true),
+    syncTickMs: int('VIGIE_SYNC_TICK_MS', env.VIGIE_SYNC_TICK_MS, 30_000),
+    syncLeaseMs: Math.max(1000, int('VIGIE_SYNC_LEASE_MS', env.VIGIE_SYNC_LEASE_MS, 5 * 60_000)),
+    syncIntervalMs: env.VIGIE_SYNC_INTERVAL_MS ? int('VIGIE_SYNC_INTERVAL_MS', env.VIGIE_SYNC_INTERVAL_MS, 0) || null : null,
   };
 }
 

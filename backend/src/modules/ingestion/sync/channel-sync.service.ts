@@ -1,0 +1,204 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { type JobContext, RetryAfterError } from '../../../common/queue/job-queue';
+import type {
+  ChannelConnector,
+  ConnectorAccount,
+  NormalizedComment,
+  Platform,
+  SyncCursor,
+} from '../../channels/connectors/channel-connector';
+import { CONNECTORS } from '../../channels/connectors/connector.registry';
+import { secretsOf } from '../../channels/connectors/redact';
+import { DAY_MS } from '../../channels/connectors/sync-window';
+import { ChannelsService } from '../../channels/channels.service';
+import { IngestionWriter, type WriteTarget } from '../writer/ingestion-writer.service';
+import { SYNC_ATTEMPTS } from './platform-queues';
+import { classifySyncError } from './sync-failure';
+import { rowsOf, SyncLease } from './sync-lease';
+
+/** First sync of an account reads this far back. */
+export const FIRST_SYNC_DAYS = 90;
+/** Comments are buffered across posts and written in batches of about this many rows. */
+const COMMENT_FLUSH = 1000;
+/** Safety net over the connectors' own loop guards. */
+const MAX_PAGES = 1000;
+
+interface AccountRow {
+  id: string;
+  workspace_id: string;
+  brand_id: string;
+  platform: Platform;
+  handle: string;
+  external_id: string | null;
+  base_url: string | null;
+  sync_cursor: SyncCursor | null;
+  kind: 'api' | 'import';
+  brand_kind: 'own' | 'competitor';
+}
+
+export interface SyncSummary {
+  skipped?: 'gone' | 'import-account' | 'locked';
+  posts: number;
+  postsChanged: number;
+  comments: number;
+  commentsChanged: number;
+  snapshots: number;
+}
+
+export function connectorFor(platform: Platform): ChannelConnector | null {
+  return CONNECTORS.find((c) => c.platform === platform) ?? null;
+}
+
+/**
+ * The `sync-channel` job: reads one channel account through its connector (posts pages, the
+ * comments of the posts this run returned, account stats), writes each page as it arrives,
+ * and persists the new cursor only once the whole run succeeded — so a run that dies midway
+ * is simply redone from the previous cursor, and the idempotent writer makes the redo exact.
+ */
+@Injectable()
+export class ChannelSyncService {
+  private readonly logger = new Logger('sync');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: IngestionWriter,
+    private readonly channels: ChannelsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async platformOf(channelAccountId: string): Promise<Platform | null> {
+    const [row] = (await this.db.query('SELECT platform FROM channel_accounts WHERE id = $1', [channelAccountId])) as Array<{
+      platform: Platform;
+    }>;
+    return row?.platform ?? null;
+  }
+
+  async run(channelAccountId: string, ctx: JobContext = { jobId: 'direct', attempt: 1 }): Promise<SyncSummary> {
+    const summary: SyncSummary = { posts: 0, postsChanged: 0, comments: 0, commentsChanged: 0, snapshots: 0 };
+    const [row] = rowsOf<AccountRow>(
+      await this.db.query(
+        `SELECT ca.id, ca.workspace_id, ca.brand_id, ca.platform, ca.handle, ca.external_id, ca.base_url,
+                ca.sync_cursor, ca.kind, b.kind AS brand_kind
+         FROM channel_accounts ca JOIN brands b ON b.id = ca.brand_id WHERE ca.id = $1`,
+        [channelAccountId],
+      ),
+    );
+    if (!row) return { ...summary, skipped: 'gone' };
+    if (row.kind === 'import') return { ...summary, skipped: 'import-account' };
+    const lease = new SyncLease(this.db, row.id, this.config.syncLeaseMs);
+    if (!(await lease.acquire())) return { ...summary, skipped: 'locked' };
+
+    const credentials = await this.channels.credentials(row.id);
+    const secrets = secretsOf(credentials);
+    const started = Date.now();
+    try {
+      const connector = connectorFor(row.platform);
+      if (!connector) throw new Error(`no connector for platform "${row.platform}"`);
+      const account: ConnectorAccount = {
+        platform: row.platform,
+        handle: row.handle,
+        externalId: row.external_id,
+        baseUrl: row.base_url,
+        credentials,
+        isCompetitor: row.brand_kind === 'competitor',
+      };
+      const target: WriteTarget = {
+        workspaceId: row.workspace_id,
+        brandId: row.brand_id,
+        channelAccountId: row.id,
+        platform: row.platform,
+      };
+      const { nextCursor, postExternalIds } = await this.syncPosts(connector, account, target, row.sync_cursor, lease, summary);
+      if (connector.listComments && connector.capabilities.comments) {
+        await this.syncComments(connector, account, target, postExternalIds, lease, summary);
+      }
+      if (connector.getAccountStats && connector.capabilities.accountStats) {
+        await this.writer.writeAccountStats(target, [await connector.getAccountStats(account, new Date())]);
+      }
+      await this.db.query(
+        `UPDATE channel_accounts SET sync_cursor = $2::jsonb, status = 'ok', last_error = NULL, last_error_at = NULL,
+           last_success_at = now(), consecutive_failures = 0, sync_lease_until = NULL WHERE id = $1`,
+        [row.id, JSON.stringify(nextCursor)],
+      );
+      this.logger.log(
+        `${row.platform} ${row.id}: ${summary.posts} posts (${summary.postsChanged} changed, ${summary.snapshots} snapshots), ` +
+          `${summary.comments} comments (${summary.commentsChanged} changed) in ${Date.now() - started} ms`,
+      );
+      return summary;
+    } catch (e) {
+      const failure = classifySyncError(e, secrets);
+      const lastAttempt = ctx.attempt >= SYNC_ATTEMPTS && !(failure.rethrow instanceof RetryAfterError);
+      const status = failure.transient && !lastAttempt ? 'degraded' : 'failing';
+      await this.db.query(
+        `UPDATE channel_accounts SET status = $2, last_error = $3, last_error_at = now(),
+           consecutive_failures = consecutive_failures + 1, sync_lease_until = NULL WHERE id = $1`,
+        [row.id, status, failure.message],
+      );
+      this.logger.warn(`${row.platform} ${row.id}: ${status} (attempt ${ctx.attempt}): ${failure.message}`);
+      if (failure.rethrow && status === 'degraded') throw failure.rethrow;
+      return summary;
+    }
+  }
+
+  private async syncPosts(
+    connector: ChannelConnector,
+    account: ConnectorAccount,
+    target: WriteTarget,
+    cursor: SyncCursor | null,
+    lease: SyncLease,
+    summary: SyncSummary,
+  ): Promise<{ nextCursor: SyncCursor; postExternalIds: string[] }> {
+    const since = new Date(Date.now() - FIRST_SYNC_DAYS * DAY_MS);
+    let page: string | null = null;
+    let nextCursor: SyncCursor = cursor ?? {};
+    const postExternalIds: string[] = [];
+    for (let n = 0; n < MAX_PAGES; n++) {
+      const res = await connector.listPosts(account, { cursor, page, since });
+      const w = await this.writer.writePosts(target, res.items, new Date());
+      summary.posts += res.items.length;
+      summary.postsChanged += w.changedIds.length;
+      summary.snapshots += w.snapshots;
+      for (const p of res.items) postExternalIds.push(p.externalId);
+      nextCursor = res.nextCursor;
+      await lease.renew();
+      page = res.nextPage;
+      if (!page) break;
+    }
+    return { nextCursor, postExternalIds };
+  }
+
+  /** Comments of the posts returned by this run (the connector's refresh window), re-read each run. */
+  private async syncComments(
+    connector: ChannelConnector,
+    account: ConnectorAccount,
+    target: WriteTarget,
+    postExternalIds: string[],
+    lease: SyncLease,
+    summary: SyncSummary,
+  ): Promise<void> {
+    const list = connector.listComments!.bind(connector);
+    let buffer: NormalizedComment[] = [];
+    const flush = async () => {
+      if (!buffer.length) return;
+      const w = await this.writer.writeComments(target, buffer);
+      summary.comments += buffer.length;
+      summary.commentsChanged += w.changedIds.length;
+      buffer = [];
+      await lease.renew();
+    };
+    for (const externalId of [...new Set(postExternalIds)]) {
+      let page: string | null = null;
+      for (let n = 0; n < MAX_PAGES; n++) {
+        const res = await list(account, { externalId }, page);
+        buffer.push(...res.items);
+        if (buffer.length >= COMMENT_FLUSH) await flush();
+        page = res.nextPage;
+        if (!page) break;
+      }
+    }
+    await flush();
+  }
+}

@@ -1,0 +1,211 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import type {
+  NormalizedAccountStats,
+  NormalizedAuthor,
+  NormalizedComment,
+  NormalizedPost,
+  Platform,
+} from '../../channels/connectors/channel-connector';
+import { IngestionEvents } from '../ingestion-events';
+import { pseudonymSalt } from './pseudonym';
+import { UPSERT_ACCOUNT_STATS, UPSERT_AUTHORS, UPSERT_COMMENTS, UPSERT_POSTS } from './upsert-sql';
+
+/** Where a batch goes: every row of a batch belongs to one channel account. */
+export interface WriteTarget {
+  workspaceId: string;
+  brandId: string;
+  channelAccountId: string;
+  platform: Platform;
+}
+
+export interface PostsWriteResult {
+  /** Posts inserted or changed (unchanged rows are not rewritten). */
+  changedIds: string[];
+  snapshots: number;
+}
+
+export interface CommentsWriteResult {
+  changedIds: string[];
+  /** Comments whose post is not (yet) stored: not written. */
+  orphans: number;
+}
+
+/** Rows per transaction: large enough to amortise round trips, small enough to keep locks short. */
+export const DEFAULT_BATCH_SIZE = 5000;
+
+/**
+ * Batched idempotent writer of normalised records (one transaction per batch, multi-row
+ * INSERT … ON CONFLICT … WHERE changed). Writing the same records twice changes nothing.
+ * After each committed batch, IngestionEvents listeners get the ids that changed.
+ */
+@Injectable()
+export class IngestionWriter {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: IngestionEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async writePosts(
+    target: WriteTarget,
+    posts: readonly NormalizedPost[],
+    capturedAt: Date = new Date(),
+    batchSize = DEFAULT_BATCH_SIZE,
+  ): Promise<PostsWriteResult> {
+    const out: PostsWriteResult = { changedIds: [], snapshots: 0 };
+    for (const batch of chunks(lastWins(posts, (p) => p.externalId), batchSize)) {
+      const r = await this.db.transaction(async (m) => {
+        await this.upsertAuthors(m, target, batch.map((p) => p.author));
+        const [row] = (await m.query(UPSERT_POSTS, postParams(target, capturedAt, batch))) as Array<{
+          ids: string[];
+          snapshots: number;
+        }>;
+        return row;
+      });
+      out.changedIds.push(...r.ids);
+      out.snapshots += r.snapshots;
+      await this.events.emitPostsWritten({
+        workspaceId: target.workspaceId,
+        channelAccountId: target.channelAccountId,
+        postIds: r.ids,
+      });
+    }
+    return out;
+  }
+
+  async writeComments(
+    target: WriteTarget,
+    comments: readonly NormalizedComment[],
+    batchSize = DEFAULT_BATCH_SIZE,
+  ): Promise<CommentsWriteResult> {
+    const out: CommentsWriteResult = { changedIds: [], orphans: 0 };
+    for (const batch of chunks(lastWins(comments, (c) => c.externalId), batchSize)) {
+      const r = await this.db.transaction(async (m) => {
+        await this.upsertAuthors(m, target, batch.map((c) => c.author));
+        const [row] = (await m.query(UPSERT_COMMENTS, commentParams(target, batch))) as Array<{
+          ids: string[];
+          orphans: number;
+        }>;
+        return row;
+      });
+      out.changedIds.push(...r.ids);
+      out.orphans += r.orphans;
+      await this.events.emitCommentsWritten({
+        workspaceId: target.workspaceId,
+        channelAccountId: target.channelAccountId,
+        commentIds: r.ids,
+      });
+    }
+    return out;
+  }
+
+  async writeAccountStats(target: WriteTarget, stats: readonly NormalizedAccountStats[]): Promise<void> {
+    const rows = lastWins(stats, (s) => s.day);
+    if (!rows.length) return;
+    await this.db.query(UPSERT_ACCOUNT_STATS, [
+      target.channelAccountId,
+      rows.map((s) => s.day),
+      rows.map((s) => s.followers),
+      rows.map((s) => s.following),
+      rows.map((s) => s.postsCount),
+    ]);
+  }
+
+  private async upsertAuthors(m: EntityManager, target: WriteTarget, authors: Array<NormalizedAuthor | null>) {
+    const merged = new Map<string, NormalizedAuthor>();
+    for (const a of authors) {
+      if (!a) continue;
+      const prev = merged.get(a.externalId);
+      merged.set(
+        a.externalId,
+        prev
+          ? {
+              externalId: a.externalId,
+              handle: a.handle ?? prev.handle,
+              displayName: a.displayName ?? prev.displayName,
+              followers: a.followers ?? prev.followers,
+            }
+          : a,
+      );
+    }
+    if (!merged.size) return;
+    // Sorted: concurrent batches touching the same authors lock them in the same order (no deadlock).
+    const list = [...merged.values()].sort((x, y) => (x.externalId < y.externalId ? -1 : x.externalId > y.externalId ? 1 : 0));
+    await m.query(UPSERT_AUTHORS, [
+      target.workspaceId,
+      target.platform,
+      pseudonymSalt(this.config.secretKey, target.workspaceId),
+      list.map((a) => a.externalId),
+      list.map((a) => a.handle),
+      list.map((a) => a.displayName),
+      list.map((a) => a.followers),
+    ]);
+  }
+}
+
+function postParams(t: WriteTarget, capturedAt: Date, batch: NormalizedPost[]): unknown[] {
+  const col = <T>(f: (p: NormalizedPost) => T) => batch.map(f);
+  return [
+    t.workspaceId,
+    t.brandId,
+    t.channelAccountId,
+    t.platform,
+    capturedAt.toISOString(),
+    col((p) => p.externalId),
+    col((p) => p.publishedAt),
+    col((p) => p.contentType),
+    col((p) => noNul(p.text)),
+    col((p) => p.permalink),
+    col((p) => p.author?.externalId ?? null),
+    col((p) => p.metrics.impressions),
+    col((p) => p.metrics.reach),
+    col((p) => p.metrics.reactions),
+    col((p) => p.metrics.comments),
+    col((p) => p.metrics.shares),
+    col((p) => p.metrics.saves),
+    col((p) => p.metrics.clicks),
+    col((p) => p.metrics.videoViews),
+    col((p) => p.impressionsDefinition),
+    col((p) => (p.sourceMetrics ? JSON.stringify(p.sourceMetrics) : null)),
+  ];
+}
+
+function commentParams(t: WriteTarget, batch: NormalizedComment[]): unknown[] {
+  const col = <T>(f: (c: NormalizedComment) => T) => batch.map(f);
+  return [
+    t.workspaceId,
+    t.brandId,
+    t.channelAccountId,
+    t.platform,
+    col((c) => c.externalId),
+    col((c) => c.postExternalId),
+    col((c) => c.parentExternalId),
+    col((c) => c.author?.externalId ?? null),
+    col((c) => c.isFromBrand),
+    col((c) => noNul(c.text)),
+    col((c) => c.likes),
+    col((c) => c.publishedAt),
+  ];
+}
+
+/** Postgres text cannot hold U+0000 (seen in scraped bodies): drop it rather than fail the batch. */
+function noNul(s: string): string {
+  return s.includes('\u0000') ? s.replace(/\u0000/g, '') : s;
+}
+
+/**
+ * One row per natural key, the last occurrence winning (ON CONFLICT cannot touch a row twice
+ * in one statement), sorted by key so concurrent batches lock rows in the same order.
+ */
+function lastWins<T>(rows: readonly T[], key: (r: T) => string): T[] {
+  const m = new Map<string, T>();
+  for (const r of rows) m.set(key(r), r);
+  return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+}
+
+function* chunks<T>(rows: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}

@@ -1,0 +1,165 @@
+/**
+ * SQL of the batched upserts. Every statement takes whole columns as arrays (`unnest`), so a
+ * batch of any size is one round trip with a fixed number of parameters, and `ON CONFLICT …
+ * DO UPDATE … WHERE (changed)` leaves identical rows untouched (no dead tuples, no
+ * updated_at churn): replaying a page is a no-op.
+ */
+
+/** How a column's new value merges with the stored one. */
+type Merge = 'replace' | 'keep-known' | 'merge-json';
+
+interface Col {
+  name: string;
+  merge: Merge;
+}
+
+/** `keep-known`: a NULL from the platform ("not given") never erases a value read earlier. */
+/** `merge-json`: keys of the new object overwrite the stored ones, except keys whose new value is null. */
+function setExpr(table: string, c: Col): string {
+  const old = `${table}.${c.name}`;
+  if (c.merge === 'keep-known') return `COALESCE(EXCLUDED.${c.name}, ${old})`;
+  if (c.merge === 'merge-json') {
+    return `CASE WHEN EXCLUDED.${c.name} IS NULL THEN ${old} ELSE COALESCE(${old}, '{}'::jsonb) || jsonb_strip_nulls(EXCLUDED.${c.name}) END`;
+  }
+  return `EXCLUDED.${c.name}`;
+}
+
+function updateClause(table: string, cols: Col[], extraSet: string[] = []): string {
+  const sets = cols.map((c) => `${c.name} = ${setExpr(table, c)}`).concat(extraSet);
+  const next = cols.map((c) => setExpr(table, c)).join(', ');
+  const prev = cols.map((c) => `${table}.${c.name}`).join(', ');
+  return `DO UPDATE SET ${sets.join(', ')} WHERE ROW(${next}) IS DISTINCT FROM ROW(${prev})`;
+}
+
+export const METRIC_COLUMNS = [
+  'impressions',
+  'reach',
+  'reactions',
+  'comments',
+  'shares',
+  'saves',
+  'clicks',
+  'video_views',
+] as const;
+
+/**
+ * $1 workspace, $2 platform, $3 pseudonym salt, $4.. external_id, handle, display_name, followers.
+ * Pseudonym: 'Utilisateur ' + 4 hex of md5(salt:platform:external_id), computed once at insert
+ * (salt = per-workspace secret, see pseudonym.ts), so it is stable and never recomputed.
+ */
+export const UPSERT_AUTHORS = `
+  INSERT INTO authors AS a (workspace_id, platform, external_id, handle, display_name, pseudonym, followers)
+  SELECT $1::uuid, $2::text, i.external_id, i.handle, i.display_name,
+         'Utilisateur ' || upper(left(md5($3::text || ':' || $2::text || ':' || i.external_id), 4)), i.followers
+  FROM unnest($4::text[], $5::text[], $6::text[], $7::int[]) AS i(external_id, handle, display_name, followers)
+  ON CONFLICT (workspace_id, platform, external_id)
+  ${updateClause(
+    'a',
+    [
+      { name: 'handle', merge: 'keep-known' },
+      { name: 'display_name', merge: 'keep-known' },
+      { name: 'followers', merge: 'keep-known' },
+    ],
+    ['updated_at = now()'],
+  )}`;
+
+const POST_COLS: Col[] = [
+  { name: 'published_at', merge: 'replace' },
+  { name: 'content_type', merge: 'replace' },
+  { name: 'text', merge: 'replace' },
+  { name: 'permalink', merge: 'keep-known' },
+  { name: 'author_id', merge: 'keep-known' },
+  ...METRIC_COLUMNS.map((name): Col => ({ name, merge: 'keep-known' })),
+  { name: 'impressions_definition', merge: 'keep-known' },
+  { name: 'source_metrics', merge: 'merge-json' },
+];
+
+const METRICS_AND_DEF = [...METRIC_COLUMNS, 'impressions_definition'];
+
+/**
+ * $1 workspace, $2 brand, $3 channel account, $4 platform, $5 captured_at, then the columns.
+ * `prev` reads the stored metrics before the upsert (all CTEs share one snapshot); a metric
+ * snapshot is appended for every inserted or updated post whose metrics differ from the stored
+ * ones, so post_metric_snapshots only grows when a value changed. Returns changed post ids.
+ */
+export const UPSERT_POSTS = `
+  WITH i AS (
+    SELECT * FROM unnest($6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[],
+      $12::int8[], $13::int8[], $14::int8[], $15::int8[], $16::int8[], $17::int8[], $18::int8[], $19::int8[],
+      $20::text[], $21::jsonb[])
+      AS i(external_id, published_at, content_type, text, permalink, author_ext,
+           ${METRIC_COLUMNS.join(', ')}, impressions_definition, source_metrics)
+  ),
+  prev AS (
+    SELECT p.id, ${METRICS_AND_DEF.map((c) => `p.${c}`).join(', ')}
+    FROM posts p JOIN i ON p.channel_account_id = $3::uuid AND p.external_id = i.external_id
+  ),
+  up AS (
+    INSERT INTO posts AS p (workspace_id, brand_id, channel_account_id, external_id, published_at, content_type,
+      text, permalink, author_id, ${METRIC_COLUMNS.join(', ')}, impressions_definition, source_metrics)
+    SELECT $1::uuid, $2::uuid, $3::uuid, i.external_id, i.published_at, i.content_type, i.text, i.permalink, au.id,
+      ${METRIC_COLUMNS.map((c) => `i.${c}`).join(', ')}, i.impressions_definition, i.source_metrics
+    FROM i LEFT JOIN authors au ON au.workspace_id = $1::uuid AND au.platform = $4::text AND au.external_id = i.author_ext
+    ON CONFLICT (channel_account_id, external_id)
+    ${updateClause('p', POST_COLS, ['updated_at = now()'])}
+    RETURNING p.id, ${METRICS_AND_DEF.map((c) => `p.${c}`).join(', ')}
+  ),
+  snap AS (
+    INSERT INTO post_metric_snapshots (post_id, captured_at, ${METRICS_AND_DEF.join(', ')})
+    SELECT up.id, $5::timestamptz, ${METRICS_AND_DEF.map((c) => `up.${c}`).join(', ')}
+    FROM up LEFT JOIN prev ON prev.id = up.id
+    WHERE ROW(${METRIC_COLUMNS.map((c) => `up.${c}`).join(', ')}) IS DISTINCT FROM ROW(${METRIC_COLUMNS.map((c) => `prev.${c}`).join(', ')})
+    RETURNING 1
+  )
+  SELECT (SELECT coalesce(array_agg(id::text), '{}') FROM up) AS ids, (SELECT count(*)::int FROM snap) AS snapshots`;
+
+const COMMENT_COLS: Col[] = [
+  { name: 'post_id', merge: 'replace' },
+  { name: 'parent_external_id', merge: 'keep-known' },
+  { name: 'author_id', merge: 'keep-known' },
+  { name: 'is_from_brand', merge: 'replace' },
+  { name: 'text', merge: 'replace' },
+  { name: 'likes', merge: 'keep-known' },
+  { name: 'published_at', merge: 'replace' },
+];
+
+/**
+ * $1 workspace, $2 brand, $3 channel account, $4 platform, then the columns. The post is
+ * resolved from its external id in the same statement; a comment whose post is unknown is
+ * not written (counted as orphan). An edited text clears enriched_at so enrichment re-reads it.
+ */
+export const UPSERT_COMMENTS = `
+  WITH i AS (
+    SELECT * FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::int[], $12::timestamptz[])
+      AS i(external_id, post_ext, parent_ext, author_ext, is_from_brand, text, likes, published_at)
+  ),
+  up AS (
+    INSERT INTO comments AS c (workspace_id, brand_id, channel_account_id, post_id, external_id, parent_external_id,
+      author_id, is_from_brand, text, likes, published_at)
+    SELECT $1::uuid, $2::uuid, $3::uuid, p.id, i.external_id, i.parent_ext, au.id, i.is_from_brand, i.text, i.likes, i.published_at
+    FROM i
+    JOIN posts p ON p.channel_account_id = $3::uuid AND p.external_id = i.post_ext
+    LEFT JOIN authors au ON au.workspace_id = $1::uuid AND au.platform = $4::text AND au.external_id = i.author_ext
+    ON CONFLICT (channel_account_id, external_id)
+    ${updateClause('c', COMMENT_COLS, ['enriched_at = CASE WHEN c.text IS DISTINCT FROM EXCLUDED.text THEN NULL ELSE c.enriched_at END'])}
+    RETURNING c.id
+  )
+  SELECT (SELECT coalesce(array_agg(id::text), '{}') FROM up) AS ids,
+         (SELECT count(*)::int FROM i WHERE NOT EXISTS (
+            SELECT 1 FROM posts p WHERE p.channel_account_id = $3::uuid AND p.external_id = i.post_ext)) AS orphans`;
+
+/** $1 channel account, then day, followers, following, posts_count. */
+export const UPSERT_ACCOUNT_STATS = `
+  INSERT INTO account_daily_stats AS s (channel_account_id, day, followers, following, posts_count)
+  SELECT $1::uuid, i.day, i.followers, i.following, i.posts_count
+  FROM unnest($2::date[], $3::int[], $4::int[], $5::int[]) AS i(day, followers, following, posts_count)
+  ON CONFLICT (channel_account_id, day)
+  ${updateClause(
+    's',
+    [
+      { name: 'followers', merge: 'keep-known' },
+      { name: 'following', merge: 'keep-known' },
+      { name: 'posts_count', merge: 'keep-known' },
+    ],
+    ['updated_at = now()'],
+  )}`;
