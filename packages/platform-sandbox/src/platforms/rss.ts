@@ -21,7 +21,7 @@ function feedInfo(name: string): FeedInfo | undefined {
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const slug = (s: string) => s.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+const slug = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 
 function linkOf(info: FeedInfo, item: Item): string {
   return `${info.link}${new Date(item.createdAt).toISOString().slice(0, 10).replace(/-/g, '/')}/${slug(item.title ?? item.text)}-${hash32(item.uid) % 100000}`;

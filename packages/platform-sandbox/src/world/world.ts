@@ -343,7 +343,11 @@ export class World {
     const persona = rng.pick(this.personas);
     const lang = persona.lang;
     const uid = `public:${platform}:${brand.slug}@${t}:${persona.key}`;
-    const text = tone === 'crisis' ? crisisMentionText(rng, brand, lang) : mentionText(rng, brand, tone, lang);
+    let text = tone === 'crisis' ? crisisMentionText(rng, brand, lang) : mentionText(rng, brand, tone, lang);
+    // People tag their posts on the hashtag-driven networks, which tag timelines rely on.
+    if ((platform === 'mastodon' || platform === 'bluesky' || platform === 'x') && !text.includes('#') && rng.chance(0.45)) {
+      text += tone === 'topic' ? (brand.domain === 'beauty' ? ' #skincare' : ' #cafe') : ` #${brand.hashtag}`;
+    }
     const format: Format = platform === 'youtube' ? 'video' : rng.chance(0.25) ? 'photo' : 'status';
     const item: Item = {
       uid,
