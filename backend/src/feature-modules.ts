@@ -3,7 +3,9 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BrandsModule } from './modules/brands/brands.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { EnrichmentModule } from './modules/enrichment/enrichment.module';
 import { HealthModule } from './modules/health/health.module';
+import { InboxModule } from './modules/inbox/inbox.module';
 import { IngestionModule } from './modules/ingestion/ingestion.module';
 import { KpiModule } from './modules/kpi/kpi.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
@@ -18,4 +20,6 @@ export const FEATURE_MODULES: Type[] = [
   DemoModule,
   KpiModule,
   IngestionModule,
+  InboxModule,
+  EnrichmentModule,
 ];

@@ -23,8 +23,8 @@ describe('workspace isolation (every route of the route table)', () => {
     const wsB = await createWorkspace(t.db, 'Workspace B', [[userB, 'admin']]);
     a = await login(t, userA);
     const b = await login(t, userB);
-    fa = await buildWorkspaceFixtures(a, wsA, 'aaa');
-    fb = await buildWorkspaceFixtures(b, wsB, 'bbb');
+    fa = await buildWorkspaceFixtures(a, wsA, 'aaa', t.db);
+    fb = await buildWorkspaceFixtures(b, wsB, 'bbb', t.db);
     // Ending A's own session would turn the walk into a series of 401s that prove nothing.
     const sessionEnding = new Set(['POST /api/auth/logout', 'POST /api/auth/password']);
     routes = listRoutes(t.app).filter((r) => !r.isPublic && !sessionEnding.has(`${r.method} ${r.path}`));

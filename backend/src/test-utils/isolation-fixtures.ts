@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+import { seedInboxItem } from '../modules/inbox/__tests__/seed-inbox-item';
 import type { LoggedIn } from './test-app';
 
 /**
@@ -11,7 +13,13 @@ export interface WorkspaceFixtures {
   secrets: string[];
 }
 
-export async function buildWorkspaceFixtures(client: LoggedIn, workspaceId: string, tag: string): Promise<WorkspaceFixtures> {
+/** `db` is for data no HTTP route creates (ingested comments): written as the ingestion writer would. */
+export async function buildWorkspaceFixtures(
+  client: LoggedIn,
+  workspaceId: string,
+  tag: string,
+  db?: DataSource,
+): Promise<WorkspaceFixtures> {
   const ws = `/api/workspaces/${workspaceId}`;
   const expectOk = (res: { status: number; body: unknown }, what: string) => {
     if (res.status >= 300) throw new Error(`fixture ${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -32,6 +40,21 @@ export async function buildWorkspaceFixtures(client: LoggedIn, workspaceId: stri
   );
   const member = expectOk(await client.post(`${ws}/members`, { email: `member-${tag}@example.test`, role: 'viewer' }), 'member');
   const token = expectOk(await client.post('/api/auth/tokens', { name: `token ${tag}`, workspaceId, role: 'viewer' }), 'token');
+  const service = expectOk(
+    await client.post(`${ws}/services`, { name: `Service ${tag}`, email: `service-${tag}@example.test`, kind: 'sav' }),
+    'service',
+  );
+  const inbox: Record<string, string> = {};
+  if (db) {
+    inbox.itemId = await seedInboxItem(db, {
+      workspaceId,
+      brandId: brand.id,
+      channelAccountId: channel.id,
+      tag,
+      text: `comment-${tag}: où est ma commande ?`,
+    });
+    expectOk(await client.post(`${ws}/inbox/${inbox.itemId}/notes`, { text: `note-${tag}` }), 'inbox note');
+  }
   return {
     workspaceId,
     params: {
@@ -40,8 +63,11 @@ export async function buildWorkspaceFixtures(client: LoggedIn, workspaceId: stri
       channelId: channel.id,
       memberId: member.id,
       id: token.id,
+      serviceId: service.id,
+      ...inbox,
     },
     secrets: [workspaceId, brand.id, competitor.id, channel.id, member.id, token.id, `Brand ${tag}`, `Rival ${tag}`,
-      `handle_${tag}`, `member-${tag}@example.test`, `token-${tag}`],
+      `handle_${tag}`, `member-${tag}@example.test`, `token-${tag}`, service.id, `Service ${tag}`,
+      `service-${tag}@example.test`, `comment-${tag}`, `note-${tag}`],
   };
 }

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { InboxModule } from '../inbox/inbox.module';
+import { IngestionModule } from '../ingestion/ingestion.module';
+import { EnrichmentJobs } from './enrichment-jobs';
+import { EnrichmentService } from './enrichment.service';
+import { TextAnalyzeController } from './text-analyze.controller';
+
+@Module({
+  imports: [InboxModule, IngestionModule],
+  controllers: [TextAnalyzeController],
+  providers: [EnrichmentService, EnrichmentJobs],
+  exports: [EnrichmentService, EnrichmentJobs],
+})
+export class EnrichmentModule {}

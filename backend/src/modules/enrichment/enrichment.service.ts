@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { analyze } from '@vigie/text';
+import type { DataSource } from 'typeorm';
+import { InboxSyncService } from '../inbox/inbox-sync.service';
+import { type CommentToEnrich, commentWriteBack, postWriteBack } from './write-back-sql';
+
+/** Rows per batch: one claim, one analysis pass, one UPDATE (≈ 0.1 s of CPU at 5,000 rows/s). */
+export const ENRICH_BATCH_SIZE = 500;
+
+export interface DrainResult {
+  comments: number;
+  posts: number;
+  /** True when the time budget ran out before the backlog did. */
+  more: boolean;
+}
+
+/**
+ * Runs packages/text on ingested comments and posts. Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so any number of workers drain the backlog together without
+ * analysing a row twice; the claim, the write-back and the inbox update share one transaction.
+ */
+@Injectable()
+export class EnrichmentService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly inboxSync: InboxSyncService,
+  ) {}
+
+  /** Enriches up to `limit` unenriched comments; returns how many were processed. */
+  async enrichComments(limit = ENRICH_BATCH_SIZE): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const rows = (await m.query(
+        `SELECT c.id, c.text, c.is_from_brand AS "isFromBrand", w.language AS hint
+         FROM comments c JOIN workspaces w ON w.id = c.workspace_id
+         WHERE c.enriched_at IS NULL
+         ORDER BY c.id LIMIT $1
+         FOR UPDATE OF c SKIP LOCKED`,
+        [limit],
+      )) as Array<CommentToEnrich & { hint: string }>;
+      if (!rows.length) return 0;
+      // The workspace language only breaks ties for short or ambiguous texts.
+      const analyses = rows.map((r) => analyze(r.text, { languageHint: r.hint }));
+      const { sql, params } = commentWriteBack(rows, analyses);
+      await m.query(sql, params);
+      const ids = rows.map((r) => r.id);
+      await this.inboxSync.upsertItems(ids, m);
+      await this.inboxSync.reconcileAnswers({ commentIds: ids }, m);
+      return rows.length;
+    });
+  }
+
+  /** Language and sentiment of post texts (posts have no request type). */
+  async enrichPosts(limit = ENRICH_BATCH_SIZE): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const rows = (await m.query(
+        `SELECT p.id, p.text, w.language AS hint
+         FROM posts p JOIN workspaces w ON w.id = p.workspace_id
+         WHERE p.language IS NULL
+         ORDER BY p.id LIMIT $1
+         FOR UPDATE OF p SKIP LOCKED`,
+        [limit],
+      )) as Array<{ id: string; text: string; hint: string }>;
+      if (!rows.length) return 0;
+      const analyses = rows.map((r) => analyze(r.text, { languageHint: r.hint }));
+      const { sql, params } = postWriteBack(
+        rows.map((r) => r.id),
+        analyses,
+      );
+      await m.query(sql, params);
+      return rows.length;
+    });
+  }
+
+  /** Drains both backlogs batch after batch, within a time budget so a job stays short. */
+  async drain(budgetMs = 10_000, batchSize = ENRICH_BATCH_SIZE): Promise<DrainResult> {
+    const started = Date.now();
+    const total: DrainResult = { comments: 0, posts: 0, more: false };
+    for (;;) {
+      const c = await this.enrichComments(batchSize);
+      const p = await this.enrichPosts(batchSize);
+      total.comments += c;
+      total.posts += p;
+      if (c < batchSize && p < batchSize) return total;
+      if (Date.now() - started > budgetMs) return { ...total, more: true };
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CountKey } from '@vigie/kpi';
+import type { DataSource } from 'typeorm';
+import type { KpiContribution, KpiContributionQuery, KpiContributor } from '../kpi/contributors/kpi-contributor';
+import { REQUEST_TYPES_SQL } from './attention-rules';
+import { DAY_END_SQL, DAY_START_SQL } from './day-range';
+
+/**
+ * Feeds the KPI API with communityRequests, communityRequestsAnswered and the first-response
+ * minutes (→ responseRate, medianFirstResponseMinutes, p90FirstResponseMinutes), with the same
+ * rules as GET …/inbox/stats. Sentiment counts come from the KPI module's own contributor.
+ * Competitor brands have no inbox: their keys stay absent (missing), not zero.
+ */
+@Injectable()
+export class InboxKpiContributor implements KpiContributor {
+  readonly name = 'inbox-responses';
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async contribute(q: KpiContributionQuery): Promise<KpiContribution> {
+    const params = [q.workspaceId, q.brandId, q.channelAccountId, q.from, q.to, q.timezone];
+    const inPeriod = (alias: string) => `${alias}.workspace_id = $1 AND ${alias}.brand_id = $2
+      AND ($3::uuid IS NULL OR ${alias}.channel_account_id = $3)
+      AND ${alias}.published_at >= ${DAY_START_SQL('$4', '$6')} AND ${alias}.published_at < ${DAY_END_SQL('$5', '$6')}`;
+    const [row] = (await this.ds.query(
+      `SELECT b.kind,
+         (SELECT count(*)::int FROM comments c WHERE ${inPeriod('c')} AND NOT c.is_from_brand AND c.enriched_at IS NULL) AS unenriched,
+         (SELECT coalesce(json_agg(json_build_array(i.status, i.first_response_minutes)), '[]'::json)
+            FROM inbox_items i WHERE ${inPeriod('i')} AND i.type IN (${REQUEST_TYPES_SQL}) AND i.status <> 'ignored') AS requests
+       FROM brands b WHERE b.workspace_id = $1 AND b.id = $2`,
+      params,
+    )) as Array<{ kind: string; unenriched: number; requests: Array<[string, number | null]> }>;
+    if (!row || row.kind !== 'own') return { counts: {} };
+    const answered = row.requests.filter(([status]) => status === 'answered');
+    // Messages not classified yet may hold requests: the counts are a lower bound.
+    const partial: CountKey[] = row.unenriched > 0 ? ['communityRequests', 'communityRequestsAnswered'] : [];
+    return {
+      counts: { communityRequests: row.requests.length, communityRequestsAnswered: answered.length },
+      partial,
+      firstResponseMinutes: answered.flatMap(([, m]) => (m === null ? [] : [m])),
+    };
+  }
+}
