@@ -8,6 +8,7 @@ import { HealthModule } from './modules/health/health.module';
 import { InboxModule } from './modules/inbox/inbox.module';
 import { IngestionModule } from './modules/ingestion/ingestion.module';
 import { KpiModule } from './modules/kpi/kpi.module';
+import { VeilleModule } from './modules/veille/veille.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Every user-facing module, in one explicit list (one line per module). */
@@ -22,4 +23,5 @@ export const FEATURE_MODULES: Type[] = [
   IngestionModule,
   InboxModule,
   EnrichmentModule,
+  VeilleModule,
 ];

@@ -1,0 +1,16 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ListMentionsDto } from './mentions.dto';
+import { MentionsService } from './mentions.service';
+
+@ApiTags('veille')
+@Controller('workspaces/:workspaceId/mentions')
+export class MentionsController {
+  constructor(private readonly service: MentionsService) {}
+
+  /** Newest first, keyset-paginated; `queryIds` lets the UI highlight with the shared matcher. */
+  @Get()
+  list(@Param('workspaceId') workspaceId: string, @Query() q: ListMentionsDto) {
+    return this.service.list(workspaceId, q);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { compileQuery, matchQuery, type MatchSpan } from '@vigie/query';
+import type { DataSource } from 'typeorm';
+import { BrandsService } from '../../brands/brands.service';
+import { localDay, workspaceTimezone } from '../shared/workspace-time';
+import { parseOr400 } from './query-error';
+
+/** Newest items scanned when previewing over stored content (bounds the cost of a keystroke). */
+export const PREVIEW_SCAN_LIMIT = 5000;
+/** Matches returned in full (the counts cover every scanned item). */
+export const PREVIEW_MATCHES_LIMIT = 100;
+export const PREVIEW_DAYS = 30;
+
+interface StoredItem {
+  type: 'mention' | 'post' | 'comment';
+  id: string;
+  platform: string;
+  source: string | null;
+  text: string;
+  url: string | null;
+  lang: string | null;
+  author: string | null;
+  publishedAt: Date;
+}
+
+@Injectable()
+export class PreviewService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly brands: BrandsService,
+  ) {}
+
+  /** Draft query over the given texts: every text with matched + spans, in input order. */
+  previewTexts(query: string, texts: string[]) {
+    const q = compileQuery(parseOr400(query));
+    const matches = texts.map((text, index) => {
+      const r = matchQuery(q, { text });
+      return { index, text, matched: r.matched, spans: r.spans };
+    });
+    return { count: matches.filter((m) => m.matched).length, total: texts.length, matches };
+  }
+
+  /** Draft query over the workspace's last 30 days of mentions, posts and comments, newest first. */
+  async previewStored(workspaceId: string, query: string, brandId?: string, now = new Date()) {
+    const q = compileQuery(parseOr400(query));
+    if (brandId) await this.brands.get(workspaceId, brandId);
+    const tz = await workspaceTimezone(this.db, workspaceId);
+    const since = new Date(now.getTime() - PREVIEW_DAYS * 86_400_000);
+    const items = await this.recentItems(workspaceId, since, brandId ?? null);
+    const matches: Array<Omit<StoredItem, 'lang' | 'author'> & { spans: MatchSpan[] }> = [];
+    const byDay = new Map<string, number>();
+    const bySource = new Map<string, number>();
+    let count = 0;
+    for (const it of items) {
+      const r = matchQuery(q, {
+        text: it.text,
+        lang: it.lang ?? undefined,
+        platform: it.platform,
+        source: it.source ?? undefined,
+        author: it.author ?? undefined,
+      });
+      if (!r.matched) continue;
+      count++;
+      const day = localDay(it.publishedAt, tz);
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+      bySource.set(it.platform, (bySource.get(it.platform) ?? 0) + 1);
+      if (matches.length < PREVIEW_MATCHES_LIMIT) {
+        matches.push({ type: it.type, id: it.id, platform: it.platform, source: it.source, text: it.text, url: it.url, publishedAt: it.publishedAt, spans: r.spans });
+      }
+    }
+    return {
+      count,
+      scanned: items.length,
+      truncated: items.length >= PREVIEW_SCAN_LIMIT,
+      from: since.toISOString(),
+      matches,
+      byDay: [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, n]) => ({ day, count: n })),
+      bySource: [...bySource.entries()].sort((a, b) => b[1] - a[1]).map(([platform, n]) => ({ platform, count: n })),
+    };
+  }
+
+  private async recentItems(workspaceId: string, since: Date, brandId: string | null): Promise<StoredItem[]> {
+    const lim = PREVIEW_SCAN_LIMIT;
+    // Channel-origin mentions are the posts/comments below: not scanned twice.
+    const rows = (await this.db.query(
+      `SELECT * FROM (
+         (SELECT 'mention' AS type, m.id::text AS id, m.platform, m.source, m.text, m.url, m.language AS lang,
+                 m.author_handle AS author, m.published_at AS "publishedAt"
+            FROM mentions m
+           WHERE m.workspace_id = $1 AND m.published_at >= $2 AND m.origin <> 'channel'
+           ORDER BY m.published_at DESC LIMIT ${lim})
+         UNION ALL
+         (SELECT 'post', p.id::text, ca.platform, ca.handle, p.text, p.permalink, p.language, a.handle, p.published_at
+            FROM posts p JOIN channel_accounts ca ON ca.id = p.channel_account_id
+            LEFT JOIN authors a ON a.id = p.author_id
+           WHERE p.workspace_id = $1 AND p.published_at >= $2 AND ($3::uuid IS NULL OR p.brand_id = $3)
+           ORDER BY p.published_at DESC LIMIT ${lim})
+         UNION ALL
+         (SELECT 'comment', c.id::text, ca.platform, ca.handle, c.text, NULL, c.language, a.handle, c.published_at
+            FROM comments c JOIN channel_accounts ca ON ca.id = c.channel_account_id
+            LEFT JOIN authors a ON a.id = c.author_id
+           WHERE c.workspace_id = $1 AND c.published_at >= $2 AND ($3::uuid IS NULL OR c.brand_id = $3)
+           ORDER BY c.published_at DESC LIMIT ${lim})
+       ) x ORDER BY "publishedAt" DESC LIMIT ${lim}`,
+      [workspaceId, since, brandId],
+    )) as StoredItem[];
+    return rows;
+  }
+}
