@@ -142,12 +142,13 @@ function poisson(rng: Rng, lambda: number): number {
 
 /** Brands answer during office hours: push a night-time reply to the next morning. */
 function officeHours(t: number, rng: Rng): number {
-  const d = new Date(t);
-  const h = (d.getUTCHours() + 1) % 24;
+  // Work in Paris wall-clock time (UTC+1), then shift back.
+  const paris = new Date(t + HOUR);
+  const h = paris.getUTCHours();
   if (h >= 8 && h < 21) return t;
-  const next = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 7, 0, 0));
-  if (h >= 21) next.setUTCDate(next.getUTCDate() + 1);
-  return next.getTime() + rng.int(5, 150) * 60_000;
+  let morning = Date.UTC(paris.getUTCFullYear(), paris.getUTCMonth(), paris.getUTCDate(), 8, 0, 0);
+  if (h >= 21) morning += DAY;
+  return morning - HOUR + rng.int(5, 150) * 60_000;
 }
 
 export interface CrisisEvent {
