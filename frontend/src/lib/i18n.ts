@@ -29,6 +29,7 @@ export function initI18n(language?: AppLocale) {
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    showSupportNotice: false,
   });
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
   return i18next;
