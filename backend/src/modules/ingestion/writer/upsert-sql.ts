@@ -6,7 +6,7 @@
  */
 
 /** How a column's new value merges with the stored one. */
-type Merge = 'replace' | 'keep-known' | 'merge-json';
+type Merge = 'replace' | 'keep-known' | 'fill-only' | 'merge-json';
 
 interface Col {
   name: string;
@@ -14,10 +14,12 @@ interface Col {
 }
 
 /** `keep-known`: a NULL from the platform ("not given") never erases a value read earlier. */
+/** `fill-only`: the stored value wins, a new one only fills a NULL. */
 /** `merge-json`: keys of the new object overwrite the stored ones, except keys whose new value is null. */
 function setExpr(table: string, c: Col): string {
   const old = `${table}.${c.name}`;
   if (c.merge === 'keep-known') return `COALESCE(EXCLUDED.${c.name}, ${old})`;
+  if (c.merge === 'fill-only') return `COALESCE(${old}, EXCLUDED.${c.name})`;
   if (c.merge === 'merge-json') {
     return `CASE WHEN EXCLUDED.${c.name} IS NULL THEN ${old} ELSE COALESCE(${old}, '{}'::jsonb) || jsonb_strip_nulls(EXCLUDED.${c.name}) END`;
   }
@@ -56,8 +58,11 @@ export const UPSERT_AUTHORS = `
   ${updateClause(
     'a',
     [
-      { name: 'handle', merge: 'keep-known' },
-      { name: 'display_name', merge: 'keep-known' },
+      // Platforms show an account under different names in different places (a channel's
+      // title on its videos, its handle on its replies): the first known one stays, or the
+      // name would flip at every batch.
+      { name: 'handle', merge: 'fill-only' },
+      { name: 'display_name', merge: 'fill-only' },
       { name: 'followers', merge: 'keep-known' },
     ],
     ['updated_at = now()'],
