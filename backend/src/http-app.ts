@@ -23,7 +23,15 @@ export async function createHttpApp(runtime: Runtime, logger: LoggerService | fa
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
+  app.use(
+    express.json({
+      limit: '1mb',
+      // Signed webhooks (POST /api/hooks/…) verify an HMAC of the exact bytes received.
+      verify: (req, _res, buf) => {
+        if (req.url?.startsWith('/api/hooks/')) (req as typeof req & { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+  );
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(
     helmet({

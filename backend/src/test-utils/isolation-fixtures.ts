@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { seedInboxItem } from '../modules/inbox/__tests__/seed-inbox-item';
+import { buildKpiFixtures } from '../modules/kpi/__tests__/kpi-isolation-fixtures';
 import { buildVeilleFixtures } from '../modules/veille/__tests__/veille-fixtures';
 import type { LoggedIn } from './test-app';
 
@@ -57,9 +58,11 @@ export async function buildWorkspaceFixtures(
     expectOk(await client.post(`${ws}/inbox/${inbox.itemId}/notes`, { text: `note-${tag}` }), 'inbox note');
   }
   const veille = await buildVeilleFixtures(client, workspaceId, tag, brand.id, db);
+  const kpi = await buildKpiFixtures(client, workspaceId, tag, brand.id);
   return {
     workspaceId,
     params: {
+      ...kpi.params,
       ...veille.params,
       workspaceId,
       brandId: brand.id,
@@ -71,6 +74,6 @@ export async function buildWorkspaceFixtures(
     },
     secrets: [workspaceId, brand.id, competitor.id, channel.id, member.id, token.id, `Brand ${tag}`, `Rival ${tag}`,
       `handle_${tag}`, `member-${tag}@example.test`, `token-${tag}`, service.id, `Service ${tag}`,
-      `service-${tag}@example.test`, `comment-${tag}`, `note-${tag}`, ...veille.secrets],
+      `service-${tag}@example.test`, `comment-${tag}`, `note-${tag}`, ...veille.secrets, ...kpi.secrets],
   };
 }

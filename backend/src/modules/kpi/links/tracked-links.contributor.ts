@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { inLocalDays } from '../api/kpi-scope';
+import type { KpiContribution, KpiContributionQuery, KpiContributor } from '../contributors/kpi-contributor';
+
+/**
+ * Tracked-link clicks and conversions of the brand's links, dated by the click / the
+ * conversion (local days). Filtered on a channel account: the links created for it.
+ * Conversion values are summed as given (no currency conversion).
+ */
+@Injectable()
+export class TrackedLinksContributor implements KpiContributor {
+  readonly name = 'tracked-links';
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async contribute(q: KpiContributionQuery): Promise<KpiContribution> {
+    const params = [q.workspaceId, q.brandId, q.from, q.to, q.channelAccountId, q.timezone];
+    const links = `SELECT id FROM tracked_links WHERE workspace_id = $1 AND brand_id = $2
+      AND ($5::uuid IS NULL OR channel_account_id = $5)`;
+    const [row] = (await this.db.query(
+      `SELECT
+         (SELECT count(*)::int FROM link_clicks c WHERE c.link_id IN (${links})
+            AND ${inLocalDays('c.clicked_at', '$3', '$4', '$6')}) AS clicks,
+         (SELECT count(*)::int FROM conversions v WHERE v.link_id IN (${links})
+            AND ${inLocalDays('v.occurred_at', '$3', '$4', '$6')}) AS conversions,
+         (SELECT coalesce(sum(v.value), 0)::float8 FROM conversions v WHERE v.link_id IN (${links})
+            AND ${inLocalDays('v.occurred_at', '$3', '$4', '$6')}) AS value`,
+      params,
+    )) as Array<{ clicks: number; conversions: number; value: number }>;
+    return { counts: { trackedLinkClicks: row.clicks, conversions: row.conversions, conversionValue: row.value } };
+  }
+}
