@@ -283,7 +283,7 @@ export class World {
         this.add(this.newsItem(rng.pick(candidates), feed.name, t, rng, false));
       }
     }
-    if (chunkStart >= this.startAt) this.ambientComments(h);
+    if (chunkStart + HOUR > this.startAt) this.ambientComments(h);
   }
 
   private reachFor(brand: BrandDef, platform: Platform, format: Format, rng: Rng): number {
@@ -495,9 +495,9 @@ export class World {
     for (let i = 0; i < n; i++) {
       const t =
         at !== undefined
-          ? at + rng.int(5, 3000) * 1000
+          ? at + rng.int(5, 240) * 1000
           : rng.chance(0.85)
-            ? item.createdAt + 20_000 + Math.round(rng.exp(2.5 * HOUR))
+            ? item.createdAt + 20_000 + Math.round(rng.exp(item.createdAt >= this.startAt ? 0.6 * HOUR : 2.5 * HOUR))
             : item.createdAt + rng.int(1, 5 * 24 * 60) * 60_000;
       const persona = rng.pick(this.personas);
       const lang: Lang = item.lang === 'en' && rng.chance(0.7) ? 'en' : persona.lang;
@@ -530,6 +530,7 @@ export class World {
       const n = poisson(rng, rate);
       for (let i = 0; i < n; i++) {
         const t = h * HOUR + rng.int(0, 3599) * 1000;
+        if (t < this.startAt) continue;
         const posts = (this.latestByAccount.get(account.key) ?? []).filter((p) => p.createdAt <= t);
         if (!posts.length) continue;
         const item = rng.pick(posts.slice(-3));
