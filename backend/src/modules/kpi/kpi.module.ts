@@ -17,6 +17,8 @@ import { LinksController } from './links/links.controller';
 import { LinksService } from './links/links.service';
 import { RedirectController } from './links/redirect.controller';
 import { TrackedLinksContributor } from './links/tracked-links.contributor';
+import { PostsQueryService } from './posts/posts-query.service';
+import { PostsController } from './posts/posts.controller';
 import { KpiRollupService } from './rollups/kpi-rollup.service';
 
 /**
@@ -26,7 +28,7 @@ import { KpiRollupService } from './rollups/kpi-rollup.service';
  */
 @Module({
   imports: [BrandsModule, ChannelsModule, IngestionModule],
-  controllers: [KpiController, LinksController, RedirectController, ConversionsController, FunnelsController],
+  controllers: [KpiController, PostsController, LinksController, RedirectController, ConversionsController, FunnelsController],
   providers: [
     KpiRollupService,
     KpiService,
@@ -38,6 +40,7 @@ import { KpiRollupService } from './rollups/kpi-rollup.service';
     ClickRecorder,
     ConversionsService,
     FunnelsService,
+    PostsQueryService,
   ],
   exports: [KpiRollupService, KpiContributorRegistry],
 })

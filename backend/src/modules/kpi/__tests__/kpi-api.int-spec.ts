@@ -204,6 +204,45 @@ describe('GET /api/workspaces/:workspaceId/kpis', () => {
     registry.register({ name: 'test-inbox', contribute: async () => ({ counts: {} }) });
   });
 
+  it('lists the top posts of the period by a metric', async () => {
+    const top = (metric: string) =>
+      viewer.get(`/api/workspaces/${ws}/posts/top?brandId=${brand}&from=2025-03-01&to=2025-03-31&metric=${metric}&limit=3`);
+    const byInteractions = (await top('interactions')).body;
+    expect(byInteractions.items.map((p: { externalId: string }) => p.externalId)).toEqual(['p2', 'p1', 'p3']);
+    expect(byInteractions.items[0]).toMatchObject({
+      rank: 1, contentType: 'video', permalink: 'https://example.test/p/p2', platform: 'facebook',
+      metrics: { reach: 1500, interactions: 130, saves: null },
+    });
+    expect(byInteractions.items[0].rates.engagementRateByReach).toBeCloseTo(130 / 1500, 12);
+    const byRate = (await top('engagementRateByReach')).body.items;
+    expect(byRate.map((p: { externalId: string }) => p.externalId)).toEqual(['p3', 'p2', 'p1']); // .1, .0867, .0688
+    // Only p1 has clicks: posts without the metric are left out.
+    expect((await top('clicks')).body.items.map((p: { externalId: string }) => p.externalId)).toEqual(['p1']);
+    expect((await top('followers')).status).toBe(400);
+  });
+
+  it('pages through posts with an opaque keyset cursor', async () => {
+    const list = (query: string) => viewer.get(`/api/workspaces/${ws}/posts?brandId=${brand}&${query}`);
+    const ids = (r: { body: { items: Array<{ externalId: string }> } }) => r.body.items.map((p) => p.externalId);
+    const first = await list('limit=2');
+    expect(ids(first)).toEqual(['p4', 'p3']);
+    const second = await list(`limit=2&cursor=${first.body.nextCursor}`);
+    expect(ids(second)).toEqual(['p2', 'p1']);
+    const third = await list(`limit=2&cursor=${second.body.nextCursor}`);
+    expect(ids(third)).toEqual(['p0b', 'p0']);
+    expect(third.body.nextCursor).toBeNull();
+    // Sorted by a metric, within March (Paris days), ascending, one per page.
+    let page = await list('from=2025-03-01&to=2025-03-31&sort=reach&order=asc&limit=1');
+    const seen: string[] = [...ids(page)];
+    while (page.body.nextCursor) {
+      page = await list(`from=2025-03-01&to=2025-03-31&sort=reach&order=asc&limit=1&cursor=${page.body.nextCursor}`);
+      seen.push(...ids(page));
+    }
+    expect(seen).toEqual(['p3', 'p1', 'p2']);
+    expect((await list('cursor=bm9wZQ')).status).toBe(400);
+    expect((await list('from=2025-03-01')).status).toBe(400);
+  });
+
   it('refreshes the old day when a post moves (and drops deleted posts)', async () => {
     const rollups = t.app.get(KpiRollupService);
     const [{ id }] = (await t.db.query(`SELECT id FROM posts WHERE external_id = 'p1'`)) as Array<{ id: string }>;
