@@ -2,14 +2,19 @@ import type { NormalizedComment, NormalizedPost } from '../channel-connector';
 import { emptyMetrics } from '../facebook/facebook.mapper';
 import type { JsonReader } from '../json-reader';
 
+/** Epoch ms → ISO; an out-of-range number is MALFORMED (Date would throw a RangeError). */
+function isoFromMs(r: JsonReader): string {
+  const d = new Date(r.num());
+  return Number.isNaN(d.getTime()) ? r.fail() : d.toISOString();
+}
+
 /** /rest/posts element → post (publishedAt/createdAt are epoch ms). */
 export function mapLinkedinPost(p: JsonReader): NormalizedPost {
   const id = p.get('id').str();
-  const at = p.get('publishedAt').optNum() ?? p.get('createdAt').num();
   const content = p.get('content');
   return {
     externalId: id,
-    publishedAt: new Date(at).toISOString(),
+    publishedAt: isoFromMs(p.get('publishedAt').isMissing() ? p.get('createdAt') : p.get('publishedAt')),
     contentType: !content.get('media').isMissing() ? 'video' : !content.get('multiImage').isMissing() ? 'carousel' : !content.get('article').isMissing() ? 'article' : 'status',
     text: p.get('commentary').optStr() ?? '',
     permalink: `https://www.linkedin.com/feed/update/${id}/`,
@@ -47,7 +52,7 @@ export function mapLinkedinComment(c: JsonReader, postUrn: string, orgUrn: strin
     parentExternalId: parent,
     author: { externalId: actor, handle: null, displayName: null, followers: null },
     text: c.get('message').get('text').optStr() ?? '',
-    publishedAt: new Date(c.get('created').get('time').num()).toISOString(),
+    publishedAt: isoFromMs(c.get('created').get('time')),
     isFromBrand: actor === orgUrn,
     likes: c.get('likesSummary').get('totalLikes').optNum(),
   };
