@@ -1,5 +1,188 @@
-import { PendingPage } from '../placeholder/PendingPage';
+import type { ChannelDto } from '@vigie/contracts';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFilters } from '../../app/workspace/useFilters';
+import { useWorkspace } from '../../app/workspace/workspace-context';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { Skeleton } from '../../components/Skeleton';
+import { api } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
+import { useApi } from '../../lib/hooks/useApi';
+import { useLocale } from '../../lib/hooks/useLocale';
+import { AddChannelForm } from './components/AddChannelForm';
+import { ImportPanel } from './components/ImportPanel';
+import '../../styles/forms.css';
 
 export default function ChannelsPage() {
-  return <PendingPage page="channels" />;
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { workspace, brands, canAct, isAdmin } = useWorkspace();
+  const [filters] = useFilters();
+  const channels = useApi<ChannelDto[]>(`/workspaces/${workspace.id}/channels`);
+  const [adding, setAdding] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<Error | null>(null);
+  const [pending, setPending] = useState<Set<string>>(new Set());
+
+  // After "sync now", refresh the statuses a few times while the job runs.
+  const [refreshes, setRefreshes] = useState(0);
+  useEffect(() => {
+    if (refreshes <= 0) return;
+    const id = setTimeout(() => {
+      channels.reload();
+      setRefreshes((n) => n - 1);
+    }, 3000);
+    return () => clearTimeout(id);
+  }, [refreshes, channels]);
+
+  const brandName = (id: string) => brands.find((b) => b.id === id)?.name ?? '—';
+
+  const sync = async (c: ChannelDto) => {
+    setActionError(null);
+    setPending((s) => new Set(s).add(c.id));
+    try {
+      await api.post(`/workspaces/${workspace.id}/channels/${c.id}/sync`);
+      setMessage(t('channels.syncQueued', { handle: c.handle }));
+      setRefreshes(5);
+    } catch (err) {
+      setActionError(err as Error);
+    } finally {
+      setPending((s) => {
+        const n = new Set(s);
+        n.delete(c.id);
+        return n;
+      });
+    }
+  };
+
+  const remove = async (c: ChannelDto) => {
+    if (!window.confirm(t('channels.confirmRemove', { handle: c.handle }))) return;
+    setActionError(null);
+    try {
+      await api.delete(`/workspaces/${workspace.id}/channels/${c.id}`);
+      channels.setData((list) => list?.filter((x) => x.id !== c.id));
+    } catch (err) {
+      setActionError(err as Error);
+    }
+  };
+
+  const list = channels.data ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.channels')}
+        subtitle={t('channels.subtitle')}
+        actions={
+          isAdmin && !adding && brands.length > 0 ? (
+            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)} data-testid="add-channel">
+              {t('channels.add')}
+            </button>
+          ) : null
+        }
+      />
+      {message ? (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      ) : null}
+      {actionError ? <ErrorMessage error={actionError} /> : null}
+      {adding ? (
+        <AddChannelForm
+          workspaceId={workspace.id}
+          brands={brands}
+          defaultBrandId={filters.brandId}
+          onCancel={() => setAdding(false)}
+          onAdded={(c) => {
+            setAdding(false);
+            setMessage(t('channels.added', { handle: c.handle }));
+            channels.reload();
+          }}
+        />
+      ) : null}
+
+      {channels.error ? <ErrorMessage error={channels.error} onRetry={channels.reload} /> : null}
+      {channels.loading && !channels.data ? <Skeleton rows={4} /> : null}
+      {channels.data && list.length === 0 ? (
+        <EmptyState title={t('channels.emptyTitle')}>
+          <p>{t('channels.emptyBody')}</p>
+          {!isAdmin ? <p>{t('channels.emptyAskAdmin')}</p> : null}
+        </EmptyState>
+      ) : null}
+      {list.length > 0 ? (
+        <div className="table-wrap channels-table">
+          <table className="table" data-testid="channels-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('channels.col.account')}</th>
+                <th scope="col">{t('channels.col.brand')}</th>
+                <th scope="col">{t('channels.col.status')}</th>
+                <th scope="col">{t('channels.col.lastSuccess')}</th>
+                <th scope="col">{t('channels.col.lastError')}</th>
+                {canAct ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('channels.col.actions')}</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((c) => (
+                <tr key={c.id} data-testid={`channel-${c.id}`}>
+                  <th scope="row">
+                    <span className="badge badge--neutral">{t(`platform.${c.platform}`, { defaultValue: c.platform })}</span>{' '}
+                    {c.displayName ?? c.handle}
+                    {c.displayName && c.displayName !== c.handle ? <span className="muted"> ({c.handle})</span> : null}
+                  </th>
+                  <td>{brandName(c.brandId)}</td>
+                  <td>
+                    <span className={`badge badge--${c.status}`} data-testid="channel-status" data-status={c.status}>
+                      {t(`channels.status.${c.status}`)}
+                    </span>
+                  </td>
+                  <td>{c.lastSuccessAt ? formatDateTime(c.lastSuccessAt, locale, workspace.timezone) : t('channels.never')}</td>
+                  <td className="channel-error">
+                    {c.lastError ? (
+                      <>
+                        <span>{c.lastError}</span>
+                        {c.lastErrorAt ? (
+                          <span className="muted"> — {formatDateTime(c.lastErrorAt, locale, workspace.timezone)}</span>
+                        ) : null}
+                      </>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  {canAct ? (
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="btn btn--secondary btn--small"
+                        onClick={() => void sync(c)}
+                        disabled={pending.has(c.id)}
+                        data-testid="sync-now"
+                      >
+                        {t('channels.syncNow')}
+                        <span className="visually-hidden"> {c.handle}</span>
+                      </button>
+                      {isAdmin ? (
+                        <button type="button" className="btn btn--danger btn--small" onClick={() => void remove(c)}>
+                          {t('channels.remove')}
+                          <span className="visually-hidden"> {c.handle}</span>
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      <ImportPanel workspaceId={workspace.id} brands={brands} defaultBrandId={filters.brandId} canAct={canAct} />
+    </>
+  );
 }
