@@ -1,5 +1,260 @@
-import { PendingPage } from '../placeholder/PendingPage';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { useFilters } from '../../app/workspace/useFilters';
+import { useWorkspace } from '../../app/workspace/workspace-context';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { Skeleton } from '../../components/Skeleton';
+import { api, ApiError } from '../../lib/api-client';
+import { useApi } from '../../lib/hooks/useApi';
+import { InboxDetailPanel } from './components/InboxDetailPanel';
+import { InboxListItem } from './components/InboxListItem';
+import { REQUEST_TYPES, type InboxItem, type InboxPage as InboxPageDto, type SupportServiceDto } from './types';
+import { inboxCommand, indexAfterRemoval, moveSelection } from './utils/inbox-keys';
+import '../../styles/inbox.css';
+import '../../styles/forms.css';
+
+const STATUS_FILTERS = ['open,assigned', 'open', 'assigned', 'answered', 'ignored', 'all'] as const;
+const PAGE_SIZE = 50;
 
 export default function InboxPage() {
-  return <PendingPage page="inbox" />;
+  const { t } = useTranslation();
+  const { workspace, canAct } = useWorkspace();
+  const [filters] = useFilters();
+  const [params, setParams] = useSearchParams();
+  const statusParam = params.get('status') ?? 'open,assigned';
+  // 'all' in the URL = no status filter.
+  const status = statusParam === 'all' ? '' : statusParam;
+  const type = params.get('type') ?? '';
+  const sentiment = params.get('sentiment') ?? '';
+  const view = params.get('view') === 'all' ? 'all' : 'attention';
+  const q = params.get('q') ?? '';
+  const [search, setSearch] = useState(q);
+
+  const [items, setItems] = useState<InboxItem[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [selected, setSelected] = useState(-1);
+  const [tick, setTick] = useState(0);
+  const assignRef = useRef<HTMLSelectElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const services = useApi<SupportServiceDto[]>(`/workspaces/${workspace.id}/services`);
+
+  const query = {
+    view,
+    status: status || undefined,
+    type: type || undefined,
+    sentiment: sentiment || undefined,
+    q: q || undefined,
+    brandId: filters.brandId,
+    limit: PAGE_SIZE,
+  };
+  const queryKey = JSON.stringify(query);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setLoading(true);
+    setError(null);
+    api
+      .get<InboxPageDto>(`/workspaces/${workspace.id}/inbox`, JSON.parse(queryKey) as typeof query, ctrl.signal)
+      .then((page) => {
+        setItems(page.items);
+        setNextCursor(page.nextCursor);
+        setSelected(page.items.length ? 0 : -1);
+        setLoading(false);
+      })
+      .catch((err: unknown) => {
+        if (ctrl.signal.aborted) return;
+        setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
+        setLoading(false);
+      });
+    return () => ctrl.abort();
+  }, [workspace.id, queryKey, tick]);
+
+  const loadMore = async () => {
+    if (!nextCursor) return;
+    try {
+      const page = await api.get<InboxPageDto>(`/workspaces/${workspace.id}/inbox`, { ...query, cursor: nextCursor });
+      setItems((list) => [...list, ...page.items]);
+      setNextCursor(page.nextCursor);
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+
+  const setFilter = (key: string, value: string) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
+
+  const statusShown = useCallback((s: string) => !status || status.split(',').includes(s), [status]);
+
+  /** Puts the updated item in place, or drops it when it no longer matches the status filter. */
+  const applyUpdate = useCallback(
+    (updated: InboxItem) => {
+      setItems((list) => {
+        const i = list.findIndex((x) => x.id === updated.id);
+        if (i < 0) return list;
+        if (statusShown(updated.status)) return list.map((x) => (x.id === updated.id ? updated : x));
+        const next = list.filter((x) => x.id !== updated.id);
+        setSelected((sel) => indexAfterRemoval(sel, next.length));
+        return next;
+      });
+    },
+    [statusShown],
+  );
+
+  const [actionError, setActionError] = useState<Error | null>(null);
+  const current = selected >= 0 ? items[selected] : undefined;
+
+  const markAnswered = useCallback(async () => {
+    if (!current || !canAct || current.status === 'answered') return;
+    setActionError(null);
+    try {
+      const updated = await api.post<InboxItem>(`/workspaces/${workspace.id}/inbox/${current.id}/status`, {
+        status: 'answered',
+      });
+      applyUpdate(updated);
+    } catch (err) {
+      setActionError(err as Error);
+    }
+  }, [current, canAct, workspace.id, applyUpdate]);
+
+  // Keyboard triage: j/k move, a focuses "assign to", e marks answered.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const cmd = inboxCommand(e);
+      if (!cmd) return;
+      if (cmd === 'next' || cmd === 'prev') {
+        e.preventDefault();
+        setSelected((i) => moveSelection(i, cmd, items.length));
+      } else if (cmd === 'assign' && canAct && current) {
+        e.preventDefault();
+        assignRef.current?.focus();
+      } else if (cmd === 'answered' && canAct && current) {
+        e.preventDefault();
+        void markAnswered();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items.length, canAct, current, markAnswered]);
+
+  useEffect(() => {
+    if (!current) return;
+    document.getElementById(`inbox-item-${current.id}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
+
+  return (
+    <>
+      <PageHeader title={t('nav.inbox')} subtitle={canAct ? t('inbox.keyboardHelp') : t('inbox.readOnly')} />
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilter('q', search.trim());
+        }}
+      >
+        <label className="field field--inline">
+          <span className="field__label">{t('inbox.filter.status')}</span>
+          <select value={statusParam} onChange={(e) => setFilter('status', e.target.value)} data-testid="inbox-filter-status">
+            {STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {t(`inbox.statusFilter.${s.replace(',', '_')}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--inline">
+          <span className="field__label">{t('inbox.filter.type')}</span>
+          <select value={type} onChange={(e) => setFilter('type', e.target.value)}>
+            <option value="">{t('inbox.filter.anyType')}</option>
+            {REQUEST_TYPES.map((ty) => (
+              <option key={ty} value={ty}>
+                {t(`inbox.type.${ty}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--inline">
+          <span className="field__label">{t('inbox.filter.sentiment')}</span>
+          <select value={sentiment} onChange={(e) => setFilter('sentiment', e.target.value)}>
+            <option value="">{t('inbox.filter.anySentiment')}</option>
+            {['negative', 'neutral', 'positive'].map((s) => (
+              <option key={s} value={s}>
+                {t(`sentiment.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--inline">
+          <span className="field__label">{t('inbox.filter.view')}</span>
+          <select value={view} onChange={(e) => setFilter('view', e.target.value === 'all' ? 'all' : '')}>
+            <option value="attention">{t('inbox.filter.attention')}</option>
+            <option value="all">{t('inbox.filter.all')}</option>
+          </select>
+        </label>
+        <label className="field field--inline">
+          <span className="field__label">{t('inbox.filter.search')}</span>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} />
+        </label>
+        <button type="submit" className="btn btn--secondary">
+          {t('inbox.filter.apply')}
+        </button>
+      </form>
+
+      {error ? <ErrorMessage error={error} onRetry={() => setTick((n) => n + 1)} /> : null}
+      {actionError ? <ErrorMessage error={actionError} /> : null}
+      {loading ? <Skeleton rows={6} /> : null}
+      {!loading && !error && items.length === 0 ? (
+        <EmptyState title={t('inbox.emptyTitle')}>
+          <p>{status === 'open,assigned' ? t('inbox.emptyOpen') : t('inbox.emptyFiltered')}</p>
+        </EmptyState>
+      ) : null}
+      {!loading && items.length > 0 ? (
+        <div className="inbox">
+          <div className="inbox__list">
+            <ul
+              ref={listRef}
+              role="listbox"
+              aria-label={t('inbox.listLabel')}
+              aria-activedescendant={current ? `inbox-item-${current.id}` : undefined}
+              tabIndex={0}
+              className="inbox-list"
+              data-testid="inbox-list"
+            >
+              {items.map((item, i) => (
+                <InboxListItem key={item.id} item={item} selected={i === selected} onSelect={() => setSelected(i)} />
+              ))}
+            </ul>
+            {nextCursor ? (
+              <button type="button" className="btn btn--secondary btn--block" onClick={() => void loadMore()}>
+                {t('inbox.loadMore')}
+              </button>
+            ) : null}
+          </div>
+          {current ? (
+            <InboxDetailPanel
+              key={current.id}
+              ref={assignRef}
+              workspaceId={workspace.id}
+              timezone={workspace.timezone}
+              item={current}
+              services={services.data ?? []}
+              canAct={canAct}
+              onChanged={applyUpdate}
+              onMarkAnswered={() => void markAnswered()}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
 }
