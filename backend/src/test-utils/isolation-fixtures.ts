@@ -40,6 +40,16 @@ export async function buildWorkspaceFixtures(
     }),
     'channel',
   );
+  // CSV import (ingestion): a one-row generic file whose post text must never leak.
+  const imported = expectOk(
+    await client.agent
+      .post(`${ws}/imports`)
+      .set('X-CSRF-Token', client.csrf)
+      .field('format', 'generic')
+      .field('brandId', brand.id)
+      .attach('file', Buffer.from(`platform,published_at,text\nfacebook,2025-01-02,import-${tag}\n`), 'fixture.csv'),
+    'import',
+  );
   const member = expectOk(await client.post(`${ws}/members`, { email: `member-${tag}@example.test`, role: 'viewer' }), 'member');
   const token = expectOk(await client.post('/api/auth/tokens', { name: `token ${tag}`, workspaceId, role: 'viewer' }), 'token');
   const service = expectOk(
@@ -70,10 +80,11 @@ export async function buildWorkspaceFixtures(
       memberId: member.id,
       id: token.id,
       serviceId: service.id,
+      importId: imported.id,
       ...inbox,
     },
     secrets: [workspaceId, brand.id, competitor.id, channel.id, member.id, token.id, `Brand ${tag}`, `Rival ${tag}`,
       `handle_${tag}`, `member-${tag}@example.test`, `token-${tag}`, service.id, `Service ${tag}`,
-      `service-${tag}@example.test`, `comment-${tag}`, `note-${tag}`, ...veille.secrets, ...kpi.secrets],
+      `service-${tag}@example.test`, `comment-${tag}`, `note-${tag}`, imported.id, `import-${tag}`, ...veille.secrets, ...kpi.secrets],
   };
 }

@@ -4,6 +4,9 @@ import { PLATFORMS, type Platform } from '../channels/connectors/channel-connect
 import { ChannelsModule } from '../channels/channels.module';
 import { INGESTION_QUEUE, SYNC_CHANNEL_JOB, type SyncChannelJobData } from '../channels/channels.service';
 import { BrandsModule } from '../brands/brands.module';
+import { ImportRunner } from './imports/import-runner.service';
+import { ImportsController } from './imports/imports.controller';
+import { IMPORTS_QUEUE, ImportsService, RUN_IMPORT_JOB, type RunImportJobData } from './imports/imports.service';
 import { IngestionEvents } from './ingestion-events';
 import { ChannelSyncService } from './sync/channel-sync.service';
 import { IngestionScheduler } from './sync/ingestion-scheduler.service';
@@ -12,7 +15,8 @@ import { IngestionWriter } from './writer/ingestion-writer.service';
 
 @Module({
   imports: [ChannelsModule, BrandsModule],
-  providers: [IngestionEvents, IngestionWriter, ChannelSyncService, IngestionScheduler],
+  controllers: [ImportsController],
+  providers: [IngestionEvents, IngestionWriter, ChannelSyncService, IngestionScheduler, ImportsService, ImportRunner],
   exports: [IngestionEvents, IngestionWriter, ChannelSyncService],
 })
 export class IngestionModule implements OnModuleInit {
@@ -20,9 +24,13 @@ export class IngestionModule implements OnModuleInit {
     @Inject(JobQueue) private readonly queue: JobQueue,
     private readonly sync: ChannelSyncService,
     private readonly scheduler: IngestionScheduler,
+    private readonly imports: ImportRunner,
   ) {}
 
   onModuleInit(): void {
+    // CSV imports: one at a time per worker (they are I/O heavy); a retry redoes the file idempotently.
+    this.queue.defineQueue({ name: IMPORTS_QUEUE, concurrency: 1, attempts: 2, backoffMs: 5000 });
+    this.queue.register<RunImportJobData>(IMPORTS_QUEUE, RUN_IMPORT_JOB, (data) => this.imports.run(data.importId));
     for (const platform of PLATFORMS) {
       this.queue.defineQueue(platformQueueDefinition(platform));
       this.queue.register<SyncChannelJobData>(syncQueueName(platform), SYNC_CHANNEL_JOB, async (data, ctx) => {

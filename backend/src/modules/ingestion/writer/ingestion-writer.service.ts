@@ -57,23 +57,42 @@ export class IngestionWriter {
   ): Promise<PostsWriteResult> {
     const out: PostsWriteResult = { changedIds: [], snapshots: 0 };
     for (const batch of chunks(lastWins(posts, (p) => p.externalId), batchSize)) {
-      const r = await this.db.transaction(async (m) => {
-        await this.upsertAuthors(m, target, batch.map((p) => p.author));
-        const [row] = (await m.query(UPSERT_POSTS, postParams(target, capturedAt, batch))) as Array<{
-          ids: string[];
-          snapshots: number;
-        }>;
-        return row;
-      });
+      const r = await this.db.transaction((m) => this.postsInTx(m, target, batch, capturedAt));
       out.changedIds.push(...r.ids);
       out.snapshots += r.snapshots;
-      await this.events.emitPostsWritten({
-        workspaceId: target.workspaceId,
-        channelAccountId: target.channelAccountId,
-        postIds: r.ids,
-      });
+      await this.emitPosts(target, r.ids);
     }
     return out;
+  }
+
+  /**
+   * Posts and the account's daily stats they carry (CSV imports), in ONE transaction: a file
+   * row is never half-written. The caller sizes the batch.
+   */
+  async writePostsWithStats(
+    target: WriteTarget,
+    posts: readonly NormalizedPost[],
+    stats: readonly NormalizedAccountStats[],
+    capturedAt: Date = new Date(),
+  ): Promise<PostsWriteResult> {
+    const r = await this.db.transaction(async (m) => {
+      const w = await this.postsInTx(m, target, lastWins(posts, (p) => p.externalId), capturedAt);
+      await this.statsInTx(m, target, stats);
+      return w;
+    });
+    await this.emitPosts(target, r.ids);
+    return { changedIds: r.ids, snapshots: r.snapshots };
+  }
+
+  private async postsInTx(m: EntityManager, target: WriteTarget, batch: NormalizedPost[], capturedAt: Date) {
+    if (!batch.length) return { ids: [] as string[], snapshots: 0 };
+    await this.upsertAuthors(m, target, batch.map((p) => p.author));
+    const [row] = (await m.query(UPSERT_POSTS, postParams(target, capturedAt, batch))) as Array<{ ids: string[]; snapshots: number }>;
+    return row;
+  }
+
+  private async emitPosts(target: WriteTarget, ids: string[]): Promise<void> {
+    await this.events.emitPostsWritten({ workspaceId: target.workspaceId, channelAccountId: target.channelAccountId, postIds: ids });
   }
 
   async writeComments(
@@ -103,9 +122,13 @@ export class IngestionWriter {
   }
 
   async writeAccountStats(target: WriteTarget, stats: readonly NormalizedAccountStats[]): Promise<void> {
+    await this.statsInTx(this.db.manager, target, stats);
+  }
+
+  private async statsInTx(m: EntityManager, target: WriteTarget, stats: readonly NormalizedAccountStats[]): Promise<void> {
     const rows = lastWins(stats, (s) => s.day);
     if (!rows.length) return;
-    await this.db.query(UPSERT_ACCOUNT_STATS, [
+    await m.query(UPSERT_ACCOUNT_STATS, [
       target.channelAccountId,
       rows.map((s) => s.day),
       rows.map((s) => s.followers),

@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentPrincipal, type Principal } from '../../../common/auth/principal';
+import { ImportsService } from './imports.service';
+
+@ApiTags('imports')
+@Controller('workspaces/:workspaceId/imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  /** multipart/form-data: `format`, `brandId`, then `file` (CSV, up to 50 MB) → 202 { id }. */
+  @Post()
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  upload(@Param('workspaceId') workspaceId: string, @CurrentPrincipal() p: Principal, @Req() req: Request) {
+    return this.imports.upload(workspaceId, p.userId, req);
+  }
+
+  @Get()
+  list(@Param('workspaceId') workspaceId: string) {
+    return this.imports.list(workspaceId);
+  }
+
+  @Get(':importId')
+  get(@Param('workspaceId') workspaceId: string, @Param('importId', ParseUUIDPipe) importId: string) {
+    return this.imports.get(workspaceId, importId);
+  }
+}
