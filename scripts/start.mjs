@@ -55,7 +55,8 @@ for (const t of targets) {
 const child = spawn(process.execPath, [path.join(root, 'backend', 'dist', 'main.js')], {
   cwd: root,
   stdio: 'inherit',
-  env: { VIGIE_DEMO: 'true', ...process.env },
+  // The demo accounts sync every 30 s so data visibly arrives; override with VIGIE_SYNC_INTERVAL_MS.
+  env: { VIGIE_DEMO: 'true', VIGIE_SYNC_INTERVAL_MS: '30000', ...process.env },
 });
 // Ctrl-C reaches the whole process group; the backend stops Postgres and Redis itself.
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createJsonLogger } from './common/http/json-logger';
 import { createHttpApp } from './http-app';
+import { DemoSandboxService } from './modules/demo/demo-sandbox.service';
 import { FirstStartService } from './modules/demo/first-start.service';
 import { prepareRuntime, type Runtime } from './runtime';
 
@@ -43,11 +44,13 @@ async function main(): Promise<void> {
       await app.init();
     }
     if (config.role !== 'api') await runtime.queue.startWorkers();
+    const sandboxUrl = await app.get(DemoSandboxService).start();
     const lines = [
       '',
       `  Vigie is running (${config.role}, queue: ${runtime.queue.kind}${runtime.embeddedDatabase ? ', embedded Postgres' : ''})`,
     ];
     if (config.role !== 'worker') lines.push(`  Dashboard: ${config.publicUrl}`, `  API docs:  ${config.publicUrl}/api/docs`);
+    if (sandboxUrl) lines.push(`  Demo:      live demo workspace fed by the platform sandbox at ${sandboxUrl}`);
     if (firstStart.adminEmail && firstStart.adminPassword) {
       lines.push(`  Login:     ${firstStart.adminEmail} / ${firstStart.adminPassword}`);
     } else if (firstStart.adminEmail) {

@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNTS } from '../accounts';
-import { graphDate, intParam, splitPath, timeParam } from '../http/context';
+import { graphDate, intParam, splitPath, timeParam, urlWith } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
@@ -166,6 +166,7 @@ function handle(ctx: Ctx): Reply {
   const fields = parseFields(ctx.query.get('fields'));
   const limit = intParam(ctx.query, 'limit', 25, 1, 100);
   const user = userOf(id);
+  if (user && !edge && fields?.has('business_discovery')) return businessDiscovery(ctx, fields.get('business_discovery') ?? null);
   if (user) {
     if (!edge) {
       const obj: Lazy = {
@@ -229,3 +230,43 @@ export const instagram: PlatformModule = {
   rateBucket: graphRateBucket,
   rateHeaders: graphRateHeaders,
 };
+
+/**
+ * `GET /{own-ig-user}?fields=business_discovery.username(x){id,username,followers_count,media.limit(n).after(c){…}}`:
+ * how a business account reads another public account (competitors), with public counts only.
+ */
+function businessDiscovery(ctx: Ctx, nested: FieldSpec | null): Reply {
+  const raw = ctx.query.get('fields') ?? '';
+  const username = /business_discovery\.username\(([^)]+)\)/.exec(raw)?.[1]?.replace(/^@/, '');
+  const target = username ? userOf(username) : undefined;
+  if (!target) {
+    return graphError(ctx, 400, 110, `(#110) Invalid user id: no business account named ${username ?? '(none)'}`);
+  }
+  const limit = Math.min(Number(/media\.limit\((\d+)\)/.exec(raw)?.[1] ?? 25), 100);
+  const after = /\.after\(([^)]+)\)/.exec(raw)?.[1] ?? null;
+  const mediaSpec = nested?.get('media') ?? null;
+  const items = sortItems(ctx.world.visible('instagram', ctx.now).filter((i) => i.account?.key === target.key), 'desc');
+  const p = keysetPage(items, 'desc', after, limit, ctx.loop);
+  const publicOnly = (i: Item) => {
+    const o = mediaObject(ctx, i);
+    delete o.media_url;
+    return project(o, mediaSpec, ['id']);
+  };
+  const media: Record<string, unknown> = { data: p.items.map(publicOnly) };
+  if (p.next) {
+    const nextFields = raw.replace(/\.after\([^)]*\)/, '').replace(/media\.limit\((\d+)\)/, `media.limit($1).after(${p.next})`);
+    media.paging = { cursors: { after: p.next }, next: urlWith(ctx.baseUrl, ctx.path, ctx.query, { fields: nextFields }) };
+  }
+  const obj: Lazy = {
+    id: target.externalId,
+    username: target.handle,
+    name: target.displayName,
+    followers_count: () => ctx.world.followers(target, ctx.now),
+    follows_count: 212,
+    media_count: items.length,
+    media,
+  };
+  const projected = project(obj, nested ? new Map([...nested].filter(([k]) => k !== 'media')) : null, ['id', 'username']);
+  if (!nested || nested.has('media')) projected.media = media;
+  return { status: 200, body: { business_discovery: projected, id: ctx.path.split('/').filter(Boolean).pop() } };
+}

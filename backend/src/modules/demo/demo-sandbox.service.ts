@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@vigie/platform-sandbox';
+import type { Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { freePort } from '../../infra/embedded-database';
+import { Brand } from '../brands/brand.entity';
+import { ChannelAccount } from '../channels/channel-account.entity';
+import { ChannelsService } from '../channels/channels.service';
+import { Workspace } from '../workspaces/workspace.entity';
+import { SecretBox } from '../../common/crypto/secret-box';
+
+/** The credential object each connector expects, filled with the token the sandbox accepts. */
+export function sandboxCredentials(a: Pick<SandboxAccountWithUrl, 'platform' | 'token'>): Record<string, string> | null {
+  switch (a.platform) {
+    case 'x':
+      return { bearerToken: a.token };
+    case 'youtube':
+      return { apiKey: a.token };
+    case 'rss':
+      return null;
+    default:
+      return { accessToken: a.token };
+  }
+}
+
+/**
+ * The live demo: a local platform sandbox speaking the real APIs, and the demo workspace's channel
+ * accounts pointed at it, so `npm start` shows data flowing through the real connectors and queue.
+ * A crisis starts a few minutes after boot so the spike alert can be seen.
+ */
+@Injectable()
+export class DemoSandboxService implements OnApplicationShutdown {
+  private readonly logger = new Logger('demo');
+  private sandbox: RunningSandbox | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(Workspace) private readonly workspaces: Repository<Workspace>,
+    @InjectRepository(Brand) private readonly brands: Repository<Brand>,
+    @InjectRepository(ChannelAccount) private readonly channels: Repository<ChannelAccount>,
+    private readonly channelsService: ChannelsService,
+    @Inject(SecretBox) private readonly secrets: SecretBox,
+  ) {}
+
+  /** Starts the sandbox and wires every demo workspace to it; returns the sandbox URL or null. */
+  async start(opts: { crisisAfterMs?: number } = {}): Promise<string | null> {
+    if (!this.config.demo || this.config.role === 'api') return null;
+    const demoWorkspaces = await this.workspaces.find({ where: { isDemo: true } });
+    if (!demoWorkspaces.length) return null;
+    this.sandbox = await startSandbox({
+      port: await freePort(3100),
+      host: '127.0.0.1',
+      seed: 1,
+      // The demo must stay green: quotas are exercised by the tests, not by the showroom.
+      rateLimits: false,
+      crisisAfterMs: opts.crisisAfterMs ?? 3 * 60_000,
+    });
+    for (const ws of demoWorkspaces) await this.wire(ws.id, this.sandbox.accounts);
+    this.logger.log(`Platform sandbox on ${this.sandbox.url} (${this.sandbox.accounts.length} demo accounts)`);
+    return this.sandbox.url;
+  }
+
+  private async wire(workspaceId: string, accounts: SandboxAccountWithUrl[]): Promise<void> {
+    const brandIds = new Map<string, string>();
+    for (const a of accounts) {
+      if (brandIds.has(a.brand)) continue;
+      let brand = await this.brands.findOne({ where: { workspaceId, name: a.brand } });
+      brand ??= await this.brands.save(this.brands.create({ workspaceId, name: a.brand, kind: a.brandKind, logoUrl: null }));
+      brandIds.set(a.brand, brand.id);
+    }
+    for (const a of accounts) {
+      const brandId = brandIds.get(a.brand)!;
+      let credentials = sandboxCredentials(a);
+      if (a.platform === 'instagram' && a.brandKind === 'competitor' && a.competitorOf) {
+        // Competitors are read through our own IG account (Business Discovery).
+        const own = accounts.find((o) => o.platform === 'instagram' && o.brandSlug === a.competitorOf);
+        if (own) credentials = { accessToken: own.token, igUserId: own.externalId };
+      }
+      const existing = await this.channels.findOne({ where: { brandId, platform: a.platform, handle: a.handle } });
+      const values = {
+        externalId: a.externalId,
+        displayName: a.displayName,
+        baseUrl: a.baseUrl,
+        credentialsEncrypted: credentials ? this.secrets.sealJson(credentials) : null,
+      };
+      let id: string;
+      if (existing) {
+        // The sandbox port may change between starts: re-point the accounts.
+        await this.channels.update({ id: existing.id }, values);
+        id = existing.id;
+      } else {
+        const saved = await this.channels.save(
+          this.channels.create({ workspaceId, brandId, platform: a.platform, handle: a.handle, status: 'ok', consecutiveFailures: 0, ...values }),
+        );
+        id = saved.id;
+      }
+      await this.channelsService.requestSync(workspaceId, id);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.sandbox?.close().catch(() => undefined);
+    this.sandbox = null;
+  }
+}
