@@ -1,6 +1,29 @@
-import { Module } from '@nestjs/common';
+import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailerService } from '../../common/mail/mailer.service';
 import { BrandsModule } from '../brands/brands.module';
+import { ChannelsModule } from '../channels/channels.module';
+import { KpiContributorRegistry } from '../kpi/contributors/kpi-contributor';
+import { AlertDeliveryService } from './alerts/alert-delivery.service';
+import { AlertEvaluatorService } from './alerts/alert-evaluator.service';
+import { AlertRule } from './alerts/alert-rule.entity';
+import { AlertRulesController } from './alerts/alert-rules.controller';
+import { AlertRulesService } from './alerts/alert-rules.service';
+import { AlertsController } from './alerts/alerts.controller';
+import { AlertsService } from './alerts/alerts.service';
+import { CompetitorsService } from './insights/competitors.service';
+import { InfluencersService } from './insights/influencers.service';
+import { InsightsController } from './insights/insights.controller';
+import { ShareOfVoiceService } from './insights/share-of-voice.service';
+import { TrendsService } from './insights/trends.service';
+import { VeilleKpiContributor } from './insights/veille-kpi.contributor';
+import { ChannelContentMatcher } from './listening/channel-content-matcher.service';
+import { ListeningSource } from './listening/listening-source.entity';
+import { ListeningService } from './listening/listening.service';
+import { RssPollerService } from './listening/rss-poller.service';
+import { SourcesController } from './listening/sources.controller';
+import { SourcesService } from './listening/sources.service';
 import { MentionWriter } from './mentions/mention-writer';
 import { MentionsController } from './mentions/mentions.controller';
 import { MentionsService } from './mentions/mentions.service';
@@ -9,12 +32,50 @@ import { PreviewService } from './queries/preview.service';
 import { WatchQueriesController } from './queries/watch-queries.controller';
 import { WatchQueriesService } from './queries/watch-queries.service';
 import { WatchQuery } from './queries/watch-query.entity';
+import { VeilleJobs } from './veille-jobs';
 
 /** Watch queries, listening, mentions, alerts, influencers, share of voice, competitors, trends. */
 @Module({
-  imports: [TypeOrmModule.forFeature([WatchQuery]), BrandsModule],
-  controllers: [WatchQueriesController, MentionsController],
-  providers: [WatchQueriesService, PreviewService, CompiledQueriesCache, MentionWriter, MentionsService],
-  exports: [CompiledQueriesCache, MentionWriter],
+  imports: [TypeOrmModule.forFeature([WatchQuery, ListeningSource, AlertRule]), BrandsModule, ChannelsModule],
+  controllers: [WatchQueriesController, MentionsController, SourcesController, AlertRulesController, AlertsController, InsightsController],
+  providers: [
+    WatchQueriesService,
+    PreviewService,
+    CompiledQueriesCache,
+    MentionWriter,
+    MentionsService,
+    ListeningService,
+    RssPollerService,
+    SourcesService,
+    ChannelContentMatcher,
+    AlertRulesService,
+    AlertsService,
+    AlertEvaluatorService,
+    AlertDeliveryService,
+    MailerService,
+    ShareOfVoiceService,
+    InfluencersService,
+    CompetitorsService,
+    TrendsService,
+    VeilleJobs,
+  ],
+  exports: [CompiledQueriesCache, MentionWriter, ShareOfVoiceService],
 })
-export class VeilleModule {}
+export class VeilleModule implements OnModuleInit {
+  private readonly logger = new Logger('veille');
+
+  constructor(
+    private readonly jobs: VeilleJobs,
+    private readonly sov: ShareOfVoiceService,
+    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.init();
+    try {
+      this.moduleRef.get(KpiContributorRegistry, { strict: false }).register(new VeilleKpiContributor(this.sov));
+    } catch {
+      this.logger.warn('KPI module not loaded: brandMentions / competitorMentions are not fed to the KPI API');
+    }
+  }
+}

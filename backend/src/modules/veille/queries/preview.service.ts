@@ -12,7 +12,7 @@ export const PREVIEW_SCAN_LIMIT = 5000;
 export const PREVIEW_MATCHES_LIMIT = 100;
 export const PREVIEW_DAYS = 30;
 
-interface StoredItem {
+export interface StoredItem {
   type: 'mention' | 'post' | 'comment';
   id: string;
   platform: string;

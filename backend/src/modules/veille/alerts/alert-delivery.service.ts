@@ -1,0 +1,149 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { safeFetch } from '../../../common/http/ssrf-guard';
+import { MailerService } from '../../../common/mail/mailer.service';
+import { JobQueue } from '../../../common/queue/job-queue';
+import { AlertRulesService } from './alert-rules.service';
+import { signBody, webhookBody, type AlertMessage, type WebhookFormat } from './webhook-payload';
+
+export const DELIVERY_QUEUE = 'veille-delivery';
+export const DELIVER_JOB = 'deliver-alert';
+/** Webhook/email attempts: backoff 5 s, 10 s, 20 s, 40 s, 80 s between them. */
+export const DELIVERY_ATTEMPTS = 6;
+export const DELIVERY_BACKOFF_MS = 5000;
+
+export interface DeliverJob {
+  deliveryId: string;
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  volume_spike: 'Volume spike',
+  negative_surge: 'Negative surge',
+  first_appearance: 'First appearance',
+  big_account: 'Mention by a big account',
+};
+
+/**
+ * Delivers a new alert beyond the in-app list: email to the rule's recipients (SMTP or the
+ * outbox), and the rule's webhook (Slack or Teams JSON, HMAC-signed), each as a queued job
+ * retried with exponential backoff. One alert_deliveries row per channel keeps the outcome.
+ */
+@Injectable()
+export class AlertDeliveryService {
+  private readonly logger = new Logger('alert-delivery');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mailer: MailerService,
+    private readonly rules: AlertRulesService,
+  ) {}
+
+  /** Called once per newly raised alert. */
+  async enqueue(alertId: string): Promise<void> {
+    const [a] = (await this.db.query(
+      `SELECT r.recipients, r.webhook_url AS "webhookUrl" FROM alerts a JOIN alert_rules r ON r.id = a.rule_id WHERE a.id = $1`,
+      [alertId],
+    )) as Array<{ recipients: string[]; webhookUrl: string | null }>;
+    if (!a) return;
+    const targets: Array<[string, string]> = [];
+    if (a.recipients.length) targets.push(['email', a.recipients.join(', ')]);
+    if (a.webhookUrl) targets.push(['webhook', a.webhookUrl]);
+    for (const [channel, target] of targets) {
+      const [d] = (await this.db.query(
+        'INSERT INTO alert_deliveries (alert_id, channel, target) VALUES ($1, $2, $3) RETURNING id::text',
+        [alertId, channel, target],
+      )) as Array<{ id: string }>;
+      await this.queue.add<DeliverJob>(DELIVERY_QUEUE, DELIVER_JOB, { deliveryId: d.id }, { jobId: `delivery-${d.id}` });
+    }
+  }
+
+  async message(alertId: string): Promise<AlertMessage & { ruleId: string; format: WebhookFormat; recipients: string[]; webhookUrl: string | null }> {
+    const [a] = (await this.db.query(
+      `SELECT a.id, a.type, a.title, a.details, a.count, a.raised_at AS "raisedAt", a.brand_id AS "brandId", a.query_id AS "queryId",
+              a.workspace_id AS "workspaceId", r.id AS "ruleId", r.webhook_format AS format, r.recipients, r.webhook_url AS "webhookUrl",
+              b.name AS "brandName", q.name AS "queryName"
+         FROM alerts a JOIN alert_rules r ON r.id = a.rule_id JOIN brands b ON b.id = a.brand_id
+         LEFT JOIN watch_queries q ON q.id = a.query_id
+        WHERE a.id = $1`,
+      [alertId],
+    )) as Array<{
+      id: string; type: string; title: string; details: Record<string, unknown>; count: number; raisedAt: Date; brandId: string;
+      queryId: string | null; workspaceId: string; ruleId: string; format: WebhookFormat; recipients: string[]; webhookUrl: string | null;
+      brandName: string; queryName: string | null;
+    }>;
+    const facts = [
+      { name: 'Type', value: TYPE_LABELS[a.type] ?? a.type },
+      { name: 'Brand', value: a.brandName },
+      ...(a.queryName ? [{ name: 'Query', value: a.queryName }] : []),
+      { name: 'Count', value: String(a.count) },
+      ...Object.entries(a.details)
+        .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+        .slice(0, 6)
+        .map(([k, v]) => ({ name: k, value: String(v) })),
+    ];
+    return {
+      alertId: a.id,
+      type: a.type,
+      title: a.title,
+      facts,
+      url: `${this.config.publicUrl.replace(/\/+$/, '')}/w/${a.workspaceId}/veille/alerts?alert=${a.id}`,
+      raisedAt: new Date(a.raisedAt).toISOString(),
+      brandId: a.brandId,
+      queryId: a.queryId,
+      count: a.count,
+      ruleId: a.ruleId,
+      format: a.format,
+      recipients: a.recipients,
+      webhookUrl: a.webhookUrl,
+    };
+  }
+
+  /** Queue handler: throws to be retried; the last attempt marks the delivery failed. */
+  async deliver(deliveryId: string, attempt: number): Promise<void> {
+    const [d] = (await this.db.query(
+      'SELECT id, alert_id AS "alertId", channel, status FROM alert_deliveries WHERE id = $1',
+      [deliveryId],
+    )) as Array<{ id: string; alertId: string; channel: 'email' | 'webhook'; status: string }>;
+    if (!d || d.status === 'sent') return;
+    try {
+      const m = await this.message(d.alertId);
+      if (d.channel === 'email') await this.sendEmail(m);
+      else await this.postWebhook(m);
+      await this.db.query(`UPDATE alert_deliveries SET status = 'sent', attempts = $2, sent_at = now(), last_error = NULL WHERE id = $1`, [deliveryId, attempt]);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const final = attempt >= DELIVERY_ATTEMPTS;
+      await this.db.query('UPDATE alert_deliveries SET attempts = $2, last_error = $3, status = $4 WHERE id = $1', [
+        deliveryId, attempt, msg.slice(0, 500), final ? 'failed' : 'pending',
+      ]);
+      if (final) this.logger.warn(`alert ${d.alertId}: ${d.channel} delivery failed after ${attempt} attempts: ${msg}`);
+      throw e;
+    }
+  }
+
+  private async sendEmail(m: Awaited<ReturnType<AlertDeliveryService['message']>>): Promise<void> {
+    const text = [m.title, '', ...m.facts.map((f) => `${f.name}: ${f.value}`), '', m.url].join('\n');
+    await this.mailer.send({ to: m.recipients, subject: `[Vigie] ${m.title}`, text });
+  }
+
+  private async postWebhook(m: Awaited<ReturnType<AlertDeliveryService['message']>>): Promise<void> {
+    if (!m.webhookUrl) return;
+    const timestamp = Math.floor(Date.now() / 1000);
+    const body = JSON.stringify(webhookBody(m.format, m, timestamp));
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'Vigie-Webhook/0.1',
+      'x-vigie-timestamp': String(timestamp),
+      'x-vigie-alert-id': m.alertId,
+    };
+    const secret = await this.rules.webhookSecret(m.ruleId);
+    if (secret) headers['x-vigie-signature'] = signBody(secret, body);
+    // Never follow redirects on a POST: a webhook must answer where it was configured.
+    const res = await safeFetch({ url: m.webhookUrl, method: 'POST', headers, body, timeoutMs: 10_000, maxRedirects: 0 }, { allowPrivate: this.config.allowPrivateUrls });
+    if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered HTTP ${res.status}`);
+  }
+}

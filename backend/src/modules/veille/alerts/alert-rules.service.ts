@@ -1,0 +1,122 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { SecretBox } from '../../../common/crypto/secret-box';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { BrandsService } from '../../brands/brands.service';
+import { checkUserUrl } from '../listening/user-url';
+import { WatchQueriesService } from '../queries/watch-queries.service';
+import { normalizeParams } from './alert-params';
+import { AlertRule } from './alert-rule.entity';
+import type { CreateAlertRuleDto, UpdateAlertRuleDto } from './alert-rules.dto';
+
+/** What the API returns: the webhook secret never leaves (only whether one is set). */
+export function toRuleDto(r: AlertRule, hasSecret: boolean) {
+  return {
+    id: r.id,
+    brandId: r.brandId,
+    queryId: r.queryId,
+    name: r.name,
+    type: r.type,
+    params: r.params,
+    cooldownMinutes: r.cooldownMinutes,
+    recipients: r.recipients,
+    webhookUrl: r.webhookUrl,
+    webhookFormat: r.webhookFormat,
+    hasWebhookSecret: hasSecret,
+    active: r.active,
+    createdAt: r.createdAt,
+  };
+}
+
+@Injectable()
+export class AlertRulesService {
+  constructor(
+    @InjectRepository(AlertRule) private readonly rules: Repository<AlertRule>,
+    private readonly brands: BrandsService,
+    private readonly queries: WatchQueriesService,
+    @Inject(SecretBox) private readonly secrets: SecretBox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private withSecretFlag() {
+    return this.rules.createQueryBuilder('r').addSelect('r.webhookSecretEncrypted');
+  }
+
+  async list(workspaceId: string) {
+    const rows = await this.withSecretFlag().where('r.workspaceId = :workspaceId', { workspaceId }).orderBy('r.createdAt', 'ASC').getMany();
+    return rows.map((r) => toRuleDto(r, r.webhookSecretEncrypted !== null));
+  }
+
+  async getEntity(workspaceId: string, id: string): Promise<AlertRule> {
+    const r = await this.withSecretFlag().where('r.workspaceId = :workspaceId AND r.id = :id', { workspaceId, id }).getOne();
+    if (!r) throw new NotFoundException('Alert rule not found');
+    return r;
+  }
+
+  async get(workspaceId: string, id: string) {
+    const r = await this.getEntity(workspaceId, id);
+    return toRuleDto(r, r.webhookSecretEncrypted !== null);
+  }
+
+  async create(workspaceId: string, userId: string, dto: CreateAlertRuleDto) {
+    let brandId: string;
+    if (dto.queryId) {
+      const q = await this.queries.get(workspaceId, dto.queryId);
+      if (dto.brandId && dto.brandId !== q.brandId) {
+        throw new BadRequestException({ statusCode: 400, message: 'Invalid request: brandId (the query belongs to another brand)', details: [{ field: 'brandId', errors: ['the query belongs to another brand'] }] });
+      }
+      brandId = q.brandId;
+    } else if (dto.brandId) {
+      brandId = (await this.brands.get(workspaceId, dto.brandId)).id;
+    } else {
+      throw new BadRequestException({ statusCode: 400, message: 'Invalid request: brandId (give a brandId or a queryId)', details: [{ field: 'brandId', errors: ['give a brandId or a queryId'] }] });
+    }
+    const webhookUrl = dto.webhookUrl ? await checkUserUrl('webhookUrl', dto.webhookUrl, this.config.allowPrivateUrls) : null;
+    const saved = await this.rules.save(
+      this.rules.create({
+        workspaceId,
+        brandId,
+        queryId: dto.queryId ?? null,
+        name: dto.name,
+        type: dto.type,
+        params: normalizeParams(dto.type, dto.params),
+        cooldownMinutes: dto.cooldownMinutes ?? 60,
+        recipients: dto.recipients ?? [],
+        webhookUrl,
+        webhookFormat: dto.webhookFormat ?? 'slack',
+        webhookSecretEncrypted: dto.webhookSecret ? this.secrets.seal(dto.webhookSecret) : null,
+        active: dto.active ?? true,
+        createdBy: userId,
+      }),
+    );
+    return this.get(workspaceId, saved.id);
+  }
+
+  async update(workspaceId: string, id: string, dto: UpdateAlertRuleDto) {
+    const r = await this.getEntity(workspaceId, id);
+    if (dto.name !== undefined) r.name = dto.name;
+    if (dto.params !== undefined) r.params = normalizeParams(r.type, dto.params);
+    if (dto.cooldownMinutes !== undefined) r.cooldownMinutes = dto.cooldownMinutes;
+    if (dto.recipients !== undefined) r.recipients = dto.recipients;
+    if (dto.webhookUrl !== undefined) {
+      r.webhookUrl = dto.webhookUrl ? await checkUserUrl('webhookUrl', dto.webhookUrl, this.config.allowPrivateUrls) : null;
+    }
+    if (dto.webhookFormat !== undefined) r.webhookFormat = dto.webhookFormat;
+    if (dto.webhookSecret !== undefined) r.webhookSecretEncrypted = this.secrets.seal(dto.webhookSecret);
+    if (dto.active !== undefined) r.active = dto.active;
+    await this.rules.save(r);
+    return this.get(workspaceId, id);
+  }
+
+  async remove(workspaceId: string, id: string) {
+    await this.getEntity(workspaceId, id);
+    await this.rules.delete({ workspaceId, id });
+  }
+
+  /** For the delivery worker only. */
+  async webhookSecret(ruleId: string): Promise<string | null> {
+    const r = await this.withSecretFlag().where('r.id = :ruleId', { ruleId }).getOne();
+    return r?.webhookSecretEncrypted ? this.secrets.open(r.webhookSecretEncrypted) : null;
+  }
+}

@@ -1,0 +1,116 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { JobQueue } from '../../common/queue/job-queue';
+import type { Platform } from '../channels/connectors/channel-connector';
+import { IngestionEvents } from '../ingestion/ingestion-events';
+import { AlertDeliveryService, DELIVER_JOB, DELIVERY_ATTEMPTS, DELIVERY_BACKOFF_MS, DELIVERY_QUEUE, type DeliverJob } from './alerts/alert-delivery.service';
+import { AlertEvaluatorService } from './alerts/alert-evaluator.service';
+import { ChannelContentMatcher } from './listening/channel-content-matcher.service';
+import { ListeningService, SEARCH_PLATFORMS } from './listening/listening.service';
+import { RssPollerService } from './listening/rss-poller.service';
+
+export const VEILLE_QUEUE = 'veille';
+export const TICK_MS = 60_000;
+
+/**
+ * Veille's recurring work, in worker processes only. Two queue-scheduled ticks a minute
+ * (BullMQ job schedulers are safe across replicas) only look for due work and enqueue it:
+ * - listening-tick → poll-search {queryId, platform} per active query × searchable platform
+ *   of the workspace when its interval elapsed, and poll-source {sourceId} per due RSS source;
+ * - alerts-tick → evaluate-alerts {workspaceId} per workspace with active rules.
+ * Job ids carry a time bucket, so a slow tick never enqueues the same work twice.
+ */
+@Injectable()
+export class VeilleJobs {
+  private readonly logger = new Logger('veille-jobs');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+    private readonly listening: ListeningService,
+    private readonly rss: RssPollerService,
+    private readonly evaluator: AlertEvaluatorService,
+    private readonly delivery: AlertDeliveryService,
+    private readonly channelContent: ChannelContentMatcher,
+  ) {}
+
+  async init(): Promise<void> {
+    this.queue.defineQueue({ name: VEILLE_QUEUE, concurrency: 2, attempts: 3, backoffMs: 10_000 });
+    this.queue.defineQueue({ name: DELIVERY_QUEUE, concurrency: 4, attempts: DELIVERY_ATTEMPTS, backoffMs: DELIVERY_BACKOFF_MS });
+    this.queue.register(VEILLE_QUEUE, 'listening-tick', async () => void (await this.listeningTick()));
+    this.queue.register(VEILLE_QUEUE, 'alerts-tick', async () => void (await this.alertsTick()));
+    this.queue.register<{ queryId: string; platform: Platform }>(VEILLE_QUEUE, 'poll-search', async (d) => {
+      await this.listening.pollSearch(d.queryId, d.platform);
+    });
+    this.queue.register<{ sourceId: string }>(VEILLE_QUEUE, 'poll-source', async (d) => {
+      await this.rss.poll(d.sourceId);
+    });
+    this.queue.register<{ workspaceId: string }>(VEILLE_QUEUE, 'evaluate-alerts', async (d) => {
+      await this.evaluator.evaluateWorkspace(d.workspaceId);
+    });
+    this.queue.register<DeliverJob>(DELIVERY_QUEUE, DELIVER_JOB, (d, ctx) => this.delivery.deliver(d.deliveryId, ctx.attempt));
+    this.subscribeToIngestion();
+    if (this.config.role !== 'api') {
+      await this.queue.every(VEILLE_QUEUE, 'listening-tick', TICK_MS, {}, 'veille-listening-tick');
+      await this.queue.every(VEILLE_QUEUE, 'alerts-tick', TICK_MS, {}, 'veille-alerts-tick');
+    }
+  }
+
+  /** Own/competitor content is matched after each ingestion batch (when ingestion is loaded). */
+  private subscribeToIngestion(): void {
+    let events: IngestionEvents;
+    try {
+      events = this.moduleRef.get(IngestionEvents, { strict: false });
+    } catch {
+      this.logger.warn('IngestionEvents not available: channel content is not matched against watch queries');
+      return;
+    }
+    events.onPostsWritten(async (e) => void (await this.channelContent.matchPosts(e.workspaceId, e.postIds)));
+    events.onCommentsWritten(async (e) => void (await this.channelContent.matchComments(e.workspaceId, e.commentIds)));
+  }
+
+  async listeningTick(now = new Date()): Promise<number> {
+    let n = 0;
+    const due = (await this.db.query(
+      `SELECT wq.id AS "queryId", ca.platform, max(lc.last_polled_at) AS last
+         FROM watch_queries wq
+         JOIN (SELECT DISTINCT workspace_id, platform FROM channel_accounts WHERE platform = ANY($1)) ca ON ca.workspace_id = wq.workspace_id
+         LEFT JOIN listening_cursors lc ON lc.query_id = wq.id AND lc.platform = ca.platform
+        WHERE wq.active
+        GROUP BY wq.id, ca.platform`,
+      [SEARCH_PLATFORMS],
+    )) as Array<{ queryId: string; platform: Platform; last: Date | null }>;
+    for (const d of due) {
+      const interval = this.listening.intervalMs(d.platform);
+      if (d.last && now.getTime() - new Date(d.last).getTime() < interval) continue;
+      const bucket = Math.floor(now.getTime() / interval);
+      await this.queue.add(VEILLE_QUEUE, 'poll-search', { queryId: d.queryId, platform: d.platform }, { jobId: `search-${d.queryId}-${d.platform}-${bucket}` });
+      n++;
+    }
+    const interval = this.rss.intervalMs();
+    const sources = (await this.db.query(
+      `SELECT id FROM listening_sources WHERE active AND (last_polled_at IS NULL OR last_polled_at <= $1)`,
+      [new Date(now.getTime() - interval)],
+    )) as Array<{ id: string }>;
+    const bucket = Math.floor(now.getTime() / interval);
+    for (const s of sources) {
+      await this.queue.add(VEILLE_QUEUE, 'poll-source', { sourceId: s.id }, { jobId: `rss-${s.id}-${bucket}` });
+      n++;
+    }
+    return n;
+  }
+
+  async alertsTick(now = new Date()): Promise<number> {
+    const rows = (await this.db.query('SELECT DISTINCT workspace_id AS id FROM alert_rules WHERE active')) as Array<{ id: string }>;
+    const minute = Math.floor(now.getTime() / TICK_MS);
+    for (const w of rows) {
+      await this.queue.add(VEILLE_QUEUE, 'evaluate-alerts', { workspaceId: w.id }, { jobId: `alerts-${w.id}-${minute}` });
+    }
+    return rows.length;
+  }
+}
