@@ -55,14 +55,19 @@ export class InboxSyncService {
     if ('commentIds' in scope) {
       if (!scope.commentIds.length) return 0;
       params = [scope.commentIds];
+      // One simple indexed join per case (an OR across them would defeat the indexes).
       touched = `
         SELECT i.id FROM inbox_items i WHERE i.comment_id = ANY($1::bigint[])
         UNION
         SELECT i.id FROM comments b
-          JOIN comments c ON c.channel_account_id = b.channel_account_id
-           AND (c.external_id = b.parent_external_id OR c.parent_external_id = b.parent_external_id)
+          JOIN comments c ON c.channel_account_id = b.channel_account_id AND c.external_id = b.parent_external_id
           JOIN inbox_items i ON i.comment_id = c.id
-        WHERE b.id = ANY($1::bigint[]) AND b.is_from_brand AND b.parent_external_id IS NOT NULL`;
+        WHERE b.id = ANY($1::bigint[]) AND b.is_from_brand
+        UNION
+        SELECT i.id FROM comments b
+          JOIN comments c ON c.channel_account_id = b.channel_account_id AND c.parent_external_id = b.parent_external_id
+          JOIN inbox_items i ON i.comment_id = c.id
+        WHERE b.id = ANY($1::bigint[]) AND b.is_from_brand`;
     } else {
       params = [scope.workspaceId];
       touched = `SELECT i.id FROM inbox_items i WHERE i.workspace_id = $1`;
@@ -71,16 +76,18 @@ export class InboxSyncService {
     const [, count] = (await runner.query(
       `WITH touched AS (${touched}),
        first_reply AS (
-         SELECT i.id, min(b.published_at) AS replied_at, c.published_at AS asked_at
+         SELECT i.id, c.published_at AS asked_at, least(
+           (SELECT min(b.published_at) FROM comments b
+             WHERE b.channel_account_id = c.channel_account_id AND b.parent_external_id = c.external_id
+               AND b.is_from_brand),
+           (SELECT min(b.published_at) FROM comments b
+             WHERE c.parent_external_id IS NOT NULL AND b.channel_account_id = c.channel_account_id
+               AND b.parent_external_id = c.parent_external_id AND b.is_from_brand
+               AND b.published_at > c.published_at)
+         ) AS replied_at
          FROM touched t
          JOIN inbox_items i ON i.id = t.id
          JOIN comments c ON c.id = i.comment_id
-         JOIN comments b ON b.channel_account_id = c.channel_account_id AND b.is_from_brand
-          AND b.parent_external_id IS NOT NULL
-          AND (b.parent_external_id = c.external_id
-               OR (c.parent_external_id IS NOT NULL AND b.parent_external_id = c.parent_external_id
-                   AND b.published_at > c.published_at))
-         GROUP BY i.id, c.published_at
        )
        UPDATE inbox_items i SET
          status = 'answered',
@@ -90,7 +97,7 @@ export class InboxSyncService {
          ignored_at = NULL,
          updated_at = now()
        FROM first_reply f
-       WHERE i.id = f.id
+       WHERE i.id = f.id AND f.replied_at IS NOT NULL
          AND (i.status <> 'answered' OR i.answered_by IS DISTINCT FROM 'platform_reply'
               OR i.answered_at IS DISTINCT FROM f.replied_at)
        RETURNING i.id`,
