@@ -32,6 +32,10 @@ async function main(): Promise<void> {
     logger.log('Stopped cleanly', 'main');
     process.exit(0);
   };
+  // A stray rejection (a dropped connection in a library) must be seen, not take the product down.
+  process.on('unhandledRejection', (reason) =>
+    logger.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`, undefined, 'main'),
+  );
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

@@ -79,7 +79,7 @@ export class BullmqJobQueue extends JobQueue {
           }
         },
         {
-          connection: this.connection.duplicate(),
+          connection: this.workerConnection(),
           prefix: this.prefix,
           concurrency: def.concurrency,
           limiter: def.limiter ? { max: def.limiter.max, duration: def.limiter.durationMs } : undefined,
@@ -91,6 +91,12 @@ export class BullmqJobQueue extends JobQueue {
       worker.on('error', (err) => this.logger.warn(`worker ${def.name}: ${err.message}`));
       this.workers.push(worker);
     }
+  }
+
+  private workerConnection(): IORedis {
+    const c = this.connection.duplicate();
+    c.on('error', (e) => this.logger.warn(`redis (worker): ${e.message}`));
+    return c;
   }
 
   async health(): Promise<'up' | 'down'> {
