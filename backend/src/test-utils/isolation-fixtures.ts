@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { seedInboxItem } from '../modules/inbox/__tests__/seed-inbox-item';
 import { buildKpiFixtures } from '../modules/kpi/__tests__/kpi-isolation-fixtures';
+import { buildReportFixtures } from '../modules/reports/__tests__/report-isolation-fixtures';
 import { buildVeilleFixtures } from '../modules/veille/__tests__/veille-fixtures';
 import type { LoggedIn } from './test-app';
 
@@ -69,10 +70,12 @@ export async function buildWorkspaceFixtures(
   }
   const veille = await buildVeilleFixtures(client, workspaceId, tag, brand.id, db);
   const kpi = await buildKpiFixtures(client, workspaceId, tag, brand.id);
+  const reports = await buildReportFixtures(client, workspaceId, tag, brand.id);
   return {
     workspaceId,
     params: {
       ...kpi.params,
+      ...reports.params,
       ...veille.params,
       workspaceId,
       brandId: brand.id,
@@ -85,6 +88,7 @@ export async function buildWorkspaceFixtures(
     },
     secrets: [workspaceId, brand.id, competitor.id, channel.id, member.id, token.id, `Brand ${tag}`, `Rival ${tag}`,
       `handle_${tag}`, `member-${tag}@example.test`, `token-${tag}`, service.id, `Service ${tag}`,
-      `service-${tag}@example.test`, `comment-${tag}`, `note-${tag}`, imported.id, `import-${tag}`, ...veille.secrets, ...kpi.secrets],
+      `service-${tag}@example.test`, `comment-${tag}`, `note-${tag}`, imported.id, `import-${tag}`, ...veille.secrets, ...kpi.secrets,
+      ...reports.secrets],
   };
 }

@@ -77,6 +77,8 @@ export interface HighlightsSection {
   topPosts: PostFigure[];
   bestDay: { day: string; interactions: number } | null;
   bestPostEver: (PostFigure & { thisMonth: boolean }) | null;
+  /** Hashtags of the month's posts with the rate of the posts carrying them (ratio of sums). */
+  topics: Array<{ topic: string; posts: number; rate: number | null }>;
   /** The month had the most interactions of the 12 shown. */
   bestMonthOfYear: boolean;
   /** null: no alert source (veille) in this install. */

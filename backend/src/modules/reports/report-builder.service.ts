@@ -1,0 +1,154 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { monthPeriod, previousMonth } from '@vigie/kpi';
+import type { DataSource } from 'typeorm';
+import { BrandsService } from '../brands/brands.service';
+import { buildHighlights } from './figures/highlights';
+import { buildIndicators, twelveMonths } from './figures/indicators';
+import type { CompetitorsSection, InboundSection, ReportFigures, ReportLanguage } from './report-figures';
+import { ReportInboundSource } from './sources/inbound.source';
+import { ReportKpiSource } from './sources/kpi.source';
+import { ReportPostsSource } from './sources/report-posts.source';
+import { AlertsSource, ShareOfVoiceSource } from './sources/report-sources';
+
+/**
+ * Gathers one brand's month from the modules that own the figures (KPI API, inbox, veille) and
+ * freezes them as ReportFigures. No formula lives here: ratios and deltas come from @vigie/kpi
+ * through the KPI service, so the report and the dashboard always agree.
+ */
+@Injectable()
+export class ReportBuilder {
+  private readonly logger = new Logger('reports');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly brands: BrandsService,
+    private readonly kpi: ReportKpiSource,
+    private readonly posts: ReportPostsSource,
+    private readonly inbound: ReportInboundSource,
+    private readonly alerts: AlertsSource,
+    private readonly shareOfVoice: ShareOfVoiceSource,
+  ) {}
+
+  async build(workspaceId: string, brandId: string, month: string): Promise<ReportFigures> {
+    const brand = await this.brands.get(workspaceId, brandId);
+    const [ws] = (await this.db.query(
+      `SELECT w.name, w.timezone, w.language, s.language AS report_language
+       FROM workspaces w LEFT JOIN report_settings s ON s.brand_id = $2 AND s.workspace_id = w.id
+       WHERE w.id = $1`,
+      [workspaceId, brandId],
+    )) as Array<{ name: string; timezone: string; language: ReportLanguage; report_language: ReportLanguage | null }>;
+    const language = ws.report_language ?? ws.language;
+    const period = monthPeriod(month);
+    const prevMonth = previousMonth(month);
+    const previousPeriod = monthPeriod(prevMonth);
+    const months = twelveMonths(month, previousMonth);
+
+    // The report's month by day (best day); the other 11 by month (sparklines, previous month).
+    const kpiMonths = await Promise.all(months.map((m) => this.kpi.month(workspaceId, brandId, m, m === month ? 'day' : 'month')));
+    const current = kpiMonths[kpiMonths.length - 1];
+    const indicators = buildIndicators(kpiMonths);
+
+    const unavailable: string[] = [];
+    const [monthPosts, bestPostEver, alerts, inbound, competitors] = await Promise.all([
+      this.posts.monthPosts(workspaceId, brandId, period, ws.timezone),
+      this.posts.bestPostEver(workspaceId, brandId, period.to, ws.timezone),
+      this.alerts.forPeriod(workspaceId, brandId, period),
+      this.inboundSection(workspaceId, brandId, month, prevMonth, period),
+      this.competitorsSection(workspaceId, brandId, month, prevMonth, kpiMonths),
+    ]);
+    if (alerts === null) unavailable.push('alerts');
+    if (inbound.counts === null) unavailable.push('inbox');
+    if (competitors.shareOfVoiceSource !== 'veille') unavailable.push('competitorShareOfVoice');
+
+    const highlights = buildHighlights({
+      posts: monthPosts,
+      brandKpis: current.kpis,
+      dailySeries: current.series,
+      monthlyInteractions: kpiMonths.map((m) => m.kpis.interactions ?? null),
+      bestPostEver,
+      alerts,
+    });
+
+    return {
+      version: 1,
+      language,
+      brand: { id: brand.id, name: brand.name, logoUrl: brand.logoUrl },
+      workspace: { name: ws.name, timezone: ws.timezone },
+      month,
+      period,
+      previousPeriod,
+      months,
+      indicators,
+      highlights,
+      inbound,
+      competitors,
+      unavailable,
+      generatedAt: new Date().toISOString(),
+    };
+  }
+
+  private async inboundSection(
+    workspaceId: string,
+    brandId: string,
+    month: string,
+    prevMonth: string,
+    period: { from: string; to: string },
+  ): Promise<InboundSection> {
+    try {
+      return await this.inbound.forMonth(workspaceId, brandId, month, prevMonth, period);
+    } catch (e) {
+      // The rest of the report is still worth sending; the section says the inbox was unavailable.
+      this.logger.warn(`inbound figures unavailable: ${e instanceof Error ? e.message : String(e)}`);
+      return { counts: null, quotes: [], services: null };
+    }
+  }
+
+  private async competitorsSection(
+    workspaceId: string,
+    brandId: string,
+    month: string,
+    prevMonth: string,
+    kpiMonths: Array<{ kpis: Record<string, number | null> }>,
+  ): Promise<CompetitorsSection> {
+    const current = kpiMonths[kpiMonths.length - 1].kpis;
+    const previous = kpiMonths[kpiMonths.length - 2]?.kpis ?? {};
+    const rivals = (await this.brands.list(workspaceId)).filter((b) => b.kind === 'competitor');
+    const [sovNow, sovBefore] = await Promise.all([
+      this.shareOfVoice.forPeriod(workspaceId, brandId, monthPeriod(month)),
+      this.shareOfVoice.forPeriod(workspaceId, brandId, monthPeriod(prevMonth)),
+    ]);
+    const competitors = await Promise.all(
+      rivals.map(async (rival) => {
+        const [now, before] = await Promise.all([
+          this.kpi.month(workspaceId, rival.id, month),
+          this.kpi.month(workspaceId, rival.id, prevMonth),
+        ]);
+        return {
+          brandId: rival.id,
+          name: rival.name,
+          engagementRateByReach: now.kpis.engagementRateByReach,
+          previousEngagementRateByReach: before.kpis.engagementRateByReach,
+          interactions: now.kpis.interactions,
+          previousInteractions: before.kpis.interactions,
+          posts: now.kpis.posts,
+          followers: now.kpis.followers,
+          shareOfVoice: sovNow?.byCompetitor.get(rival.id) ?? null,
+          previousShareOfVoice: sovBefore?.byCompetitor.get(rival.id) ?? null,
+        };
+      }),
+    );
+    const brandSov = sovNow?.brand ?? current.shareOfVoice ?? null;
+    return {
+      brand: {
+        engagementRateByReach: current.engagementRateByReach ?? null,
+        previousEngagementRateByReach: previous.engagementRateByReach ?? null,
+        interactions: current.interactions ?? null,
+        shareOfVoice: brandSov,
+        previousShareOfVoice: sovBefore?.brand ?? previous.shareOfVoice ?? null,
+      },
+      competitors: competitors.sort((a, b) => a.name.localeCompare(b.name)),
+      shareOfVoiceSource: sovNow ? 'veille' : brandSov !== null ? 'kpi' : null,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BrandsModule } from '../brands/brands.module';
+import { InboxModule } from '../inbox/inbox.module';
+import { KpiModule } from '../kpi/kpi.module';
+import { ReportMailer } from './delivery/report-mailer';
+import { ReportSender } from './delivery/report-sender.service';
+import { OutboxController } from './outbox.controller';
+import { PdfRenderer } from './render/pdf-renderer';
+import { ReportAssetsController } from './report-assets.controller';
+import { ReportBuilder } from './report-builder.service';
+import { ReportDelivery } from './report-delivery.entity';
+import { ReportOutputs } from './report-outputs.service';
+import { ReportSettings } from './report-settings.entity';
+import { ReportSettingsController } from './report-settings.controller';
+import { ReportSettingsService } from './report-settings.service';
+import { Report } from './report.entity';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+import { ReportScheduler } from './scheduler/report-scheduler.service';
+import { ReportInboundSource } from './sources/inbound.source';
+import { ReportKpiSource } from './sources/kpi.source';
+import { ReportPostsSource } from './sources/report-posts.source';
+import { AlertsSource, ShareOfVoiceSource } from './sources/report-sources';
+import { UnavailableAlertsSource, UnavailableShareOfVoiceSource } from './sources/veille-sources';
+
+/** Monthly digital-board report: builder, recommendations, HTML / PDF / XLSX, delivery, schedule. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Report, ReportSettings, ReportDelivery]), BrandsModule, KpiModule, InboxModule],
+  controllers: [ReportsController, ReportSettingsController, OutboxController, ReportAssetsController],
+  providers: [
+    ReportsService,
+    ReportBuilder,
+    ReportKpiSource,
+    ReportPostsSource,
+    ReportInboundSource,
+    { provide: AlertsSource, useClass: UnavailableAlertsSource },
+    { provide: ShareOfVoiceSource, useClass: UnavailableShareOfVoiceSource },
+    ReportOutputs,
+    PdfRenderer,
+    ReportSettingsService,
+    ReportMailer,
+    ReportSender,
+    ReportScheduler,
+  ],
+  exports: [ReportsService, ReportScheduler, ReportBuilder],
+})
+export class ReportsModule {}

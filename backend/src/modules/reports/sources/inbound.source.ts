@@ -1,0 +1,69 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { DayPeriod } from '@vigie/kpi';
+import { InboxQueryService } from '../../inbox/inbox-query.service';
+import { InboxStatsService } from '../../inbox/inbox-stats.service';
+import { INBOUND_TYPES, type InboundSection } from '../report-figures';
+
+const QUOTES_PER_TYPE = 2;
+
+/**
+ * Section 3 from the inbox module: counts per request type (InboxStatsService.
+ * requestTypeCountsByMonth), response performance per service (InboxStatsService.forPeriod)
+ * and the quoted messages from the inbox list (InboxQueryService.list), which already applies
+ * the workspace's pseudonymisation setting to authors.
+ */
+@Injectable()
+export class ReportInboundSource implements OnModuleInit {
+  private query!: InboxQueryService;
+
+  constructor(
+    private readonly stats: InboxStatsService,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    this.query = this.moduleRef.get(InboxQueryService, { strict: false });
+  }
+
+  async forMonth(workspaceId: string, brandId: string, month: string, previousMonth: string, period: DayPeriod): Promise<InboundSection> {
+    const [now, before, perf] = await Promise.all([
+      this.stats.requestTypeCountsByMonth(workspaceId, brandId, month),
+      this.stats.requestTypeCountsByMonth(workspaceId, brandId, previousMonth),
+      this.stats.forPeriod(workspaceId, brandId, period.from, period.to),
+    ]);
+    const counts = INBOUND_TYPES.map((type) => ({ type, count: now.counts[type] ?? 0, previous: before.counts[type] ?? 0 }));
+    const quotes: InboundSection['quotes'] = [];
+    for (const type of INBOUND_TYPES.filter((t) => (now.counts[t] ?? 0) > 0)) {
+      const page = await this.query.list(workspaceId, {
+        view: 'all',
+        brandId,
+        type: [type],
+        from: period.from,
+        to: period.to,
+        limit: QUOTES_PER_TYPE,
+      });
+      for (const item of page.items) {
+        quotes.push({
+          type,
+          author: item.author?.name ?? '—',
+          text: item.text.length > 300 ? `${item.text.slice(0, 299)}…` : item.text,
+          publishedAt: new Date(item.publishedAt).toISOString(),
+          platform: item.post.platform,
+        });
+      }
+    }
+    return {
+      counts,
+      quotes,
+      services: perf.byService.map((s) => ({
+        serviceId: s.key,
+        name: s.label ?? '',
+        requests: s.requests,
+        answered: s.answered,
+        responseRate: s.responseRate,
+        medianFirstResponseMinutes: s.medianFirstResponseMinutes,
+      })),
+    };
+  }
+}
