@@ -116,7 +116,7 @@ export class AlertsService {
       const [recent] = (await tx.query(
         a.once
           ? 'SELECT 1 FROM alerts WHERE rule_id = $1 AND key = $2 LIMIT 1'
-          : `SELECT 1 FROM alerts WHERE rule_id = $1 AND key = $2 AND last_seen_at > $3::timestamptz - make_interval(mins => $4) LIMIT 1`,
+          : `SELECT 1 FROM alerts WHERE rule_id = $1 AND key = $2 AND last_seen_at > $3::timestamptz - make_interval(mins => $4::int) LIMIT 1`,
         a.once ? [rule.id, a.key] : [rule.id, a.key, now, rule.cooldownMinutes],
       )) as unknown[];
       if (recent) return { action: 'suppressed' };
