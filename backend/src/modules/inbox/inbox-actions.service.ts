@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadGatewayException, BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RequestType } from '@vigie/text';
 import type { DataSource } from 'typeorm';
@@ -6,7 +6,7 @@ import type { Principal } from '../../common/auth/principal';
 import { BrandsService } from '../brands/brands.service';
 import { needsAttentionSql } from './attention-rules';
 import { forwardMessage } from './forward-message';
-import { InboxMailer } from './inbox-mailer';
+import { InboxMailer, type SentMail } from './inbox-mailer';
 import { InboxQueryService } from './inbox-query.service';
 import { InboxSyncService } from './inbox-sync.service';
 import { SupportServicesService, toServiceDto } from './support-services.service';
@@ -51,11 +51,18 @@ export class InboxActionsService {
         details: [{ field: 'serviceId', errors: ['service has no email address'] }],
       });
     }
-    const item = await this.assign(workspaceId, itemId, serviceId);
+    // Send first: a failed delivery changes nothing on the item.
+    const before = await this.query.item(workspaceId, itemId);
     const ctx = await loadWorkspaceContext(this.ds, workspaceId);
-    const brand = await this.brands.get(workspaceId, item.brandId);
-    const { subject, text } = forwardMessage(item, { language: ctx.language, brandName: brand.name, note });
-    const sent = await this.mailer.send({ to: service.email, subject, text, tag: `item-${itemId}` });
+    const brand = await this.brands.get(workspaceId, before.brandId);
+    const { subject, text } = forwardMessage(before, { language: ctx.language, brandName: brand.name, note });
+    let sent: SentMail;
+    try {
+      sent = await this.mailer.send({ to: service.email, subject, text, tag: `item-${itemId}` });
+    } catch (e) {
+      throw new BadGatewayException(`The email could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const item = await this.assign(workspaceId, itemId, serviceId);
     return { item, forwarded: { to: service.email, service: toServiceDto(service), subject, ...sent } };
   }
 

@@ -36,7 +36,7 @@ async function setup(env: Record<string, string>, tag: string) {
   const sav = services.find((s) => s.kind === 'sav')!;
   const rh = services.find((s) => s.kind === 'rh')!;
   await admin.patch(`${ws}/services/${sav.id}`, { email: 'sav@lumiere.test' });
-  return { t, ws, w, sav, rh, cm: await login(t, c), viewer: await login(t, v) };
+  return { t, ws, w, sav, rh, admin, cm: await login(t, c), viewer: await login(t, v) };
 }
 
 describe('forwarding an inbox item by email', () => {
@@ -48,6 +48,7 @@ describe('forwarding an inbox item by email', () => {
     let w: World;
     let cm: LoggedIn;
     let viewer: LoggedIn;
+    let admin: LoggedIn;
     let sav: { id: string };
     let rh: { id: string };
 
@@ -56,6 +57,10 @@ describe('forwarding an inbox item by email', () => {
         authOptional: true,
         disabledCommands: ['STARTTLS'],
         logger: false,
+        onRcptTo(address, _session, callback) {
+          if (address.address.startsWith('bounce@')) callback(new Error('550 No such user here'));
+          else callback();
+        },
         onData(stream, session, callback) {
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
@@ -71,7 +76,7 @@ describe('forwarding an inbox item by email', () => {
       });
       await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
       const port = (smtp.server.address() as AddressInfo).port;
-      ({ t, ws, w, cm, viewer, sav, rh } = await setup({ SMTP_URL: `smtp://127.0.0.1:${port}` }, 'smtp'));
+      ({ t, ws, w, cm, viewer, admin, sav, rh } = await setup({ SMTP_URL: `smtp://127.0.0.1:${port}` }, 'smtp'));
     });
     afterAll(async () => {
       await t.close();
@@ -110,6 +115,16 @@ describe('forwarding an inbox item by email', () => {
       expect(received).toHaveLength(1);
       const job = (await cm.get(`${ws}/inbox/${w.items.job}`)).body as { status: string; service: unknown };
       expect(job).toMatchObject({ status: 'open', service: null });
+    });
+
+    it('reports a refused delivery as 502 and leaves the item as it was', async () => {
+      await admin.patch(`${ws}/services/${rh.id}`, { email: 'bounce@lumiere.test' });
+      const res = await cm.post(`${ws}/inbox/${w.items.job}/forward`, { serviceId: rh.id });
+      expect(res.status).toBe(502);
+      expect(res.body.message).toMatch(/could not be sent.*No such user/);
+      const job = (await cm.get(`${ws}/inbox/${w.items.job}`)).body as { status: string; service: unknown };
+      expect(job).toMatchObject({ status: 'open', service: null });
+      expect(received).toHaveLength(1);
     });
   });
 
