@@ -138,20 +138,21 @@ export const UPSERT_COMMENTS = `
     SELECT * FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::int[], $12::timestamptz[])
       AS i(external_id, post_ext, parent_ext, author_ext, is_from_brand, text, likes, published_at)
   ),
+  j AS MATERIALIZED (
+    SELECT p.id AS post_id, i.* FROM i JOIN posts p ON p.channel_account_id = $3::uuid AND p.external_id = i.post_ext
+  ),
   up AS (
     INSERT INTO comments AS c (workspace_id, brand_id, channel_account_id, post_id, external_id, parent_external_id,
       author_id, is_from_brand, text, likes, published_at)
-    SELECT $1::uuid, $2::uuid, $3::uuid, p.id, i.external_id, i.parent_ext, au.id, i.is_from_brand, i.text, i.likes, i.published_at
-    FROM i
-    JOIN posts p ON p.channel_account_id = $3::uuid AND p.external_id = i.post_ext
-    LEFT JOIN authors au ON au.workspace_id = $1::uuid AND au.platform = $4::text AND au.external_id = i.author_ext
+    SELECT $1::uuid, $2::uuid, $3::uuid, j.post_id, j.external_id, j.parent_ext, au.id, j.is_from_brand, j.text, j.likes, j.published_at
+    FROM j
+    LEFT JOIN authors au ON au.workspace_id = $1::uuid AND au.platform = $4::text AND au.external_id = j.author_ext
     ON CONFLICT (channel_account_id, external_id)
     ${updateClause('c', COMMENT_COLS, ['enriched_at = CASE WHEN c.text IS DISTINCT FROM EXCLUDED.text THEN NULL ELSE c.enriched_at END'])}
     RETURNING c.id
   )
   SELECT (SELECT coalesce(array_agg(id::text), '{}') FROM up) AS ids,
-         (SELECT count(*)::int FROM i WHERE NOT EXISTS (
-            SELECT 1 FROM posts p WHERE p.channel_account_id = $3::uuid AND p.external_id = i.post_ext)) AS orphans`;
+         (SELECT count(*)::int FROM i) - (SELECT count(*)::int FROM j) AS orphans`;
 
 /** $1 channel account, then day, followers, following, posts_count. */
 export const UPSERT_ACCOUNT_STATS = `
