@@ -34,16 +34,18 @@ export class KpiRollupsLinks1763871742317 implements MigrationInterface {
       );
       CREATE INDEX kpi_daily_rollups_brand_day_idx ON kpi_daily_rollups (brand_id, day);
 
+      -- Heatmap input: one row per account and local day, with parallel arrays over the hours
+      -- that had posts (24× fewer rows than one per hour: the heatmap reads days, not hours).
       CREATE TABLE kpi_hourly_rollups (
         workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
         brand_id uuid NOT NULL REFERENCES brands(id) ON DELETE CASCADE,
         channel_account_id uuid NOT NULL REFERENCES channel_accounts(id) ON DELETE CASCADE,
         day date NOT NULL,
-        hour smallint NOT NULL CHECK (hour BETWEEN 0 AND 23),
-        posts integer NOT NULL,
-        interactions bigint NOT NULL,
-        reach bigint NOT NULL,
-        PRIMARY KEY (channel_account_id, day, hour)
+        hours smallint[] NOT NULL,
+        posts integer[] NOT NULL,
+        interactions bigint[] NOT NULL,
+        reach bigint[] NOT NULL,
+        PRIMARY KEY (channel_account_id, day)
       );
       CREATE INDEX kpi_hourly_rollups_brand_day_idx ON kpi_hourly_rollups (brand_id, day);
 

@@ -220,14 +220,15 @@ export class KpiService {
   /** Interactions per local weekday (1 = Monday … 7 = Sunday) × hour of publication. */
   private async heatmap(scope: KpiScope, period: DayPeriod) {
     const rows = (await this.db.query(
-      `SELECT extract(isodow FROM r.day)::int AS weekday, r.hour::int AS hour, sum(r.posts)::int AS posts,
-         sum(r.interactions)::bigint AS interactions, sum(r.reach)::bigint AS reach
-       FROM kpi_hourly_rollups r
+      // float8 sums: exact up to 2^53 and much cheaper than bigint's numeric accumulator.
+      `SELECT extract(isodow FROM r.day)::int AS weekday, u.hour::int AS hour, sum(u.posts)::int AS posts,
+         sum(u.interactions::float8) AS interactions, sum(u.reach::float8) AS reach
+       FROM kpi_hourly_rollups r, unnest(r.hours, r.posts, r.interactions, r.reach) AS u(hour, posts, interactions, reach)
        WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
          AND ($5::uuid IS NULL OR r.channel_account_id = $5)
        GROUP BY 1, 2`,
       [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
-    )) as Array<{ weekday: number; hour: number; posts: number; interactions: string; reach: string }>;
+    )) as Array<{ weekday: number; hour: number; posts: number; interactions: number; reach: number }>;
     const found = new Map(rows.map((r) => [`${r.weekday}:${r.hour}`, r]));
     const cells = [];
     for (let weekday = 1; weekday <= 7; weekday++) {

@@ -101,6 +101,8 @@ export async function rebuildRollups(
      SELECT p.id, p.channel_account_id, ${LOCAL_DAY_SQL} FROM ${source}`,
     params,
   );
+  // Fresh statistics after a bulk load, so the dashboard queries get sensible plans at once.
+  await m.query('ANALYZE kpi_daily_rollups, kpi_hourly_rollups');
   const count = async (table: string) => {
     const [row] = (await m.query(
       `SELECT count(*)::int AS n FROM ${table} ${scoped ? 'WHERE workspace_id = $1' : ''}`,

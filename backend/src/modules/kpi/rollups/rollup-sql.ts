@@ -48,12 +48,17 @@ export function insertDailySql(source: string, dayExpr: string): string {
 
 export function insertHourlySql(source: string, dayExpr: string, hourExpr: string): string {
   return `
-    INSERT INTO kpi_hourly_rollups
-      (workspace_id, brand_id, channel_account_id, day, hour, posts, interactions, reach)
-    SELECT p.workspace_id, p.brand_id, p.channel_account_id, ${dayExpr}, ${hourExpr}, count(*),
-      sum(${POST_INTERACTIONS_SQL}), coalesce(sum(p.reach), 0)
-    FROM ${source}
-    GROUP BY 1, 2, 3, 4, 5`;
+    INSERT INTO kpi_hourly_rollups (workspace_id, brand_id, channel_account_id, day, hours, posts, interactions, reach)
+    SELECT workspace_id, brand_id, channel_account_id, day, array_agg(hour ORDER BY hour),
+      array_agg(posts ORDER BY hour), array_agg(interactions ORDER BY hour), array_agg(reach ORDER BY hour)
+    FROM (
+      SELECT p.workspace_id, p.brand_id, p.channel_account_id, ${dayExpr} AS day, ${hourExpr} AS hour,
+        count(*)::int AS posts, sum(${POST_INTERACTIONS_SQL})::bigint AS interactions,
+        coalesce(sum(p.reach), 0)::bigint AS reach
+      FROM ${source}
+      GROUP BY 1, 2, 3, 4, 5
+    ) h
+    GROUP BY 1, 2, 3, 4`;
 }
 
 /** Local day / hour of p.published_at; `w` is the post's workspace. */
