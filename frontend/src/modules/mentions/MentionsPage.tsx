@@ -1,5 +1,262 @@
-import { PendingPage } from '../placeholder/PendingPage';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useFilters } from '../../app/workspace/useFilters';
+import { useWorkspace } from '../../app/workspace/workspace-context';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { HighlightedText } from '../../components/HighlightedText';
+import { PageHeader } from '../../components/PageHeader';
+import { Skeleton } from '../../components/Skeleton';
+import { api, ApiError } from '../../lib/api-client';
+import { formatDateTime, formatInteger } from '../../lib/format';
+import { useApi } from '../../lib/hooks/useApi';
+import { useLocale } from '../../lib/hooks/useLocale';
+import { safeHref } from '../posts/post-row';
+import type { WatchQueryDto } from '../veille/types';
+import type { MentionDto } from './types';
+import { compileAll, mentionSpans } from './utils/mention-spans';
+import '../../styles/mentions.css';
+
+const PAGE_SIZE = 50;
+const PLATFORMS = ['x', 'bluesky', 'mastodon', 'reddit', 'youtube', 'facebook', 'instagram', 'linkedin', 'tiktok', 'rss'];
 
 export default function MentionsPage() {
-  return <PendingPage page="mentions" />;
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { workspace } = useWorkspace();
+  const [filters] = useFilters();
+  const [params, setParams] = useSearchParams();
+  const f = {
+    queryId: params.get('queryId') ?? '',
+    platform: params.get('platform') ?? '',
+    source: params.get('source') ?? '',
+    sentiment: params.get('sentiment') ?? '',
+    lang: params.get('lang') ?? '',
+    minReach: params.get('minReach') ?? '',
+  };
+  const queries = useApi<WatchQueryDto[]>(`/workspaces/${workspace.id}/watch-queries`, { brandId: filters.brandId });
+  const compiled = useMemo(() => compileAll(queries.data ?? []), [queries.data]);
+
+  const [items, setItems] = useState<MentionDto[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+
+  const query = {
+    brandId: filters.brandId,
+    from: filters.from,
+    to: filters.to,
+    queryId: f.queryId || undefined,
+    platform: f.platform || undefined,
+    source: f.source || undefined,
+    sentiment: f.sentiment || undefined,
+    lang: f.lang || undefined,
+    minReach: f.minReach || undefined,
+    limit: PAGE_SIZE,
+  };
+  const key = JSON.stringify(query);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setLoading(true);
+    setError(null);
+    api
+      .get<{ items: MentionDto[]; nextCursor: string | null }>(`/workspaces/${workspace.id}/mentions`, JSON.parse(key) as typeof query, ctrl.signal)
+      .then((page) => {
+        setItems(page.items);
+        setNextCursor(page.nextCursor);
+        setLoading(false);
+      })
+      .catch((err: unknown) => {
+        if (ctrl.signal.aborted) return;
+        setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
+        setLoading(false);
+      });
+    return () => ctrl.abort();
+  }, [workspace.id, key]);
+
+  const loadMore = async () => {
+    if (!nextCursor || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const page = await api.get<{ items: MentionDto[]; nextCursor: string | null }>(`/workspaces/${workspace.id}/mentions`, {
+        ...query,
+        cursor: nextCursor,
+      });
+      setItems((list) => [...list, ...page.items]);
+      setNextCursor(page.nextCursor);
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  // Infinite scroll: load the next page when the end of the list comes into view.
+  const loadMoreRef = useRef(loadMore);
+  loadMoreRef.current = loadMore;
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !nextCursor || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) void loadMoreRef.current();
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [nextCursor]);
+
+  const setFilter = (name: string, value: string) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      return next;
+    });
+
+  const queryName = (id: string) => queries.data?.find((q) => q.id === id)?.name;
+
+  return (
+    <>
+      <PageHeader title={t('nav.mentions')} subtitle={t('mentions.subtitle')} />
+      <div className="toolbar" role="group" aria-label={t('mentions.filters')}>
+        <label className="field field--inline">
+          <span className="field__label">{t('mentions.query')}</span>
+          <select value={f.queryId} onChange={(e) => setFilter('queryId', e.target.value)} data-testid="mentions-query">
+            <option value="">{t('mentions.allQueries')}</option>
+            {(queries.data ?? []).map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--inline">
+          <span className="field__label">{t('mentions.platform')}</span>
+          <select value={f.platform} onChange={(e) => setFilter('platform', e.target.value)}>
+            <option value="">{t('mentions.any')}</option>
+            {PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {t(`platform.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--inline">
+          <span className="field__label">{t('mentions.sentiment')}</span>
+          <select value={f.sentiment} onChange={(e) => setFilter('sentiment', e.target.value)}>
+            <option value="">{t('mentions.any')}</option>
+            {['negative', 'neutral', 'positive'].map((s) => (
+              <option key={s} value={s}>
+                {t(`sentiment.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--inline">
+          <span className="field__label">{t('mentions.language')}</span>
+          <select value={f.lang} onChange={(e) => setFilter('lang', e.target.value)}>
+            <option value="">{t('mentions.any')}</option>
+            {['fr', 'en', 'de', 'es', 'it', 'nl', 'pt'].map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--inline">
+          <span className="field__label">{t('mentions.minReach')}</span>
+          <input
+            type="number"
+            min={0}
+            step={100}
+            defaultValue={f.minReach}
+            onBlur={(e) => setFilter('minReach', e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && setFilter('minReach', e.currentTarget.value)}
+          />
+        </label>
+        {f.source ? (
+          <button type="button" className="btn btn--secondary btn--small" onClick={() => setFilter('source', '')}>
+            {t('mentions.clearSource', { source: f.source })}
+          </button>
+        ) : null}
+      </div>
+
+      {error ? <ErrorMessage error={error} /> : null}
+      {loading ? <Skeleton rows={6} /> : null}
+      {!loading && !error && items.length === 0 ? (
+        <EmptyState
+          title={t('mentions.emptyTitle')}
+          action={
+            <Link className="btn btn--secondary" to={`/w/${workspace.id}/veille${filters.brandId ? `?brandId=${filters.brandId}` : ''}`}>
+              {t('mentions.toVeille')}
+            </Link>
+          }
+        >
+          <p>{(queries.data?.length ?? 0) === 0 ? t('mentions.emptyNoQuery') : t('mentions.emptyFiltered')}</p>
+        </EmptyState>
+      ) : null}
+      {!loading && items.length > 0 ? (
+        <ol className="mention-feed" data-testid="mention-feed">
+          {items.map((m) => {
+            const href = safeHref(m.url);
+            return (
+              <li key={m.id} className="mention card" data-testid="mention">
+                <p className="mention__text">
+                  <HighlightedText text={m.text} spans={mentionSpans(m, compiled)} />
+                </p>
+                <p className="mention__meta muted">
+                  <span className="badge badge--neutral">{t(`platform.${m.platform}`, { defaultValue: m.platform })}</span>{' '}
+                  {m.source ? (
+                    <button type="button" className="linkish" onClick={() => setFilter('source', m.source ?? '')}>
+                      {m.source}
+                    </button>
+                  ) : null}
+                  {m.author ? ` · ${m.author.name ?? m.author.handle ?? ''}` : ''}
+                  {m.author?.followers != null ? ` (${t('mentions.followers', { value: formatInteger(m.author.followers, locale) })})` : ''}
+                  {' · '}
+                  {formatDateTime(m.publishedAt, locale, workspace.timezone)}
+                  {m.sentiment ? (
+                    <>
+                      {' · '}
+                      <span className={`sentiment sentiment--${m.sentiment.label}`}>{t(`sentiment.${m.sentiment.label}`, { defaultValue: m.sentiment.label })}</span>
+                    </>
+                  ) : null}
+                  {m.language ? ` · ${m.language}` : ''}
+                  {m.reach !== null ? ` · ${t('mentions.reach', { value: formatInteger(m.reach, locale) })}` : ''}
+                  {href ? (
+                    <>
+                      {' · '}
+                      <a href={href} target="_blank" rel="noopener noreferrer">
+                        {t('mentions.open')}
+                      </a>
+                    </>
+                  ) : null}
+                </p>
+                {m.queryIds.length ? (
+                  <p className="mention__queries">
+                    {m.queryIds.map((id) =>
+                      queryName(id) ? (
+                        <span key={id} className="badge badge--neutral">
+                          {queryName(id)}
+                        </span>
+                      ) : null,
+                    )}
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+      <div ref={sentinel} aria-hidden="true" />
+      {nextCursor && !loading ? (
+        <button type="button" className="btn btn--secondary btn--block" onClick={() => void loadMore()} disabled={loadingMore}>
+          {loadingMore ? t('common.loading') : t('mentions.loadMore')}
+        </button>
+      ) : null}
+    </>
+  );
 }
