@@ -190,6 +190,12 @@ describe('veille: listening (search, RSS, channel content) and insights', () => 
     expect(sov.body.competitors).toEqual([{ brandId: rivalId, name: 'Sentinelle', mentions: 0 }]);
     expect(sov.body.shareOfVoice).toBe(1);
 
+    // The KPI API gets the same counts through the veille KPI contributor.
+    const kpis = await cm.get(`/api/workspaces/${ws}/kpis?${q}`);
+    expect(kpis.status).toBe(200);
+    expect(kpis.body.kpis.shareOfVoice).toBe(1);
+    expect(kpis.body.missing).not.toContain('shareOfVoice');
+
     const inf = await cm.get(`${base}/influencers?${q}`);
     expect(inf.status).toBe(200);
     expect(inf.body.items[0]).toMatchObject({ platform: 'bluesky', reach: 120_000, mentions: 1, author: { handle: 'alice.bsky.social' } });
