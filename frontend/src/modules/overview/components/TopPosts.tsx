@@ -17,7 +17,7 @@ interface Props {
 export function TopPosts({ workspaceId, brandId, from, to, timezone }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const res = useApi<unknown>(`/workspaces/${workspaceId}/posts`, { brandId, from, to, sort: '-interactions', limit: 5 });
+  const res = useApi<unknown>(`/workspaces/${workspaceId}/posts/top`, { brandId, from, to, metric: 'interactions', limit: 5 });
   if (res.loading) return <Skeleton rows={5} />;
   if (res.error?.status === 404) return <p className="muted">{t('overview.topPostsUnavailable')}</p>;
   if (res.error) return <ErrorMessage error={res.error} onRetry={res.reload} />;
