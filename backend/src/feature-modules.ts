@@ -8,6 +8,7 @@ import { HealthModule } from './modules/health/health.module';
 import { InboxModule } from './modules/inbox/inbox.module';
 import { IngestionModule } from './modules/ingestion/ingestion.module';
 import { KpiModule } from './modules/kpi/kpi.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { VeilleModule } from './modules/veille/veille.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
@@ -26,4 +27,5 @@ export const FEATURE_MODULES: Type[] = [
   EnrichmentModule,
   VeilleModule,
   ReportsModule,
+  PrivacyModule,
 ];

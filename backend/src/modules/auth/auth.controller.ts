@@ -6,6 +6,7 @@ import { Public } from '../../common/auth/roles';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ChangePasswordDto, CreateApiTokenDto, LoginDto } from './auth.dto';
 import { AuthService, SESSION_COOKIE } from './auth.service';
+import { Audited } from '../../common/audit/audited.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -53,6 +54,7 @@ export class AuthController {
   }
 
   @Post('tokens')
+  @Audited('token.create', { workspaceFrom: 'body' })
   createToken(@CurrentPrincipal() p: Principal, @Body() dto: CreateApiTokenDto) {
     return this.auth.createApiToken(p, dto.name, dto.workspaceId, dto.role);
   }
@@ -64,6 +66,7 @@ export class AuthController {
 
   @Delete('tokens/:id')
   @HttpCode(204)
+  @Audited('token.revoke', { workspaceFrom: { table: 'api_tokens' } })
   revokeToken(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.auth.revokeApiToken(p.userId, id);
   }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { MinRole } from '../../common/auth/roles';
 import { CreateBrandDto, UpdateBrandDto } from './brands.dto';
 import { BrandsService } from './brands.service';
+import { Audited } from '../../common/audit/audited.decorator';
 
 @ApiTags('brands')
 @Controller('workspaces/:workspaceId/brands')
@@ -15,6 +16,7 @@ export class BrandsController {
   }
 
   @Post()
+  @Audited('brand.create')
   create(@Param('workspaceId') workspaceId: string, @Body() dto: CreateBrandDto) {
     return this.service.create(workspaceId, dto);
   }
@@ -25,6 +27,7 @@ export class BrandsController {
   }
 
   @Patch(':brandId')
+  @Audited('brand.update')
   update(
     @Param('workspaceId') workspaceId: string,
     @Param('brandId', ParseUUIDPipe) brandId: string,
@@ -36,6 +39,7 @@ export class BrandsController {
   @Delete(':brandId')
   @MinRole('admin')
   @HttpCode(204)
+  @Audited('brand.delete')
   remove(@Param('workspaceId') workspaceId: string, @Param('brandId', ParseUUIDPipe) brandId: string) {
     return this.service.remove(workspaceId, brandId);
   }

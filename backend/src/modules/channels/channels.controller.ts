@@ -4,6 +4,7 @@ import { MinRole } from '../../common/auth/roles';
 import { CreateChannelDto } from './channels.dto';
 import { ChannelsService, toChannelDto } from './channels.service';
 import { ChannelVerifier } from './channel-verifier';
+import { Audited } from '../../common/audit/audited.decorator';
 
 @ApiTags('channels')
 @Controller('workspaces/:workspaceId/channels')
@@ -20,6 +21,7 @@ export class ChannelsController {
 
   @Post()
   @MinRole('admin')
+  @Audited('channel.add')
   async create(@Param('workspaceId') workspaceId: string, @Body() dto: CreateChannelDto) {
     const identity = await this.verifier.verify(dto);
     return this.service.create(workspaceId, dto, identity ?? undefined);
@@ -39,6 +41,7 @@ export class ChannelsController {
   @Delete(':channelId')
   @MinRole('admin')
   @HttpCode(204)
+  @Audited('channel.remove')
   remove(@Param('workspaceId') workspaceId: string, @Param('channelId', ParseUUIDPipe) channelId: string) {
     return this.service.remove(workspaceId, channelId);
   }

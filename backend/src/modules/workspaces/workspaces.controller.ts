@@ -4,6 +4,7 @@ import { CurrentPrincipal, type Principal } from '../../common/auth/principal';
 import { MinRole } from '../../common/auth/roles';
 import { CreateWorkspaceDto, InviteMemberDto, UpdateMemberDto, UpdateWorkspaceDto } from './workspaces.dto';
 import { WorkspacesService } from './workspaces.service';
+import { Audited } from '../../common/audit/audited.decorator';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
@@ -16,6 +17,7 @@ export class WorkspacesController {
   }
 
   @Post()
+  @Audited('workspace.create', { workspaceFrom: 'response' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWorkspaceDto) {
     return this.service.create(p, dto);
   }
@@ -27,6 +29,7 @@ export class WorkspacesController {
 
   @Patch(':workspaceId')
   @MinRole('admin')
+  @Audited('workspace.update')
   update(@Param('workspaceId') workspaceId: string, @Body() dto: UpdateWorkspaceDto) {
     return this.service.update(workspaceId, dto);
   }
@@ -38,12 +41,14 @@ export class WorkspacesController {
 
   @Post(':workspaceId/members')
   @MinRole('admin')
+  @Audited('member.invite')
   invite(@Param('workspaceId') workspaceId: string, @Body() dto: InviteMemberDto) {
     return this.service.invite(workspaceId, dto.email, dto.role);
   }
 
   @Patch(':workspaceId/members/:memberId')
   @MinRole('admin')
+  @Audited('member.role')
   updateMember(
     @Param('workspaceId') workspaceId: string,
     @Param('memberId', ParseUUIDPipe) memberId: string,
@@ -55,6 +60,7 @@ export class WorkspacesController {
   @Delete(':workspaceId/members/:memberId')
   @MinRole('admin')
   @HttpCode(204)
+  @Audited('member.remove')
   removeMember(@Param('workspaceId') workspaceId: string, @Param('memberId', ParseUUIDPipe) memberId: string) {
     return this.service.removeMember(workspaceId, memberId);
   }

@@ -1,0 +1,78 @@
+import { NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** One person in one workspace, as every table knows them. */
+export interface PrivacySubject {
+  workspaceId: string;
+  platform: string;
+  /** authors rows (ids as text: bigint). */
+  authorIds: string[];
+  /** The platform's ids of the person (authors rows and mentions). */
+  externalIds: string[];
+  /** Lower-cased handles without '@'. */
+  handles: string[];
+}
+
+export type SubjectRef = { authorId: string } | { platform: string; handle: string };
+
+export function normalizeHandle(h: string): string {
+  return h.trim().replace(/^@+/, '').toLowerCase();
+}
+
+/**
+ * Finds everything that identifies the person: their authors row(s) on that platform (by id or
+ * handle) and the author ids mentions carry for that handle. An unknown author id is a 404; an
+ * unknown handle is an empty subject (nothing held, which is a valid answer).
+ */
+export async function resolveSubject(m: EntityManager, workspaceId: string, ref: SubjectRef): Promise<PrivacySubject> {
+  let platform: string;
+  let handles: string[];
+  let authors: Array<{ id: string; external_id: string; handle: string | null }>;
+  if ('authorId' in ref) {
+    if (!/^\d{1,18}$/.test(ref.authorId)) throw new NotFoundException('Author not found');
+    const rows = (await m.query('SELECT id::text, platform, external_id, handle FROM authors WHERE workspace_id = $1 AND id = $2', [
+      workspaceId,
+      ref.authorId,
+    ])) as Array<{ id: string; platform: string; external_id: string; handle: string | null }>;
+    if (!rows.length) throw new NotFoundException('Author not found');
+    platform = rows[0].platform;
+    authors = rows;
+    handles = rows[0].handle ? [normalizeHandle(rows[0].handle)] : [];
+  } else {
+    platform = ref.platform;
+    handles = [normalizeHandle(ref.handle)];
+    authors = (await m.query(
+      `SELECT id::text, external_id, handle FROM authors
+       WHERE workspace_id = $1 AND platform = $2 AND lower(ltrim(handle, '@')) = $3`,
+      [workspaceId, platform, handles[0]],
+    )) as Array<{ id: string; external_id: string; handle: string | null }>;
+  }
+  const fromMentions = handles.length
+    ? ((await m.query(
+        `SELECT DISTINCT author_external_id AS x FROM mentions
+         WHERE workspace_id = $1 AND platform = $2 AND lower(ltrim(author_handle, '@')) = ANY($3::text[]) AND author_external_id IS NOT NULL`,
+        [workspaceId, platform, handles],
+      )) as Array<{ x: string }>)
+    : [];
+  return {
+    workspaceId,
+    platform,
+    authorIds: authors.map((a) => a.id),
+    externalIds: [...new Set([...authors.map((a) => a.external_id), ...fromMentions.map((r) => r.x)])],
+    handles,
+  };
+}
+
+/** Positional parameters every erasure/access statement receives. */
+export function subjectParams(s: PrivacySubject): unknown[] {
+  return [s.workspaceId, s.authorIds, s.platform, s.externalIds, s.handles];
+}
+
+/**
+ * Types all five parameters up front: Postgres refuses a statement with a parameter it never
+ * sees, and not every step needs all five.
+ */
+export function withSubject(sql: string): string {
+  return `WITH subject AS (SELECT $1::uuid AS workspace_id, $2::bigint[] AS author_ids, $3::text AS platform,
+            $4::text[] AS external_ids, $5::text[] AS handles) ${sql}`;
+}

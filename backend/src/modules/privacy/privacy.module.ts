@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessExportService } from './access/access-export.service';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditLogService } from './audit/audit-log.service';
+import { ErasureService } from './erasure/erasure.service';
+import { PrivacyController } from './privacy.controller';
+import { PrivacySettingsService } from './privacy-settings.service';
+import { RetentionService } from './retention/retention.service';
+
+/**
+ * Data protection: per-workspace privacy settings and author display, retention job, erasure
+ * and access requests, and the audit log (a global interceptor on @Audited routes).
+ */
+@Module({
+  controllers: [PrivacyController],
+  providers: [
+    PrivacySettingsService,
+    AuditLogService,
+    ErasureService,
+    AccessExportService,
+    RetentionService,
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
+  exports: [PrivacySettingsService, AuditLogService],
+})
+export class PrivacyModule {}
