@@ -27,8 +27,8 @@ export async function rawChecksums(db: DataSource): Promise<Record<string, { cou
  */
 export async function contentChecksums(db: DataSource): Promise<Record<string, { count: number; md5: string | null }>> {
   const queries: Record<string, string> = {
-    authors: `SELECT platform || '|' || external_id || '|' || coalesce(handle,'') || '|' || coalesce(display_name,'') || '|' ||
-                coalesce(followers::text,'') || '|' || pseudonym AS line FROM authors`,
+    // (pseudonyms are salted per workspace: not comparable across databases)
+    authors: `SELECT concat_ws('|', platform, external_id, handle, display_name, followers) AS line FROM authors`,
     posts: `SELECT concat_ws('|', p.external_id, p.published_at, p.content_type, p.text, p.permalink, a.external_id,
                 p.impressions, p.reach, p.reactions, p.comments, p.shares, p.saves, p.clicks, p.video_views,
                 p.impressions_definition, p.source_metrics::text) AS line
