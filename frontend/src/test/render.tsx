@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { vi } from 'vitest';
+import { AuthContext } from '../app/auth/auth-context';
 import { WorkspaceContext } from '../app/workspace/workspace-context';
 import { initI18n } from '../lib/i18n';
 import type { AppLocale } from '../lib/format';
@@ -35,7 +36,15 @@ interface Options {
 export function renderPage(page: ReactElement, { path, role = 'admin', locale = 'en', brands = BRANDS }: Options) {
   const i18n = initI18n(locale);
   void i18n.changeLanguage(locale);
+  const me = { user: { id: 'u-me', email: 'me@example.com', name: 'Me', isInstanceAdmin: false }, memberships: [{ workspaceId: WORKSPACE.id, role }] };
+  const auth = {
+    state: { status: 'signed-in' as const, me },
+    login: async () => me,
+    logout: async () => undefined,
+    refresh: async () => undefined,
+  };
   return render(
+    <AuthContext.Provider value={auth}>
     <I18nextProvider i18n={i18n}>
       <WorkspaceContext.Provider
         value={{
@@ -54,7 +63,8 @@ export function renderPage(page: ReactElement, { path, role = 'admin', locale = 
           </Routes>
         </MemoryRouter>
       </WorkspaceContext.Provider>
-    </I18nextProvider>,
+    </I18nextProvider>
+    </AuthContext.Provider>,
   );
 }
 

@@ -1,5 +1,27 @@
-import { PendingPage } from '../placeholder/PendingPage';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../app/auth/auth-context';
+import { useWorkspace } from '../../app/workspace/workspace-context';
+import { PageHeader } from '../../components/PageHeader';
+import { BrandsSection } from './components/BrandsSection';
+import { MembersSection } from './components/MembersSection';
+import { PrivacySection } from './components/PrivacySection';
+import { ServicesSection } from './components/ServicesSection';
+import { WorkspaceSection } from './components/WorkspaceSection';
+import '../../styles/forms.css';
+import '../../styles/settings.css';
 
 export default function SettingsPage() {
-  return <PendingPage page="settings" />;
+  const { t } = useTranslation();
+  const { workspace, brands, reloadBrands, canAct, isAdmin } = useWorkspace();
+  const me = useMe();
+  return (
+    <>
+      <PageHeader title={t('nav.settings')} subtitle={isAdmin ? undefined : t('settings.readOnly')} />
+      <WorkspaceSection key={workspace.id} workspace={workspace} isAdmin={isAdmin} />
+      <BrandsSection workspaceId={workspace.id} brands={brands} canAct={canAct} isAdmin={isAdmin} onChanged={reloadBrands} />
+      <MembersSection workspaceId={workspace.id} isAdmin={isAdmin} myUserId={me.user.id} />
+      <ServicesSection workspaceId={workspace.id} isAdmin={isAdmin} />
+      <PrivacySection workspaceId={workspace.id} isAdmin={isAdmin} />
+    </>
+  );
 }

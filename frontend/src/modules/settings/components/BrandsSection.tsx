@@ -1,0 +1,87 @@
+import type { BrandDto } from '@vigie/contracts';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { api } from '../../../lib/api-client';
+
+interface Props {
+  workspaceId: string;
+  brands: BrandDto[];
+  canAct: boolean;
+  isAdmin: boolean;
+  onChanged(): void;
+}
+
+export function BrandsSection({ workspaceId, brands, canAct, isAdmin, onChanged }: Props) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<'own' | 'competitor'>('own');
+  const [error, setError] = useState<Error | null>(null);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    setError(null);
+    try {
+      await api.post(`/workspaces/${workspaceId}/brands`, { name: name.trim(), kind });
+      setName('');
+      onChanged();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  const remove = async (b: BrandDto) => {
+    if (!window.confirm(t('settings.brands.confirmRemove', { name: b.name }))) return;
+    try {
+      await api.delete(`/workspaces/${workspaceId}/brands/${b.id}`);
+      onChanged();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  return (
+    <section className="card settings-section" aria-labelledby="brands-title">
+      <h2 className="card__title" id="brands-title">
+        {t('settings.brands.title')}
+      </h2>
+      <p className="muted">{t('settings.brands.intro')}</p>
+      {brands.length === 0 ? <p>{t('settings.brands.none')}</p> : null}
+      <ul className="plain-list">
+        {brands.map((b) => (
+          <li key={b.id} className="plain-list__row">
+            <span>
+              {b.name} <span className="badge badge--neutral">{t(`settings.brands.kind.${b.kind}`)}</span>
+            </span>
+            {isAdmin ? (
+              <button type="button" className="btn btn--danger btn--small" onClick={() => void remove(b)}>
+                {t('veille.delete')}
+                <span className="visually-hidden"> {b.name}</span>
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {error ? <ErrorMessage error={error} /> : null}
+      {canAct ? (
+        <form className="toolbar" onSubmit={(e) => void add(e)} data-testid="brand-form">
+          <label className="field field--inline">
+            <span className="field__label">{t('settings.brands.name')}</span>
+            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} data-testid="brand-name" />
+          </label>
+          <label className="field field--inline">
+            <span className="field__label">{t('settings.brands.kindLabel')}</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value as 'own' | 'competitor')}>
+              <option value="own">{t('settings.brands.kind.own')}</option>
+              <option value="competitor">{t('settings.brands.kind.competitor')}</option>
+            </select>
+          </label>
+          <button type="submit" className="btn btn--primary" disabled={!name.trim()}>
+            {t('settings.brands.add')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import type { MemberDto, Role } from '@vigie/contracts';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Skeleton } from '../../../components/Skeleton';
+import { api } from '../../../lib/api-client';
+import { useApi } from '../../../lib/hooks/useApi';
+
+const ROLES: Role[] = ['admin', 'cm', 'viewer'];
+
+export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId: string; isAdmin: boolean; myUserId: string }) {
+  const { t } = useTranslation();
+  const members = useApi<MemberDto[]>(`/workspaces/${workspaceId}/members`);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('cm');
+  const [error, setError] = useState<Error | null>(null);
+  const [invited, setInvited] = useState<{ email: string; temporaryPassword?: string } | null>(null);
+
+  const invite = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setInvited(null);
+    try {
+      const r = await api.post<{ email: string; temporaryPassword?: string }>(`/workspaces/${workspaceId}/members`, { email: email.trim(), role });
+      setInvited({ email: r.email, temporaryPassword: r.temporaryPassword });
+      setEmail('');
+      members.reload();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  const changeRole = async (m: MemberDto, newRole: Role) => {
+    setError(null);
+    try {
+      await api.patch(`/workspaces/${workspaceId}/members/${m.id}`, { role: newRole });
+      members.reload();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  const remove = async (m: MemberDto) => {
+    if (!window.confirm(t('settings.members.confirmRemove', { email: m.email }))) return;
+    try {
+      await api.delete(`/workspaces/${workspaceId}/members/${m.id}`);
+      members.reload();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  return (
+    <section className="card settings-section" aria-labelledby="members-title">
+      <h2 className="card__title" id="members-title">
+        {t('settings.members.title')}
+      </h2>
+      <p className="muted">{t('settings.members.roles')}</p>
+      {members.error ? <ErrorMessage error={members.error} onRetry={members.reload} /> : null}
+      {members.loading && !members.data ? <Skeleton rows={3} /> : null}
+      {members.data ? (
+        <div className="table-wrap table-wrap--flat">
+          <table className="table" data-testid="members-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.members.email')}</th>
+                <th scope="col">{t('settings.members.role')}</th>
+                {isAdmin ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('channels.col.actions')}</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    {m.email}
+                    {m.name && m.name !== m.email ? <span className="muted"> ({m.name})</span> : null}
+                  </td>
+                  <td>
+                    {isAdmin && m.userId !== myUserId ? (
+                      <select
+                        value={m.role}
+                        onChange={(e) => void changeRole(m, e.target.value as Role)}
+                        aria-label={t('settings.members.roleOf', { email: m.email })}
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`settings.members.role_${r}`)}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      t(`settings.members.role_${m.role}`)
+                    )}
+                  </td>
+                  {isAdmin ? (
+                    <td>
+                      {m.userId !== myUserId ? (
+                        <button type="button" className="btn btn--danger btn--small" onClick={() => void remove(m)}>
+                          {t('channels.remove')}
+                          <span className="visually-hidden"> {m.email}</span>
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {invited ? (
+        <div className="notice" role="status">
+          <p>{t('settings.members.invited', { email: invited.email })}</p>
+          {invited.temporaryPassword ? (
+            <p>
+              {t('settings.members.tempPassword')} <code className="secret">{invited.temporaryPassword}</code>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {isAdmin ? (
+        <form className="toolbar" onSubmit={(e) => void invite(e)}>
+          <label className="field field--inline">
+            <span className="field__label">{t('settings.members.email')}</span>
+            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          </label>
+          <label className="field field--inline">
+            <span className="field__label">{t('settings.members.role')}</span>
+            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`settings.members.role_${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn btn--primary" disabled={!email.trim()}>
+            {t('settings.members.invite')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

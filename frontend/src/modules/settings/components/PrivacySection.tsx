@@ -1,0 +1,111 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { api } from '../../../lib/api-client';
+import { useApi } from '../../../lib/hooks/useApi';
+import { PLATFORM_LIST } from '../../channels/utils/platforms';
+
+interface PrivacyDto {
+  pseudonymizeAuthors: boolean;
+  retentionDays: number | null;
+}
+
+export function PrivacySection({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const settings = useApi<PrivacyDto>(`/workspaces/${workspaceId}/privacy`);
+  const [pseudo, setPseudo] = useState(true);
+  const [retention, setRetention] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [platform, setPlatform] = useState<string>('facebook');
+  const [handle, setHandle] = useState('');
+
+  useEffect(() => {
+    if (!settings.data) return;
+    setPseudo(settings.data.pseudonymizeAuthors);
+    setRetention(settings.data.retentionDays === null ? '' : String(settings.data.retentionDays));
+  }, [settings.data]);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setMessage(null);
+    try {
+      await api.patch(`/workspaces/${workspaceId}/privacy`, {
+        pseudonymizeAuthors: pseudo,
+        retentionDays: retention.trim() ? Number(retention) : null,
+      });
+      setMessage(t('settings.saved'));
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  const erase = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!handle.trim() || !window.confirm(t('settings.privacy.confirmErase', { handle: handle.trim(), platform }))) return;
+    setError(null);
+    setMessage(null);
+    try {
+      await api.post(`/workspaces/${workspaceId}/privacy/erasure`, { platform, handle: handle.trim() });
+      setMessage(t('settings.privacy.erased', { handle: handle.trim() }));
+      setHandle('');
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  if (settings.error?.status === 404) return null; // privacy module not on this server
+  return (
+    <section className="card settings-section" aria-labelledby="privacy-title">
+      <h2 className="card__title" id="privacy-title">
+        {t('settings.privacy.title')}
+      </h2>
+      {settings.error ? <ErrorMessage error={settings.error} onRetry={settings.reload} /> : null}
+      <form onSubmit={(e) => void save(e)}>
+        <label className="checkbox">
+          <input type="checkbox" checked={pseudo} onChange={(e) => setPseudo(e.target.checked)} disabled={!isAdmin} />{' '}
+          {t('settings.privacy.pseudonymize')}
+        </label>
+        <label className="field">
+          <span className="field__label">{t('settings.privacy.retention')}</span>
+          <input type="number" min={1} max={3650} value={retention} onChange={(e) => setRetention(e.target.value)} disabled={!isAdmin} />
+          <span className="field__hint">{t('settings.privacy.retentionHint')}</span>
+        </label>
+        {isAdmin ? (
+          <button type="submit" className="btn btn--primary">
+            {t('common.save')}
+          </button>
+        ) : null}
+      </form>
+      {isAdmin ? (
+        <form className="toolbar erase-form" onSubmit={(e) => void erase(e)}>
+          <p className="muted erase-form__intro">{t('settings.privacy.eraseIntro')}</p>
+          <label className="field field--inline">
+            <span className="field__label">{t('channels.form.platform')}</span>
+            <select value={platform} onChange={(e) => setPlatform(e.target.value)}>
+              {PLATFORM_LIST.map((p) => (
+                <option key={p} value={p}>
+                  {t(`platform.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field field--inline">
+            <span className="field__label">{t('settings.privacy.handle')}</span>
+            <input value={handle} onChange={(e) => setHandle(e.target.value)} maxLength={300} />
+          </label>
+          <button type="submit" className="btn btn--danger" disabled={!handle.trim()}>
+            {t('settings.privacy.erase')}
+          </button>
+        </form>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {message ? (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

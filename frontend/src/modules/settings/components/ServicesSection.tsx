@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { api } from '../../../lib/api-client';
+import { useApi } from '../../../lib/hooks/useApi';
+import type { SupportServiceDto } from '../../inbox/types';
+
+const KINDS = ['sav', 'commercial', 'rh', 'communication', 'other'] as const;
+
+export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const services = useApi<SupportServiceDto[]>(`/workspaces/${workspaceId}/services`);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [kind, setKind] = useState<string>('sav');
+  const [error, setError] = useState<Error | null>(null);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.post(`/workspaces/${workspaceId}/services`, { name: name.trim(), email: email.trim() || null, kind });
+      setName('');
+      setEmail('');
+      services.reload();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  const remove = async (s: SupportServiceDto) => {
+    if (!window.confirm(t('settings.services.confirmRemove', { name: s.name }))) return;
+    try {
+      await api.delete(`/workspaces/${workspaceId}/services/${s.id}`);
+      services.reload();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  return (
+    <section className="card settings-section" aria-labelledby="services-title">
+      <h2 className="card__title" id="services-title">
+        {t('settings.services.title')}
+      </h2>
+      <p className="muted">{t('settings.services.intro')}</p>
+      {services.error ? <ErrorMessage error={services.error} onRetry={services.reload} /> : null}
+      <ul className="plain-list">
+        {(services.data ?? []).map((s) => (
+          <li key={s.id} className="plain-list__row">
+            <span>
+              <strong>{s.name}</strong> <span className="badge badge--neutral">{t(`settings.services.kind.${s.kind}`, { defaultValue: s.kind })}</span>{' '}
+              <span className="muted">{s.email ?? t('settings.services.noEmail')}</span>
+            </span>
+            {isAdmin ? (
+              <button type="button" className="btn btn--danger btn--small" onClick={() => void remove(s)}>
+                {t('veille.delete')}
+                <span className="visually-hidden"> {s.name}</span>
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {error ? <ErrorMessage error={error} /> : null}
+      {isAdmin ? (
+        <form className="toolbar" onSubmit={(e) => void add(e)}>
+          <label className="field field--inline">
+            <span className="field__label">{t('settings.services.name')}</span>
+            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+          </label>
+          <label className="field field--inline">
+            <span className="field__label">{t('settings.services.email')}</span>
+            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </label>
+          <label className="field field--inline">
+            <span className="field__label">{t('settings.services.kindLabel')}</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value)}>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`settings.services.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn btn--primary" disabled={!name.trim()}>
+            {t('settings.services.add')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import type { WorkspaceDto } from '@vigie/contracts';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { api } from '../../../lib/api-client';
+
+/** Time zones the browser knows (Intl), falling back to a short list on older engines. */
+function timeZones(current: string): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
+  const list = intl.supportedValuesOf?.('timeZone') ?? ['Europe/Paris', 'Europe/Brussels', 'Europe/Zurich', 'America/Montreal', 'UTC'];
+  return list.includes(current) ? list : [current, ...list];
+}
+
+export function WorkspaceSection({ workspace, isAdmin }: { workspace: WorkspaceDto; isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(workspace.name);
+  const [timezone, setTimezone] = useState(workspace.timezone);
+  const [language, setLanguage] = useState(workspace.language);
+  const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await api.patch(`/workspaces/${workspace.id}`, { name: name.trim(), timezone, language });
+      setSaved(true);
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  return (
+    <section className="card settings-section" aria-labelledby="ws-title">
+      <h2 className="card__title" id="ws-title">
+        {t('settings.workspace.title')}
+      </h2>
+      <form onSubmit={(e) => void save(e)}>
+        <div className="form-grid">
+          <label className="field">
+            <span className="field__label">{t('settings.workspace.name')}</span>
+            <input value={name} onChange={(e) => setName(e.target.value)} disabled={!isAdmin} required maxLength={120} />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('settings.workspace.timezone')}</span>
+            <select value={timezone} onChange={(e) => setTimezone(e.target.value)} disabled={!isAdmin}>
+              {timeZones(workspace.timezone).map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
+              ))}
+            </select>
+            <span className="field__hint">{t('settings.workspace.timezoneHint')}</span>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('settings.workspace.language')}</span>
+            <select value={language} onChange={(e) => setLanguage(e.target.value as 'fr' | 'en')} disabled={!isAdmin}>
+              <option value="fr">Français</option>
+              <option value="en">English</option>
+            </select>
+            <span className="field__hint">{t('settings.workspace.languageHint')}</span>
+          </label>
+        </div>
+        {error ? <ErrorMessage error={error} /> : null}
+        {saved ? (
+          <p className="notice" role="status">
+            {t('settings.saved')}
+          </p>
+        ) : null}
+        {isAdmin ? (
+          <button type="submit" className="btn btn--primary">
+            {t('common.save')}
+          </button>
+        ) : null}
+      </form>
+    </section>
+  );
+}
