@@ -18,6 +18,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
+      // 429s that know how long to wait say so the standard way too (login throttle: { retryAfter: s }).
+      const retryAfter = typeof body === 'object' && body !== null ? (body as { retryAfter?: unknown }).retryAfter : undefined;
+      if (status === HttpStatus.TOO_MANY_REQUESTS && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       let message: string = exception.message;
       let details: unknown;
       if (typeof body === 'object' && body !== null) {

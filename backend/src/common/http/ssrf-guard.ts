@@ -15,6 +15,8 @@ export class UnsafeUrlError extends Error {}
 
 export interface SsrfOptions {
   allowPrivate: boolean;
+  /** Which resolved addresses are refused (default: isPrivateAddress); tests narrow it to prove redirects are re-checked. */
+  blocked?: (address: string) => boolean;
 }
 
 const BLOCKED_V4: Array<[string, number]> = [
@@ -83,7 +85,8 @@ export async function assertPublicUrl(raw: string, opts: SsrfOptions): Promise<U
     : await new Promise<LookupAddress[]>((resolve, reject) =>
         dnsLookup(host, { all: true }, (err, addrs) => (err ? reject(new UnsafeUrlError(`cannot resolve ${host}`)) : resolve(addrs))),
       );
-  const bad = addresses.find((a) => isPrivateAddress(a.address));
+  const blocked = opts.blocked ?? isPrivateAddress;
+  const bad = addresses.find((a) => blocked(a.address));
   if (bad || addresses.length === 0) throw new UnsafeUrlError(`${host} resolves to a private or reserved address`);
   return u;
 }
@@ -91,10 +94,10 @@ export async function assertPublicUrl(raw: string, opts: SsrfOptions): Promise<U
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** A dns.lookup replacement for sockets: refuses non-public addresses at connect time. */
-function guardedLookup(hostname: string, options: { all?: boolean }, cb: LookupCallback): void {
+const guardedLookup = (blocked: (address: string) => boolean) => (hostname: string, options: { all?: boolean }, cb: LookupCallback): void => {
   dnsLookup(hostname, { all: true }, (err, addrs) => {
     if (err) return cb(err, []);
-    const bad = addrs.find((a) => isPrivateAddress(a.address));
+    const bad = addrs.find((a) => blocked(a.address));
     if (bad || addrs.length === 0) {
       const e = new UnsafeUrlError(`${hostname} resolves to a private or reserved address`) as NodeJS.ErrnoException;
       e.code = 'EUNSAFEADDR';
@@ -103,7 +106,7 @@ function guardedLookup(hostname: string, options: { all?: boolean }, cb: LookupC
     if (options.all) cb(null, addrs);
     else cb(null, addrs[0].address, addrs[0].family);
   });
-}
+};
 
 export interface SafeRequest {
   url: string;
@@ -127,11 +130,12 @@ export interface SafeResponse {
 /** One guarded HTTP(S) request; redirects (GET only, at most maxRedirects) re-run every check. */
 export async function safeFetch(req: SafeRequest, opts: SsrfOptions): Promise<SafeResponse> {
   let url = req.url;
-  const max = req.maxRedirects ?? 3;
+  const max = req.maxRedirects ?? 5;
+  const blocked = opts.blocked ?? isPrivateAddress;
   for (let hop = 0; ; hop++) {
     const u = assertHttpUrl(url);
     const host = u.hostname.replace(/^\[|\]$/g, '');
-    if (!opts.allowPrivate && net.isIP(host) && isPrivateAddress(host)) {
+    if (!opts.allowPrivate && net.isIP(host) && blocked(host)) {
       throw new UnsafeUrlError(`${host} is a private or reserved address`);
     }
     const res = await requestOnce(u, req, opts);
@@ -155,7 +159,7 @@ function requestOnce(u: URL, req: SafeRequest, opts: SsrfOptions): Promise<Omit<
         method: req.method ?? 'GET',
         headers: req.headers,
         timeout: req.timeoutMs ?? 15_000,
-        ...(opts.allowPrivate ? {} : { lookup: guardedLookup as unknown as typeof dnsLookup }),
+        ...(opts.allowPrivate ? {} : { lookup: guardedLookup(opts.blocked ?? isPrivateAddress) as unknown as typeof dnsLookup }),
       },
       (res) => {
         const chunks: Buffer[] = [];

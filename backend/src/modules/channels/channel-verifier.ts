@@ -1,5 +1,6 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { checkUserUrl } from '../../common/http/user-url';
 import type { CreateChannelDto } from './channels.dto';
 import { ConnectorError, ConnectorErrorCode } from './connectors/connector-error';
 import { getConnector } from './connectors/connector.registry';
@@ -13,6 +14,9 @@ export class ChannelVerifier {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async verify(dto: CreateChannelDto): Promise<{ externalId: string; displayName: string | null } | null> {
+    // A user-supplied API host is fetched by the workers: no private or loopback targets (SSRF)
+    // unless configuration allows them (sandbox, tests).
+    if (dto.baseUrl) await checkUserUrl('baseUrl', dto.baseUrl, this.config.allowPrivateUrls);
     if (!this.config.verifyChannels) return null;
     const connector = getConnector(dto.platform);
     try {
