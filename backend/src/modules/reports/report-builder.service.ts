@@ -53,9 +53,9 @@ export class ReportBuilder {
     const [monthPosts, bestPostEver, alerts, inbound, competitors] = await Promise.all([
       this.posts.monthPosts(workspaceId, brandId, period, ws.timezone),
       this.posts.bestPostEver(workspaceId, brandId, period.to, ws.timezone),
-      this.alerts.forPeriod(workspaceId, brandId, period),
+      this.optional('alerts', () => this.alerts.forPeriod(workspaceId, brandId, period, ws.timezone)),
       this.inboundSection(workspaceId, brandId, month, prevMonth, period),
-      this.competitorsSection(workspaceId, brandId, month, prevMonth, kpiMonths),
+      this.competitorsSection(workspaceId, brandId, month, prevMonth, kpiMonths, ws.timezone),
     ]);
     if (alerts === null) unavailable.push('alerts');
     if (inbound.counts === null) unavailable.push('inbox');
@@ -88,6 +88,16 @@ export class ReportBuilder {
     };
   }
 
+  /** A failing optional source (veille) must not block the report: its part says "not available". */
+  private async optional<T>(what: string, read: () => Promise<T | null>): Promise<T | null> {
+    try {
+      return await read();
+    } catch (e) {
+      this.logger.warn(`${what} unavailable for the report: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+  }
+
   private async inboundSection(
     workspaceId: string,
     brandId: string,
@@ -110,13 +120,14 @@ export class ReportBuilder {
     month: string,
     prevMonth: string,
     kpiMonths: Array<{ kpis: Record<string, number | null> }>,
+    timezone: string,
   ): Promise<CompetitorsSection> {
     const current = kpiMonths[kpiMonths.length - 1].kpis;
     const previous = kpiMonths[kpiMonths.length - 2]?.kpis ?? {};
     const rivals = (await this.brands.list(workspaceId)).filter((b) => b.kind === 'competitor');
     const [sovNow, sovBefore] = await Promise.all([
-      this.shareOfVoice.forPeriod(workspaceId, brandId, monthPeriod(month)),
-      this.shareOfVoice.forPeriod(workspaceId, brandId, monthPeriod(prevMonth)),
+      this.optional('share of voice', () => this.shareOfVoice.forPeriod(workspaceId, brandId, monthPeriod(month), timezone)),
+      this.optional('share of voice', () => this.shareOfVoice.forPeriod(workspaceId, brandId, monthPeriod(prevMonth), timezone)),
     ]);
     const competitors = await Promise.all(
       rivals.map(async (rival) => {

@@ -57,12 +57,13 @@ export interface PostFigure {
 
 export interface AlertFigure {
   id: string;
-  kind: 'spike' | 'crisis' | string;
+  kind: 'spike' | 'crisis' | 'first_appearance' | 'big_account' | string;
   title: string;
   startedAt: string;
   /** Peak volume (mentions per bucket) when the source gives it. */
   peak: number | null;
-  timeline: Array<{ at: string; event: string; by: string | null }>;
+  /** raised → (lastSeen: still rising, with its count) → acknowledged → resolved. */
+  timeline: Array<{ at: string; event: 'raised' | 'lastSeen' | 'acknowledged' | 'resolved'; by: string | null; count: number | null }>;
   status: string;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BrandsModule } from '../brands/brands.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { KpiModule } from '../kpi/kpi.module';
+import { VeilleModule } from '../veille/veille.module';
 import { ReportMailer } from './delivery/report-mailer';
 import { ReportSender } from './delivery/report-sender.service';
 import { OutboxController } from './outbox.controller';
@@ -22,11 +23,11 @@ import { ReportInboundSource } from './sources/inbound.source';
 import { ReportKpiSource } from './sources/kpi.source';
 import { ReportPostsSource } from './sources/report-posts.source';
 import { AlertsSource, ShareOfVoiceSource } from './sources/report-sources';
-import { UnavailableAlertsSource, UnavailableShareOfVoiceSource } from './sources/veille-sources';
+import { VeilleAlertsSource, VeilleShareOfVoiceSource } from './sources/veille-sources';
 
 /** Monthly digital-board report: builder, recommendations, HTML / PDF / XLSX, delivery, schedule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Report, ReportSettings, ReportDelivery]), BrandsModule, KpiModule, InboxModule],
+  imports: [TypeOrmModule.forFeature([Report, ReportSettings, ReportDelivery]), BrandsModule, KpiModule, InboxModule, VeilleModule],
   controllers: [ReportsController, ReportSettingsController, OutboxController, ReportAssetsController],
   providers: [
     ReportsService,
@@ -34,8 +35,8 @@ import { UnavailableAlertsSource, UnavailableShareOfVoiceSource } from './source
     ReportKpiSource,
     ReportPostsSource,
     ReportInboundSource,
-    { provide: AlertsSource, useClass: UnavailableAlertsSource },
-    { provide: ShareOfVoiceSource, useClass: UnavailableShareOfVoiceSource },
+    { provide: AlertsSource, useClass: VeilleAlertsSource },
+    { provide: ShareOfVoiceSource, useClass: VeilleShareOfVoiceSource },
     ReportOutputs,
     PdfRenderer,
     ReportSettingsService,

@@ -23,6 +23,8 @@ export interface ReportWorld {
   facebookId: string;
   instagramId: string;
   postIds: Record<string, string>;
+  /** The March alert (negative surge), to acknowledge and resolve through the API. */
+  alertId: string;
 }
 
 async function one<T>(db: DataSource, sql: string, params: unknown[]): Promise<T> {
@@ -125,5 +127,57 @@ export async function seedReportWorld(app: INestApplication, db: DataSource, wor
   await sync.reconcileAnswers({ commentIds: [...ids, reply] });
   await db.query(`UPDATE inbox_items SET service_id = $1, status = 'assigned', assigned_at = now() WHERE comment_id = $2`, [service.id, ids[1]]);
   await rebuildRollups(db.manager, workspaceId);
-  return { workspaceId, brandId: brand.id, rivalId: rival.id, facebookId: fb.id, instagramId: ig.id, postIds };
+
+  // Veille: Acme's brand query and Rival's competitor query; March 3 vs 1 mentions (SoV 75 %),
+  // February 1 vs 1 (50 %). A negative surge raised on 12 March (and one in February).
+  const query = (brandId: string, kind: string) =>
+    one<{ id: string }>(db, `INSERT INTO watch_queries (workspace_id, brand_id, kind, name, query) VALUES ($1, $2, $3, $4, $4) RETURNING id`, [
+      workspaceId,
+      brandId,
+      kind,
+      `q-${kind}`,
+    ]);
+  const acmeQuery = await query(brand.id, 'brand');
+  const rivalQuery = await query(rival.id, 'competitor');
+  let m = 0;
+  for (const [q, brandId, at] of [
+    [acmeQuery.id, brand.id, '2025-03-02T10:00:00Z'],
+    [acmeQuery.id, brand.id, '2025-03-12T18:10:00Z'],
+    [acmeQuery.id, brand.id, '2025-03-12T18:20:00Z'],
+    [rivalQuery.id, rival.id, '2025-03-15T10:00:00Z'],
+    [acmeQuery.id, brand.id, '2025-02-02T10:00:00Z'],
+    [rivalQuery.id, rival.id, '2025-02-15T10:00:00Z'],
+  ] as const) {
+    m++;
+    const mention = await one<{ id: string }>(
+      db,
+      `INSERT INTO mentions (workspace_id, platform, source, external_id, kind, origin, text, published_at)
+       VALUES ($1, 'bluesky', 'bluesky', $2, 'post', 'search', $3, $4) RETURNING id`,
+      [workspaceId, `at://m${m}`, `mention ${m}`, at],
+    );
+    await db.query(`INSERT INTO mention_matches (mention_id, query_id, workspace_id, brand_id, published_at) VALUES ($1, $2, $3, $4, $5)`, [
+      mention.id,
+      q,
+      workspaceId,
+      brandId,
+      at,
+    ]);
+  }
+  const rule = await one<{ id: string }>(
+    db,
+    `INSERT INTO alert_rules (workspace_id, brand_id, query_id, name, type) VALUES ($1, $2, $3, 'Crise', 'negative_surge') RETURNING id`,
+    [workspaceId, brand.id, acmeQuery.id],
+  );
+  const alert = async (key: string, title: string, raised: string, last: string, count: number, occurrences: number) =>
+    (
+      await one<{ id: string }>(
+        db,
+        `INSERT INTO alerts (workspace_id, rule_id, brand_id, query_id, type, key, title, count, occurrences, raised_at, last_seen_at)
+         VALUES ($1, $2, $3, $4, 'negative_surge', $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [workspaceId, rule.id, brand.id, acmeQuery.id, key, title, count, occurrences, raised, last],
+      )
+    ).id;
+  const alertId = await alert('march', 'Afflux de mentions négatives', '2025-03-12T18:00:00Z', '2025-03-12T20:00:00Z', 42, 3);
+  await alert('february', 'Alerte de février', '2025-02-20T18:00:00Z', '2025-02-20T18:00:00Z', 5, 1);
+  return { workspaceId, brandId: brand.id, rivalId: rival.id, facebookId: fb.id, instagramId: ig.id, postIds, alertId };
 }

@@ -60,6 +60,8 @@ describe('monthly report (API, real Postgres)', () => {
     w = await seedReportWorld(t.app, t.db, ws);
     cm = await login(t, cmUser);
     viewer = await login(t, viewerUser);
+    expect((await cm.post(`/api/workspaces/${ws}/alerts/${w.alertId}/acknowledge`)).status).toBeLessThan(300);
+    expect((await cm.post(`/api/workspaces/${ws}/alerts/${w.alertId}/resolve`)).status).toBeLessThan(300);
     const res = await cm.post(`/api/workspaces/${ws}/reports`, { brandId: w.brandId, month: '2025-03' });
     expect(res.status).toBe(201);
     report = res.body;
@@ -108,7 +110,7 @@ describe('monthly report (API, real Postgres)', () => {
     expect(fb.rows.find((r) => r.key === 'interactions')!.value).toBe(550);
   });
 
-  it('highlights: top posts against the median rate, records, alerts not available', () => {
+  it('highlights: top posts against the median rate, records, alerts of the month and how they ended', async () => {
     const h = report.figures.highlights;
     expect(h.postsCount).toBe(5);
     expect(h.medianRate).toBeCloseTo(0.06, 10);
@@ -123,8 +125,28 @@ describe('monthly report (API, real Postgres)', () => {
     expect(h.bestPostEver).toMatchObject({ postId: w.postIds.p0, interactions: 1000, thisMonth: false });
     expect(h.bestMonthOfYear).toBe(false);
     expect(h.topics.find((x) => x.topic === '#printemps')).toEqual({ topic: '#printemps', posts: 3, rate: 530 / 3500 });
-    expect(h.alerts).toBeNull();
-    expect(report.figures.unavailable).toContain('alerts');
+    expect(h.alerts).toHaveLength(1);
+    const [alert] = h.alerts!;
+    expect(alert).toMatchObject({
+      id: w.alertId,
+      kind: 'crisis',
+      title: 'Afflux de mentions négatives',
+      startedAt: '2025-03-12T18:00:00.000Z',
+      peak: 42,
+      status: 'resolved',
+      acknowledgedBy: 'cm@acme.test',
+      resolvedBy: 'cm@acme.test',
+    });
+    expect(alert.timeline.map((e) => [e.event, e.by, e.count])).toEqual([
+      ['raised', null, null],
+      ['lastSeen', null, 42],
+      ['acknowledged', 'cm@acme.test', null],
+      ['resolved', 'cm@acme.test', null],
+    ]);
+    // the same alert as the veille API shows it
+    const api = await viewer.get(`/api/workspaces/${ws}/alerts/${w.alertId}`);
+    expect(new Date(api.body.resolved.at).toISOString()).toBe(alert.resolvedAt);
+    expect(report.figures.unavailable).toEqual([]);
   });
 
   it('inbound: counts per type, pseudonymised quotes, response per service', () => {
@@ -158,6 +180,16 @@ describe('monthly report (API, real Postgres)', () => {
     expect(rival.previousEngagementRateByReach).toBe(february.kpis.engagementRateByReach);
     expect(rival.engagementRateByReach).toBeCloseTo(0.05, 10);
     expect(report.figures.competitors.brand.engagementRateByReach).toBeCloseTo(0.118, 10);
+    // share of voice: brand 3 of 4 mentions in March, 1 of 2 in February — as the KPI and veille APIs say
+    const brandMarch = await kpis(w.brandId, '2025-03-01', '2025-03-31');
+    expect(report.figures.competitors.brand.shareOfVoice).toBe(0.75);
+    expect(brandMarch.kpis.shareOfVoice).toBe(0.75);
+    expect(report.figures.competitors.brand.previousShareOfVoice).toBe(0.5);
+    expect(rival.shareOfVoice).toBe(0.25);
+    expect(rival.previousShareOfVoice).toBe(0.5);
+    const sov = await viewer.get(`/api/workspaces/${ws}/share-of-voice?brandId=${w.brandId}&from=2025-03-01&to=2025-03-31`);
+    expect(sov.body.shareOfVoice).toBe(0.75);
+    expect(report.figures.competitors.shareOfVoiceSource).toBe('veille');
   });
 
   it('recommendations: the response-rate rule cites its figures', () => {
@@ -174,7 +206,8 @@ describe('monthly report (API, real Postgres)', () => {
     const plain = (x: string) => x.replace(/[\u202f\u00a0]/g, ' ');
     expect(plain(s.indicators)).toContain('En mars 2025, Acme a publié 5 fois (+400 % sur un mois), pour 590 interactions (+883,3 % sur un mois).');
     expect(plain(s.highlights)).toContain('3,3× le taux d\'engagement médian du mois');
-    expect(plain(s.highlights)).toContain('Alertes de veille non disponibles');
+    expect(plain(s.highlights)).toContain('1 alerte(s) dont 1 crise(s) ; toutes résolues.');
+    expect(plain(s.competitors)).toContain('Part de voix : 75 % (+25 pt).');
     expect(plain(s.inbound)).toContain('Taux de réponse : 33 %, délai médian de première réponse : 30 min.');
   });
 

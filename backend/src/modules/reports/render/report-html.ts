@@ -140,6 +140,32 @@ function postLine(p: ReportFigures['highlights']['topPosts'][number], f: ReportF
   return `<li><strong>${e(platformName(p.platform))}</strong> · ${e(dayName(p.publishedAt.slice(0, 10), l))} · ${e(contentTypeName(p.contentType, l))} — ${e(formatInteger(p.interactions, l))} interactions, ${e(formatPercent(p.rate, l))} (${e(why)})${link}<br><span class="muted">${e(p.excerpt)}</span></li>`;
 }
 
+const ALERT_KINDS: Record<string, Record<ReportLanguage, string>> = {
+  spike: { fr: 'Pic de mentions', en: 'Mention spike' },
+  crisis: { fr: 'Crise (afflux négatif)', en: 'Crisis (negative surge)' },
+  first_appearance: { fr: 'Première apparition', en: 'First appearance' },
+  big_account: { fr: 'Compte influent', en: 'Influential account' },
+};
+
+function alertKindName(kind: string, l: ReportLanguage): string {
+  return ALERT_KINDS[kind]?.[l] ?? kind;
+}
+
+function alertEventName(event: string, count: number | null, l: ReportLanguage): string {
+  switch (event) {
+    case 'raised':
+      return T(l, 'alerte levée', 'alert raised');
+    case 'lastSeen':
+      return T(l, `encore actif, ${formatInteger(count, l)} mentions`, `still active, ${formatInteger(count, l)} mentions`);
+    case 'acknowledged':
+      return T(l, 'prise en compte', 'acknowledged');
+    case 'resolved':
+      return T(l, 'résolue', 'resolved');
+    default:
+      return event;
+  }
+}
+
 function highlights(f: ReportFigures, summary: string): string {
   const l = f.language;
   const h = f.highlights;
@@ -160,8 +186,8 @@ function highlights(f: ReportFigures, summary: string): string {
         ? `<p class="note">${T(l, 'Aucun pic ni crise ce mois-ci.', 'No spike or crisis this month.')}</p>`
         : h.alerts
             .map(
-              (a) => `<h3>${e(a.kind === 'crisis' ? T(l, 'Crise', 'Crisis') : T(l, 'Pic', 'Spike'))} — ${e(a.title)}</h3><ol class="timeline">${a.timeline
-                .map((t) => `<li>${e(formatInstant(t.at, l, f.workspace.timezone))} — ${e(t.event)}${t.by ? ` (${e(t.by)})` : ''}</li>`)
+              (a) => `<h3>${e(alertKindName(a.kind, l))} — ${e(a.title)}</h3><ol class="timeline">${a.timeline
+                .map((t) => `<li>${e(formatInstant(t.at, l, f.workspace.timezone))} — ${e(alertEventName(t.event, t.count, l))}${t.by ? ` (${e(t.by)})` : ''}</li>`)
                 .join('')}</ol><p class="note">${
                 a.resolvedAt
                   ? `${T(l, 'Résolue le', 'Resolved on')} ${e(formatInstant(a.resolvedAt, l, f.workspace.timezone))}${a.resolvedBy ? ` ${T(l, 'par', 'by')} ${e(a.resolvedBy)}` : ''}`

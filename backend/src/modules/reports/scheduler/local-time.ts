@@ -21,6 +21,11 @@ export function localTime(now: Date, timeZone: string): LocalTime {
   return { month: `${get('year')}-${get('month')}`, day: Number(get('day')), hour: Number(get('hour')) };
 }
 
+/** The local calendar day 'YYYY-MM-DD' of an instant. */
+export function localDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
 /** Drafts are generated on the 1st from 06:00 local time. */
 export const GENERATE_HOUR = 6;
 

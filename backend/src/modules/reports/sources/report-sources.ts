@@ -9,7 +9,7 @@ import type { AlertFigure } from '../report-figures';
 
 /** Veille alerts (spikes, crises) that started in the period, with how they ended. */
 export abstract class AlertsSource {
-  abstract forPeriod(workspaceId: string, brandId: string, period: DayPeriod): Promise<AlertFigure[] | null>;
+  abstract forPeriod(workspaceId: string, brandId: string, period: DayPeriod, timezone: string): Promise<AlertFigure[] | null>;
 }
 
 /** Share of voice of the brand and each competitor over a period (mentions). */
@@ -18,6 +18,7 @@ export abstract class ShareOfVoiceSource {
     workspaceId: string,
     brandId: string,
     period: DayPeriod,
+    timezone: string,
   ): Promise<{ brand: number | null; byCompetitor: Map<string, number | null> } | null>;
 }
 
