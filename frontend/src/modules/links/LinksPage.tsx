@@ -1,5 +1,274 @@
-import { PendingPage } from '../placeholder/PendingPage';
+import type { ChannelDto } from '@vigie/contracts';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFilters } from '../../app/workspace/useFilters';
+import { useWorkspace } from '../../app/workspace/workspace-context';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { Skeleton } from '../../components/Skeleton';
+import { api } from '../../lib/api-client';
+import { formatDecimal, formatInteger, formatPercent } from '../../lib/format';
+import { useApi } from '../../lib/hooks/useApi';
+import { useLocale } from '../../lib/hooks/useLocale';
+import { safeHref } from '../posts/post-row';
+import type { FunnelDto, TrackedLinkDto } from './types';
+import { funnelSteps } from './utils/funnel';
+import '../../styles/forms.css';
+import '../../styles/links.css';
+
+interface WebhookSettings {
+  webhookUrl: string;
+  webhookSecret: string;
+  signatureHeader: string;
+  timestampHeader: string;
+}
 
 export default function LinksPage() {
-  return <PendingPage page="links" />;
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { workspace, canAct, isAdmin } = useWorkspace();
+  const [filters] = useFilters();
+  const funnel = useApi<FunnelDto>(filters.brandId ? `/workspaces/${workspace.id}/funnels` : null, {
+    brandId: filters.brandId,
+    from: filters.from,
+    to: filters.to,
+  });
+  const links = useApi<TrackedLinkDto[]>(`/workspaces/${workspace.id}/links`, { brandId: filters.brandId });
+  const channels = useApi<ChannelDto[]>(`/workspaces/${workspace.id}/channels`, { brandId: filters.brandId });
+  const [targetUrl, setTargetUrl] = useState('');
+  const [campaign, setCampaign] = useState('');
+  const [channel, setChannel] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const [created, setCreated] = useState<TrackedLinkDto | null>(null);
+  const [webhook, setWebhook] = useState<WebhookSettings | null>(null);
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!filters.brandId) return;
+    setError(null);
+    try {
+      // A connected account is sent as its id; anything else ("newsletter") as a free label.
+      const isAccount = (channels.data ?? []).some((c) => c.id === channel);
+      const link = await api.post<TrackedLinkDto>(`/workspaces/${workspace.id}/links`, {
+        brandId: filters.brandId,
+        targetUrl: targetUrl.trim(),
+        campaign: campaign.trim() || undefined,
+        ...(isAccount ? { channelAccountId: channel } : channel.trim() ? { channel: channel.trim() } : {}),
+      });
+      setCreated(link);
+      setTargetUrl('');
+      links.reload();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  const showWebhook = async () => {
+    try {
+      setWebhook(await api.get<WebhookSettings>(`/workspaces/${workspace.id}/links/settings`));
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  const copy = (text: string) => void navigator.clipboard?.writeText(text);
+
+  if (!filters.brandId) {
+    return (
+      <>
+        <PageHeader title={t('nav.links')} />
+        <EmptyState title={t('overview.noBrandTitle')}>
+          <p>{t('overview.noBrandBody')}</p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  const totals = funnel.data?.totals;
+  return (
+    <>
+      <PageHeader title={t('nav.links')} subtitle={t('links.subtitle')} />
+      <section className="card links-funnel" aria-labelledby="funnel-title">
+        <h2 className="card__title" id="funnel-title">
+          {t('links.funnel')}
+        </h2>
+        {funnel.error ? <ErrorMessage error={funnel.error} onRetry={funnel.reload} /> : null}
+        {funnel.loading && !funnel.data ? <Skeleton rows={4} /> : null}
+        {totals ? (
+          totals.clicks === 0 && totals.impressions === null ? (
+            <p className="muted">{t('links.noClicks')}</p>
+          ) : (
+            <>
+              <ol className="funnel" data-testid="funnel">
+                {funnelSteps(totals).map((s) => (
+                  <li key={s.key} className="funnel__step" data-step={s.key} data-value={s.value}>
+                    <span className="funnel__label">{t(`links.step.${s.key}`)}</span>
+                    <span className="funnel__bar-wrap">
+                      <span className="funnel__bar" style={{ width: `${Math.max(s.width * 100, 0.5)}%` }} />
+                    </span>
+                    <span className="funnel__value">{formatInteger(s.value, locale)}</span>
+                    <span className="funnel__drop muted">
+                      {s.dropOff !== null ? t('links.dropOff', { value: formatPercent(s.dropOff, locale) }) : ''}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+              <p>
+                {t('links.conversionRate')} <strong data-testid="kpi-conversionRate" data-value={totals.conversionRate ?? ''}>{formatPercent(totals.conversionRate, locale)}</strong>
+                {totals.conversionValue > 0 ? ` · ${t('links.value', { value: formatDecimal(totals.conversionValue, locale, 2) })}` : ''}
+              </p>
+              {funnel.data && funnel.data.rows.length > 0 ? (
+                <div className="table-wrap table-wrap--flat">
+                  <table className="table" data-testid="funnel-by-channel">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('links.channel')}</th>
+                        <th scope="col">{t('links.campaign')}</th>
+                        <th scope="col" className="num">{t('links.step.clicks')}</th>
+                        <th scope="col" className="num">{t('links.step.uniqueClicks')}</th>
+                        <th scope="col" className="num">{t('links.step.conversions')}</th>
+                        <th scope="col" className="num">{t('links.conversionRate')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {funnel.data.rows.map((r, i) => (
+                        <tr key={`${r.channelAccountId ?? r.channel}-${r.campaign}-${i}`}>
+                          <th scope="row">{r.handle ? `${r.platform} · ${r.handle}` : (r.channel ?? '—')}</th>
+                          <td>{r.campaign ?? '—'}</td>
+                          <td className="num">{formatInteger(r.clicks, locale)}</td>
+                          <td className="num">{formatInteger(r.uniqueClicks, locale)}</td>
+                          <td className="num">{formatInteger(r.conversions, locale)}</td>
+                          <td className="num">{formatPercent(r.conversionRate, locale)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : null}
+            </>
+          )
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="links-title">
+        <h2 className="card__title" id="links-title">
+          {t('links.tracked')}
+        </h2>
+        {canAct ? (
+          <form className="toolbar" onSubmit={(e) => void create(e)} data-testid="link-form">
+            <label className="field field--inline links-url">
+              <span className="field__label">{t('links.target')}</span>
+              <input type="url" required value={targetUrl} onChange={(e) => setTargetUrl(e.target.value)} placeholder="https://" />
+            </label>
+            <label className="field field--inline">
+              <span className="field__label">{t('links.campaign')}</span>
+              <input value={campaign} onChange={(e) => setCampaign(e.target.value)} maxLength={100} />
+            </label>
+            <label className="field field--inline">
+              <span className="field__label">{t('links.channel')}</span>
+              <input list="link-channels" value={channel} onChange={(e) => setChannel(e.target.value)} maxLength={40} />
+              <datalist id="link-channels">
+                {(channels.data ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.platform} · {c.handle}
+                  </option>
+                ))}
+              </datalist>
+            </label>
+            <button type="submit" className="btn btn--primary" disabled={!targetUrl.trim()}>
+              {t('links.create')}
+            </button>
+          </form>
+        ) : null}
+        {error ? <ErrorMessage error={error} /> : null}
+        {created ? (
+          <p className="notice" role="status">
+            {t('links.created')} <code className="secret">{created.shortUrl}</code>{' '}
+            <button type="button" className="btn btn--secondary btn--small" onClick={() => copy(created.shortUrl)}>
+              {t('links.copy')}
+            </button>
+          </p>
+        ) : null}
+        {links.error ? <ErrorMessage error={links.error} onRetry={links.reload} /> : null}
+        {links.data && links.data.length === 0 ? <p className="muted">{t('links.none')}</p> : null}
+        {links.data && links.data.length > 0 ? (
+          <div className="table-wrap table-wrap--flat">
+            <table className="table" data-testid="links-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('links.short')}</th>
+                  <th scope="col">{t('links.target')}</th>
+                  <th scope="col">{t('links.campaign')}</th>
+                  <th scope="col" className="num">{t('links.step.clicks')}</th>
+                  <th scope="col" className="num">{t('links.step.uniqueClicks')}</th>
+                  <th scope="col" className="num">{t('links.step.conversions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {links.data.map((l) => (
+                  <tr key={l.id}>
+                    <td>
+                      <code>{l.shortUrl}</code>{' '}
+                      <button type="button" className="btn btn--secondary btn--small" onClick={() => copy(l.shortUrl)}>
+                        {t('links.copy')}
+                        <span className="visually-hidden"> {l.shortUrl}</span>
+                      </button>
+                    </td>
+                    <td className="links-target">
+                      {safeHref(l.targetUrl) ? (
+                        <a href={safeHref(l.targetUrl)!} target="_blank" rel="noopener noreferrer">
+                          {l.targetUrl}
+                        </a>
+                      ) : (
+                        l.targetUrl
+                      )}
+                    </td>
+                    <td>
+                      {l.campaign ?? '—'}
+                      {l.channel || l.platform ? <span className="muted"> · {l.channel ?? l.platform}</span> : null}
+                    </td>
+                    <td className="num">{formatInteger(l.clicks, locale)}</td>
+                    <td className="num">{formatInteger(l.uniqueClicks, locale)}</td>
+                    <td className="num">{formatInteger(l.conversions, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+
+      {isAdmin ? (
+        <section className="card" aria-labelledby="webhook-title">
+          <h2 className="card__title" id="webhook-title">
+            {t('links.webhookTitle')}
+          </h2>
+          <p className="muted">{t('links.webhookIntro')}</p>
+          {webhook ? (
+            <dl className="webhook">
+              <dt>URL</dt>
+              <dd>
+                <code>{webhook.webhookUrl}</code>
+              </dd>
+              <dt>{t('links.secret')}</dt>
+              <dd>
+                <code className="secret">{webhook.webhookSecret}</code>
+              </dd>
+              <dt>{t('links.headers')}</dt>
+              <dd>
+                <code>{webhook.signatureHeader}</code>
+                <br />
+                <code>{webhook.timestampHeader}</code>
+              </dd>
+            </dl>
+          ) : (
+            <button type="button" className="btn btn--secondary" onClick={() => void showWebhook()}>
+              {t('links.showWebhook')}
+            </button>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
 }
