@@ -51,8 +51,8 @@ export class ReportBuilder {
 
     const unavailable: string[] = [];
     const [monthPosts, bestPostEver, alerts, inbound, competitors] = await Promise.all([
-      this.posts.monthPosts(workspaceId, brandId, period, ws.timezone),
-      this.posts.bestPostEver(workspaceId, brandId, period.to, ws.timezone),
+      this.posts.monthPosts(workspaceId, brandId, period),
+      this.posts.bestPostEver(workspaceId, brandId, period.to),
       this.optional('alerts', () => this.alerts.forPeriod(workspaceId, brandId, period, ws.timezone)),
       this.inboundSection(workspaceId, brandId, month, prevMonth, period),
       this.competitorsSection(workspaceId, brandId, month, prevMonth, kpiMonths, ws.timezone),

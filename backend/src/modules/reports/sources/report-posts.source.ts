@@ -1,45 +1,72 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DayPeriod } from '@vigie/kpi';
-import type { DataSource } from 'typeorm';
-import { inLocalDays } from '../../kpi/api/kpi-scope';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { addDays, type DayPeriod } from '@vigie/kpi';
+import { PostsQueryService } from '../../kpi/posts/posts-query.service';
 import type { ReportPostRow } from './report-sources';
 
-const POST_SELECT = `p.id::text AS id, ch.platform, ch.handle, p.published_at AS "publishedAt",
-  p.content_type AS "contentType", left(p.text, 400) AS text, p.permalink,
-  p.impressions::float8 AS impressions, p.reach::float8 AS reach, p.reactions::float8 AS reactions,
-  p.comments::float8 AS comments, p.shares::float8 AS shares, p.saves::float8 AS saves, p.clicks::float8 AS clicks`;
+/** The posts list caps a period at 3,660 days: "best post ever" looks back ten years. */
+const EVER_DAYS = 3660;
+/** Internal pages (the HTTP route caps at 200): a 10,000-post month in 5 keyset queries. */
+const PAGE = 2000;
+
+type PostDto = Awaited<ReturnType<PostsQueryService['list']>>['items'][number];
+
+function toRow(p: PostDto): ReportPostRow {
+  return {
+    id: p.id,
+    platform: p.platform,
+    handle: p.handle,
+    publishedAt: p.publishedAt,
+    contentType: p.contentType,
+    text: p.text,
+    permalink: p.permalink,
+    impressions: p.metrics.impressions,
+    reach: p.metrics.reach,
+    reactions: p.metrics.reactions,
+    comments: p.metrics.comments,
+    shares: p.metrics.shares,
+    saves: p.metrics.saves,
+    clicks: p.metrics.clicks,
+  };
+}
 
 /**
- * Per-post rows for the highlights (top posts vs the month's median, hashtags, best post ever).
- * The KPI module's posts API (posts/top) was not in the codebase when this was written: this
- * reads the posts table with the KPI module's own local-day bounds (inLocalDays). Replace with
- * its service once it exists.
+ * Per-post rows for the highlights (every post of the month, for the median rate and the
+ * hashtags; the best post ever), read through the KPI module's posts API service
+ * (PostsQueryService: GET …/posts), which KpiModule does not export.
  */
 @Injectable()
-export class ReportPostsSource {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+export class ReportPostsSource implements OnModuleInit {
+  private posts!: PostsQueryService;
 
-  async monthPosts(workspaceId: string, brandId: string, period: DayPeriod, timezone: string): Promise<ReportPostRow[]> {
-    return (await this.db.query(
-      `SELECT ${POST_SELECT} FROM posts p JOIN channel_accounts ch ON ch.id = p.channel_account_id
-       WHERE p.workspace_id = $1 AND p.brand_id = $2 AND ${inLocalDays('p.published_at', '$3', '$4', '$5')}
-       ORDER BY p.published_at, p.id`,
-      [workspaceId, brandId, period.from, period.to, timezone],
-    )) as ReportPostRow[];
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  onModuleInit(): void {
+    this.posts = this.moduleRef.get(PostsQueryService, { strict: false });
   }
 
-  /** The brand's post with the most interactions (reactions + comments + shares + saves) ever. */
-  async bestPostEver(workspaceId: string, brandId: string, untilDay: string, timezone: string): Promise<ReportPostRow | null> {
-    const [row] = (await this.db.query(
-      `SELECT ${POST_SELECT} FROM posts p JOIN channel_accounts ch ON ch.id = p.channel_account_id
-       WHERE p.workspace_id = $1 AND p.brand_id = $2 AND p.published_at < (($3::date + 1)::timestamp AT TIME ZONE $4)
-         AND coalesce(p.reactions, p.comments, p.shares, p.saves) IS NOT NULL
-       ORDER BY coalesce(p.reactions, 0) + coalesce(p.comments, 0) + coalesce(p.shares, 0) + coalesce(p.saves, 0) DESC,
-         p.published_at, p.id
-       LIMIT 1`,
-      [workspaceId, brandId, untilDay, timezone],
-    )) as ReportPostRow[];
-    return row ?? null;
+  async monthPosts(workspaceId: string, brandId: string, period: DayPeriod): Promise<ReportPostRow[]> {
+    const rows: ReportPostRow[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.posts.list(workspaceId, { brandId, from: period.from, to: period.to, sort: 'publishedAt', order: 'asc', limit: PAGE, cursor });
+      rows.push(...page.items.map(toRow));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return rows;
+  }
+
+  /** The brand's post with the most interactions up to the end of the period. */
+  async bestPostEver(workspaceId: string, brandId: string, untilDay: string): Promise<ReportPostRow | null> {
+    const page = await this.posts.list(workspaceId, {
+      brandId,
+      from: addDays(untilDay, -(EVER_DAYS - 1)),
+      to: untilDay,
+      sort: 'interactions',
+      order: 'desc',
+      limit: 1,
+    });
+    const best = page.items[0];
+    return best && best.metrics.interactions !== null ? toRow(best) : null;
   }
 }
