@@ -52,22 +52,16 @@ export class ReportsService {
   }
 
   async list(workspaceId: string, brandId?: string) {
-    const rows = await this.reports.find({
-      where: { workspaceId, ...(brandId ? { brandId } : {}) },
-      order: { month: 'DESC', createdAt: 'DESC' },
-      select: ['id', 'brandId', 'month', 'status', 'language', 'generatedAt', 'sentAt', 'sentTo', 'figures'],
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      brandId: r.brandId,
-      brandName: r.figures.brand.name,
-      month: r.month,
-      status: r.status,
-      language: r.language,
-      generatedAt: r.generatedAt,
-      sentAt: r.sentAt,
-      sentTo: r.sentTo,
-    }));
+    // The archive reads no figures JSON, only what the list shows.
+    const rows = (await this.reports.query(
+      `SELECT r.id, r.brand_id AS "brandId", b.name AS "brandName", r.month, r.status, r.language,
+         r.generated_at AS "generatedAt", r.sent_at AS "sentAt", r.sent_to AS "sentTo"
+       FROM reports r JOIN brands b ON b.id = r.brand_id
+       WHERE r.workspace_id = $1 AND ($2::uuid IS NULL OR r.brand_id = $2)
+       ORDER BY r.month DESC, b.name`,
+      [workspaceId, brandId ?? null],
+    )) as Array<Record<string, unknown>>;
+    return rows;
   }
 
   /** Scoped lookup: a report of another workspace is a 404. */

@@ -41,6 +41,9 @@ export async function renderReportXlsx(
   ind.addRow([]);
   ind.addRow([T('Par format', 'By format'), T('Publications', 'Posts'), 'interactions', 'engagementRateByReach']).font = { bold: true };
   for (const t of f.indicators.byContentType) ind.addRow([t.contentType, t.posts, t.interactions, t.engagementRateByReach]);
+  ind.addRow([]);
+  ind.addRow([T('Jour (1 = lundi)', 'Weekday (1 = Monday)'), T('Heure', 'Hour'), T('Publications', 'Posts'), 'interactions']).font = { bold: true };
+  for (const c of f.indicators.heatmap) ind.addRow([c.weekday, c.hour, c.posts, c.interactions]);
   ind.getColumn(1).width = 34;
 
   const hi = wb.addWorksheet(sheetName('highlights'));
