@@ -1,5 +1,131 @@
-import { PendingPage } from '../placeholder/PendingPage';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { useFilters } from '../../app/workspace/useFilters';
+import { useWorkspace } from '../../app/workspace/workspace-context';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader';
+import { Skeleton } from '../../components/Skeleton';
+import { api } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
+import { useApi } from '../../lib/hooks/useApi';
+import { useLocale } from '../../lib/hooks/useLocale';
+import { ReportDetail } from './components/ReportDetail';
+import { ReportSettingsForm } from './components/ReportSettingsForm';
+import type { ReportListItem, ReportView } from './types';
+import { formatMonth, recentMonths } from './utils/months';
+import '../../styles/forms.css';
+import '../../styles/reports.css';
 
 export default function ReportsPage() {
-  return <PendingPage page="reports" />;
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { workspace, canAct } = useWorkspace();
+  const [filters] = useFilters();
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('report');
+  const months = recentMonths(filters.today, 12);
+  const [month, setMonth] = useState(months[0]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const list = useApi<ReportListItem[]>(`/workspaces/${workspace.id}/reports`, { brandId: filters.brandId });
+
+  const open = (id: string | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (id) next.set('report', id);
+      else next.delete('report');
+      return next;
+    });
+
+  const build = async () => {
+    if (!filters.brandId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.post<ReportView>(`/workspaces/${workspace.id}/reports`, { brandId: filters.brandId, month });
+      list.reload();
+      open(r.id);
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!filters.brandId) {
+    return (
+      <>
+        <PageHeader title={t('nav.reports')} />
+        <EmptyState title={t('overview.noBrandTitle')}>
+          <p>{t('overview.noBrandBody')}</p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t('nav.reports')} subtitle={t('reports.subtitle')} />
+      {canAct ? (
+        <div className="toolbar">
+          <label className="field field--inline">
+            <span className="field__label">{t('reports.month')}</span>
+            <select value={month} onChange={(e) => setMonth(e.target.value)} data-testid="report-month">
+              {months.map((m) => (
+                <option key={m} value={m}>
+                  {formatMonth(m, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn btn--primary" onClick={() => void build()} disabled={busy} data-testid="report-build">
+            {busy ? t('reports.building') : t('reports.build')}
+          </button>
+        </div>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {selected ? (
+        <ReportDetail workspaceId={workspace.id} reportId={selected} canAct={canAct} timezone={workspace.timezone} onChanged={list.reload} />
+      ) : null}
+      <section className="card" aria-labelledby="archive-title">
+        <h2 className="card__title" id="archive-title">
+          {t('reports.archive')}
+        </h2>
+        {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
+        {list.loading && !list.data ? <Skeleton rows={3} /> : null}
+        {list.data && list.data.length === 0 ? <p className="muted">{t('reports.none')}</p> : null}
+        {list.data && list.data.length > 0 ? (
+          <div className="table-wrap table-wrap--flat">
+            <table className="table" data-testid="reports-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.month')}</th>
+                  <th scope="col">{t('reports.statusLabel')}</th>
+                  <th scope="col">{t('reports.generated')}</th>
+                  <th scope="col">{t('reports.sentCol')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.map((r) => (
+                  <tr key={r.id} className={r.id === selected ? 'row--selected' : undefined}>
+                    <th scope="row">
+                      <button type="button" className="linkish" onClick={() => open(r.id)}>
+                        {formatMonth(r.month, locale)}
+                      </button>
+                    </th>
+                    <td>{t(`reports.status.${r.status}`, { defaultValue: r.status })}</td>
+                    <td>{r.generatedAt ? formatDateTime(r.generatedAt, locale, workspace.timezone) : '—'}</td>
+                    <td>{r.sentAt ? `${formatDateTime(r.sentAt, locale, workspace.timezone)} → ${(r.sentTo ?? []).join(', ')}` : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      <ReportSettingsForm key={filters.brandId} workspaceId={workspace.id} brandId={filters.brandId} canAct={canAct} />
+    </>
+  );
 }

@@ -1,0 +1,87 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { api } from '../../../lib/api-client';
+import { useApi } from '../../../lib/hooks/useApi';
+import { parseRecipients } from '../../veille/types';
+import type { ReportSettingsDto } from '../types';
+
+export function ReportSettingsForm({ workspaceId, brandId, canAct }: { workspaceId: string; brandId: string; canAct: boolean }) {
+  const { t } = useTranslation();
+  const settings = useApi<ReportSettingsDto>(`/workspaces/${workspaceId}/brands/${brandId}/report-settings`);
+  const [recipients, setRecipients] = useState('');
+  const [hour, setHour] = useState('');
+  const [language, setLanguage] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (!settings.data) return;
+    setRecipients(settings.data.recipients.join(', '));
+    setHour(settings.data.autoSendHour === null ? '' : String(settings.data.autoSendHour));
+    setLanguage(settings.data.language ?? '');
+  }, [settings.data]);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await api.put(`/workspaces/${workspaceId}/brands/${brandId}/report-settings`, {
+        recipients: parseRecipients(recipients),
+        autoSendHour: hour === '' ? null : Number(hour),
+        language: language || null,
+      });
+      setSaved(true);
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="report-settings-title">
+      <h2 className="card__title" id="report-settings-title">
+        {t('reports.settings')}
+      </h2>
+      {settings.error ? <ErrorMessage error={settings.error} onRetry={settings.reload} /> : null}
+      <form onSubmit={(e) => void save(e)}>
+        <div className="form-grid">
+          <label className="field">
+            <span className="field__label">{t('reports.recipients')}</span>
+            <input value={recipients} onChange={(e) => setRecipients(e.target.value)} disabled={!canAct} placeholder="direction@exemple.fr" />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('reports.autoSend')}</span>
+            <select value={hour} onChange={(e) => setHour(e.target.value)} disabled={!canAct}>
+              <option value="">{t('reports.manual')}</option>
+              {Array.from({ length: 24 }, (_, h) => (
+                <option key={h} value={h}>
+                  {t('reports.atHour', { hour: h })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('reports.language')}</span>
+            <select value={language} onChange={(e) => setLanguage(e.target.value)} disabled={!canAct}>
+              <option value="">{t('reports.workspaceLanguage')}</option>
+              <option value="fr">Français</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </div>
+        {error ? <ErrorMessage error={error} /> : null}
+        {saved ? (
+          <p className="notice" role="status">
+            {t('settings.saved')}
+          </p>
+        ) : null}
+        {canAct ? (
+          <button type="submit" className="btn btn--primary">
+            {t('common.save')}
+          </button>
+        ) : null}
+      </form>
+    </section>
+  );
+}
