@@ -9,7 +9,7 @@
 // 2. End to end on a sample in a real Postgres: EnrichmentService.drain() — claim with
 //    FOR UPDATE SKIP LOCKED, analyse, one multi-row UPDATE per 500 rows, inbox items upsert and
 //    brand-reply reconciliation — exactly the worker's code.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyze, type TextAnalysis } from '@vigie/text';
@@ -23,6 +23,7 @@ import { createMessageGenerator, type GeneratedMessage } from './lib/realistic-m
 
 const TOTAL = Number(process.env.BENCH_N ?? 1_000_000);
 const DB_SAMPLE = Number(process.env.BENCH_DB_N ?? 50_000);
+const DB_BATCH = Number(process.env.BENCH_BATCH ?? ENRICH_BATCH_SIZE);
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 function cpuPart(): number {
@@ -55,6 +56,32 @@ function cpuPart(): number {
   const mix = [...types.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${((n / TOTAL) * 100).toFixed(1)}%`);
   console.log(`  request-type mix of the generated set: ${mix.join(', ')}`);
   return rate;
+}
+
+/**
+ * CPU seconds used so far by a Postgres cluster (postmaster + its children), read from /proc:
+ * on a shared machine this, not wall time, says what the database side costs. null if unknown.
+ */
+function postgresCpuSeconds(dataDir: string | null): number | null {
+  if (!dataDir) return null;
+  try {
+    const postmaster = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    let ticks = 0;
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      // fields after the ")" of the command name: state ppid … utime(14) stime(15)
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pid) === postmaster || Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+    }
+    return ticks / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function dbPart(): Promise<number> {
@@ -97,7 +124,9 @@ async function dbPart(): Promise<number> {
       const service = new EnrichmentService(ds, new InboxSyncService(ds));
       const start = process.hrtime.bigint();
       const cpu0 = process.cpuUsage();
-      const done = await service.drain(Number.POSITIVE_INFINITY);
+      const pg0 = postgresCpuSeconds(dir);
+      const done = await service.drain(Number.POSITIVE_INFINITY, DB_BATCH);
+      const pg1 = postgresCpuSeconds(dir);
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const used = process.cpuUsage(cpu0);
       const nodeCpu = (used.user + used.system) / 1e6;
@@ -108,9 +137,17 @@ async function dbPart(): Promise<number> {
       const rate = done.comments / seconds;
       console.log(
         `enrichment job end to end (Postgres): ${fmt(done.comments)} comments in ${seconds.toFixed(1)} s wall → ${fmt(rate)} messages/s ` +
-          `(worker CPU ${nodeCpu.toFixed(1)} s → ${fmt(done.comments / nodeCpu)}/s per worker core; batches of ${ENRICH_BATCH_SIZE}: claim SKIP LOCKED + ` +
+          `(worker CPU ${nodeCpu.toFixed(1)} s → ${fmt(done.comments / nodeCpu)}/s per worker core; batches of ${DB_BATCH}: claim SKIP LOCKED + ` +
           `analyse + UPDATE … FROM (VALUES …) + ${fmt(items)} inbox items, ${fmt(answered)} closed by brand replies)`,
       );
+      if (pg0 !== null && pg1 !== null) {
+        const pgCpu = pg1 - pg0;
+        const perMessage = (nodeCpu + pgCpu) / done.comments;
+        console.log(
+          `  CPU per message: worker ${((nodeCpu / done.comments) * 1e6).toFixed(0)} µs + Postgres ${((pgCpu / done.comments) * 1e6).toFixed(0)} µs ` +
+            `→ ${fmt(1 / perMessage)} messages/s if the whole pipeline, database included, shared one core`,
+        );
+      }
       await ds.query('DELETE FROM workspaces WHERE id = $1', [ws]);
       return rate;
     } finally {
