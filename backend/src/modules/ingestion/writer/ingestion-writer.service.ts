@@ -11,7 +11,7 @@ import type {
 } from '../../channels/connectors/channel-connector';
 import { IngestionEvents } from '../ingestion-events';
 import { pseudonymSalt } from './pseudonym';
-import { UPSERT_ACCOUNT_STATS, UPSERT_AUTHORS, UPSERT_COMMENTS, UPSERT_POSTS } from './upsert-sql';
+import { INSERT_AUTHORS, UPDATE_AUTHORS, UPSERT_ACCOUNT_STATS, UPSERT_COMMENTS, UPSERT_POSTS } from './upsert-sql';
 
 /** Where a batch goes: every row of a batch belongs to one channel account. */
 export interface WriteTarget {
@@ -162,15 +162,9 @@ export class IngestionWriter {
     if (!merged.size) return;
     // Sorted: concurrent batches touching the same authors lock them in the same order (no deadlock).
     const list = [...merged.values()].sort((x, y) => (x.externalId < y.externalId ? -1 : x.externalId > y.externalId ? 1 : 0));
-    await m.query(UPSERT_AUTHORS, [
-      target.workspaceId,
-      target.platform,
-      pseudonymSalt(this.config.secretKey, target.workspaceId),
-      list.map((a) => a.externalId),
-      list.map((a) => a.handle),
-      list.map((a) => a.displayName),
-      list.map((a) => a.followers),
-    ]);
+    const cols = [list.map((a) => a.externalId), list.map((a) => a.handle), list.map((a) => a.displayName), list.map((a) => a.followers)];
+    await m.query(INSERT_AUTHORS, [target.workspaceId, target.platform, pseudonymSalt(this.config.secretKey, target.workspaceId), ...cols]);
+    await m.query(UPDATE_AUTHORS, [target.workspaceId, target.platform, ...cols]);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 
 /** How a column's new value merges with the stored one. */
-type Merge = 'replace' | 'keep-known' | 'fill-only' | 'merge-json';
+type Merge = 'replace' | 'keep-known' | 'merge-json';
 
 interface Col {
   name: string;
@@ -14,12 +14,10 @@ interface Col {
 }
 
 /** `keep-known`: a NULL from the platform ("not given") never erases a value read earlier. */
-/** `fill-only`: the stored value wins, a new one only fills a NULL. */
 /** `merge-json`: keys of the new object overwrite the stored ones, except keys whose new value is null. */
 function setExpr(table: string, c: Col): string {
   const old = `${table}.${c.name}`;
   if (c.merge === 'keep-known') return `COALESCE(EXCLUDED.${c.name}, ${old})`;
-  if (c.merge === 'fill-only') return `COALESCE(${old}, EXCLUDED.${c.name})`;
   if (c.merge === 'merge-json') {
     return `CASE WHEN EXCLUDED.${c.name} IS NULL THEN ${old} ELSE COALESCE(${old}, '{}'::jsonb) || jsonb_strip_nulls(EXCLUDED.${c.name}) END`;
   }
@@ -45,28 +43,36 @@ export const METRIC_COLUMNS = [
 ] as const;
 
 /**
- * $1 workspace, $2 platform, $3 pseudonym salt, $4.. external_id, handle, display_name, followers.
+ * Authors in two statements, $1 workspace, $2 platform, $3 pseudonym salt, $4.. external_id,
+ * handle, display_name, followers. The same commenters come back in every batch: an
+ * `ON CONFLICT DO UPDATE … WHERE` would still lock (and so dirty) each of those rows even when
+ * nothing changed; DO NOTHING + an UPDATE restricted to changed rows touches none of them.
  * Pseudonym: 'Utilisateur ' + 4 hex of md5(salt:platform:external_id), computed once at insert
  * (salt = per-workspace secret, see pseudonym.ts), so it is stable and never recomputed.
  */
-export const UPSERT_AUTHORS = `
-  INSERT INTO authors AS a (workspace_id, platform, external_id, handle, display_name, pseudonym, followers)
+export const INSERT_AUTHORS = `
+  INSERT INTO authors (workspace_id, platform, external_id, handle, display_name, pseudonym, followers)
   SELECT $1::uuid, $2::text, i.external_id, i.handle, i.display_name,
          'Utilisateur ' || upper(left(md5($3::text || ':' || $2::text || ':' || i.external_id), 4)), i.followers
   FROM unnest($4::text[], $5::text[], $6::text[], $7::int[]) AS i(external_id, handle, display_name, followers)
-  ON CONFLICT (workspace_id, platform, external_id)
-  ${updateClause(
-    'a',
-    [
-      // Platforms show an account under different names in different places (a channel's
-      // title on its videos, its handle on its replies): the first known one stays, or the
-      // name would flip at every batch.
-      { name: 'handle', merge: 'fill-only' },
-      { name: 'display_name', merge: 'fill-only' },
-      { name: 'followers', merge: 'keep-known' },
-    ],
-    ['updated_at = now()'],
-  )}`;
+  ON CONFLICT (workspace_id, platform, external_id) DO NOTHING`;
+
+// Platforms show an account under different names in different places (a channel's title on
+// its videos, its handle on its replies): the first known name stays (fill-only), or it would
+// flip at every batch; followers keep the latest known value.
+const AUTHOR_NEXT = {
+  handle: 'COALESCE(a.handle, i.handle)',
+  display_name: 'COALESCE(a.display_name, i.display_name)',
+  followers: 'COALESCE(i.followers, a.followers)',
+};
+
+export const UPDATE_AUTHORS = `
+  UPDATE authors AS a SET handle = ${AUTHOR_NEXT.handle}, display_name = ${AUTHOR_NEXT.display_name},
+    followers = ${AUTHOR_NEXT.followers}, updated_at = now()
+  FROM unnest($3::text[], $4::text[], $5::text[], $6::int[]) AS i(external_id, handle, display_name, followers)
+  WHERE a.workspace_id = $1::uuid AND a.platform = $2::text AND a.external_id = i.external_id
+    AND ROW(${AUTHOR_NEXT.handle}, ${AUTHOR_NEXT.display_name}, ${AUTHOR_NEXT.followers})
+        IS DISTINCT FROM ROW(a.handle, a.display_name, a.followers)`;
 
 const POST_COLS: Col[] = [
   { name: 'published_at', merge: 'replace' },
