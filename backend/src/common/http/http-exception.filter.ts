@@ -36,6 +36,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
       res.status(status).json(details === undefined ? { statusCode: status, message } : { statusCode: status, message, details });
       return;
     }
+    // Postgres "data exception" (SQLSTATE class 22: impossible date, number out of range, NUL
+    // byte in text…) can only come from a value the client sent that validation let through: 400.
+    const pgCode = (exception as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+    if (typeof pgCode === 'string' && pgCode.startsWith('22')) {
+      this.logger.warn(`400 for a database data exception ${pgCode}: ${(exception as Error).message}`);
+      res.status(HttpStatus.BAD_REQUEST).json({
+        statusCode: 400,
+        message: 'Invalid request: a value is malformed or out of range (impossible date, number too large or NUL character)',
+      });
+      return;
+    }
     const err = exception as { type?: string; status?: number; message?: string };
     // body-parser errors (malformed JSON, too large) carry a status
     if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
