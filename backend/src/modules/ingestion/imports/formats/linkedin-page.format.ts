@@ -24,8 +24,17 @@ function contentType(raw: string): ContentType {
   return 'other';
 }
 
+/** decodeURIComponent that keeps the text as is when it is not valid percent-encoding ('100%'). */
+function decodeLoosely(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 function urnOf(link: string | null): string | null {
-  const m = link ? /urn:li:(?:activity|share|ugcPost):\d+/.exec(decodeURIComponent(link)) : null;
+  const m = link ? /urn:li:(?:activity|share|ugcPost):\d+/.exec(decodeLoosely(link)) : null;
   return m ? m[0] : null;
 }
 
