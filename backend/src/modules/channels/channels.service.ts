@@ -87,11 +87,14 @@ export class ChannelsService {
     await this.channels.delete({ workspaceId, id });
   }
 
-  /** "Sync now": idempotent while a sync for this account is already waiting. */
+  /**
+   * "Sync now": clicking twice within the same 10 s enqueues once. The job id changes per time slot
+   * because BullMQ keeps finished job ids, which would silently swallow a later click.
+   */
   async requestSync(workspaceId: string, id: string) {
     const c = await this.get(workspaceId, id);
     await this.queue.add<SyncChannelJobData>(INGESTION_QUEUE, SYNC_CHANNEL_JOB, { channelAccountId: c.id }, {
-      jobId: `sync-${c.id}`,
+      jobId: `sync-${c.id}-${Math.floor(Date.now() / 10_000)}`,
     });
     return { queued: true, channelAccountId: c.id };
   }
