@@ -12,6 +12,11 @@ function periodToToday(): { from: string; to: string } {
   return { from: new Date(Date.parse(`${today}T00:00:00Z`) - 28 * 86_400_000).toISOString().slice(0, 10), to: today };
 }
 
+/** Buttons of the page body that would change something (French labels); filters/navigation are fine. */
+const ACTION_LABELS = /^(Attribuer|Marquer comme répondu|Ignorer|Enregistrer|Prendre en compte|Résoudre|Synchroniser|Supprimer|Mettre en pause|Ajouter|Importer|Nouvelle requête)/;
+const actionButtons = (page: Page) =>
+  page.locator('main button').evaluateAll((els, re) => els.map((e) => (e as HTMLElement).innerText.trim()).filter((t) => new RegExp(re).test(t)), ACTION_LABELS.source);
+
 const selectedItemId = async (page: Page) =>
   ((await page.locator('[data-testid="inbox-item"][aria-selected="true"]').getAttribute('id')) ?? '').replace('inbox-item-', '');
 
@@ -35,6 +40,8 @@ run('dashboard in a real browser: triage, veille, alerts, roles, user content', 
     expect(await items.count()).toBeGreaterThan(2);
     const ids = await items.evaluateAll((els) => els.map((e) => e.id.replace('inbox-item-', '')));
     expect(await selectedItemId(page)).toBe(ids[0]);
+    // The helper the viewer test relies on does see a cm's actions.
+    expect(await actionButtons(page)).toEqual(expect.arrayContaining(['Attribuer', 'Ignorer']));
 
     await page.keyboard.press('j');
     await page.keyboard.press('j');
@@ -147,23 +154,28 @@ run('dashboard in a real browser: triage, veille, alerts, roles, user content', 
     await page.keyboard.press('j');
     await page.waitForFunction((id) => !document.querySelector(`#inbox-item-${id}[aria-selected="true"]`), first);
     expect((await w.cm.get(`${w.api}/inbox/${first}`)).body.status).toBe('open');
+    expect(await actionButtons(page)).toEqual([]);
     await screenshot(page, 'inbox-viewer-fr');
 
     await page.goto(`${base}/alerts?brandId=${w.brands.lumiere}&status=all`);
     await page.getByTestId('alert').first().waitFor();
     expect(await page.getByTestId('alert-ack').count()).toBe(0);
     expect(await page.getByTestId('alert-resolve').count()).toBe(0);
+    expect(await actionButtons(page)).toEqual([]);
 
     await page.goto(`${base}/channels?brandId=${w.brands.lumiere}`);
     await page.getByTestId('channels-table').waitFor();
     expect(await page.getByTestId('add-channel').count()).toBe(0);
     expect(await page.getByTestId('sync-now').count()).toBe(0);
+    expect(await actionButtons(page)).toEqual([]);
     await screenshot(page, 'channels-viewer-fr');
 
     await page.goto(`${base}/veille?brandId=${w.brands.lumiere}`);
     await page.getByTestId('query-form').waitFor();
     expect(await page.getByTestId('new-query').count()).toBe(0);
     expect(await page.getByTestId('query-save').count()).toBe(0);
+    await page.getByText('Nouvelle requête trouvée').waitFor();
+    expect(await actionButtons(page)).toEqual([]);
     expect(errors).toEqual([]);
     await ctx.close();
   });
