@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../lib/api-client';
+import { ApiError } from '../lib/api-client';
 
 interface Props {
   error: ApiError | Error;
@@ -10,6 +10,8 @@ interface Props {
 export function ErrorMessage({ error, onRetry }: Props) {
   const { t } = useTranslation();
   const status = 'status' in error ? error.status : undefined;
+  // Validation errors name the failing fields: list them rather than only the summary.
+  const fields = error instanceof ApiError ? error.fieldErrors : [];
   const title =
     status === 0
       ? t('errors.network')
@@ -24,6 +26,15 @@ export function ErrorMessage({ error, onRetry }: Props) {
     <div className="error-message" role="alert">
       <strong>{title}</strong>
       <p className="error-message__detail">{error.message}</p>
+      {fields.length ? (
+        <ul className="error-message__fields">
+          {fields.map((f) => (
+            <li key={f.field}>
+              <code>{f.field}</code>: {f.errors.join('; ')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {onRetry ? (
         <button type="button" className="btn btn--secondary" onClick={onRetry}>
           {t('common.retry')}

@@ -84,6 +84,8 @@ describe('ChannelsPage', () => {
     expect(status).toHaveTextContent('Unknown column ignored: Foo');
     const post = calls.find((c) => c.url.pathname.endsWith('/imports'))!;
     const body = post.init?.body as FormData;
+    // The server streams the upload and needs the fields before the file.
+    expect([...body.keys()]).toEqual(['format', 'brandId', 'file']);
     expect(body.get('format')).toBe('facebook-insights');
     expect(body.get('brandId')).toBe(BRANDS[0].id);
     expect((body.get('file') as File).name).toBe('export.csv');

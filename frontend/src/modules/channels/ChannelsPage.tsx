@@ -25,6 +25,7 @@ export default function ChannelsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<Error | null>(null);
   const [pending, setPending] = useState<Set<string>>(new Set());
+  const [allBrands, setAllBrands] = useState(false);
 
   // After "sync now", refresh the statuses a few times while the job runs.
   const [refreshes, setRefreshes] = useState(0);
@@ -68,7 +69,9 @@ export default function ChannelsPage() {
     }
   };
 
-  const list = channels.data ?? [];
+  // One brand at a time by default (an agency workspace can hold dozens of accounts).
+  const list = (channels.data ?? []).filter((c) => allBrands || !filters.brandId || c.brandId === filters.brandId);
+  const showBrand = allBrands || !filters.brandId;
 
   return (
     <>
@@ -103,6 +106,12 @@ export default function ChannelsPage() {
         />
       ) : null}
 
+      {channels.data && channels.data.length > 0 && filters.brandId ? (
+        <label className="checkbox">
+          <input type="checkbox" checked={allBrands} onChange={(e) => setAllBrands(e.target.checked)} />{' '}
+          {t('channels.allBrands', { count: channels.data.length })}
+        </label>
+      ) : null}
       {channels.error ? <ErrorMessage error={channels.error} onRetry={channels.reload} /> : null}
       {channels.loading && !channels.data ? <Skeleton rows={4} /> : null}
       {channels.data && list.length === 0 ? (
@@ -117,7 +126,7 @@ export default function ChannelsPage() {
             <thead>
               <tr>
                 <th scope="col">{t('channels.col.account')}</th>
-                <th scope="col">{t('channels.col.brand')}</th>
+                {showBrand ? <th scope="col">{t('channels.col.brand')}</th> : null}
                 <th scope="col">{t('channels.col.status')}</th>
                 <th scope="col">{t('channels.col.lastSuccess')}</th>
                 <th scope="col">{t('channels.col.lastError')}</th>
@@ -136,7 +145,7 @@ export default function ChannelsPage() {
                     {c.displayName ?? c.handle}
                     {c.displayName && c.displayName !== c.handle ? <span className="muted"> ({c.handle})</span> : null}
                   </th>
-                  <td>{brandName(c.brandId)}</td>
+                  {showBrand ? <td>{brandName(c.brandId)}</td> : null}
                   <td>
                     <span className={`badge badge--${c.status}`} data-testid="channel-status" data-status={c.status}>
                       {t(`channels.status.${c.status}`)}
@@ -156,7 +165,8 @@ export default function ChannelsPage() {
                     )}
                   </td>
                   {canAct ? (
-                    <td className="row-actions">
+                    <td>
+                      <div className="row-actions">
                       <button
                         type="button"
                         className="btn btn--secondary btn--small"
@@ -173,6 +183,7 @@ export default function ChannelsPage() {
                           <span className="visually-hidden"> {c.handle}</span>
                         </button>
                       ) : null}
+                      </div>
                     </td>
                   ) : null}
                 </tr>

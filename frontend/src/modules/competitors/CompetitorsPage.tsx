@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
 import { BarChart } from '../../lib/chart/BarChart';
 import { LineChart } from '../../lib/chart/LineChart';
-import { formatDecimal, formatInteger, formatPercent } from '../../lib/format';
+import { formatDay, formatDecimal, formatInteger, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
 import { useLocale } from '../../lib/hooks/useLocale';
 import type { CompetitorsDto, ShareOfVoiceDto } from './types';
@@ -98,7 +98,7 @@ export default function CompetitorsPage() {
                 </table>
                 {sov.data.series.length > 1 ? (
                   <LineChart
-                    data={sovSeries(sov.data, t('competitors.sov'))}
+                    data={sovSeries(sov.data, t('competitors.sov'), (b) => (b.length === 10 ? formatDay(b, locale) : b))}
                     label={t('competitors.sovTrend')}
                     formatY={(v) => formatPercent(v / 100, locale)}
                     height={200}

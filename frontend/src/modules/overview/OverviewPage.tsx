@@ -162,9 +162,9 @@ export default function OverviewPage() {
             />
           </section>
 
-          <div className="grid-2">
-            <section className="card">
-              <h2 className="card__title">{t('overview.byChannel')}</h2>
+          <section className="card overview__channels">
+            <h2 className="card__title">{t('overview.byChannel')}</h2>
+            <div className="overview__channels-body">
               <BarChart
                 data={toBreakdownChartData(data.byChannel, (c) => `${c.platform} · ${c.handle}`, 'interactions', locale)}
                 label={t('overview.byChannelLabel')}
@@ -200,7 +200,10 @@ export default function OverviewPage() {
                   </tbody>
                 </table>
               </div>
-            </section>
+            </div>
+          </section>
+
+          <div className="grid-2">
 
             <section className="card">
               <h2 className="card__title">{t('overview.byContentType')}</h2>
@@ -243,13 +246,12 @@ export default function OverviewPage() {
                 </>
               )}
             </section>
-          </div>
-
-          <div className="grid-2">
             <section className="card">
               <h2 className="card__title">{t('overview.heatmapTitle')}</h2>
               <Heatmap cells={data.heatmap.cells} timezone={data.heatmap.timezone} />
             </section>
+          </div>
+          <div className="overview__top">
             <section className="card">
               <h2 className="card__title">{t('overview.topPosts')}</h2>
               <TopPosts

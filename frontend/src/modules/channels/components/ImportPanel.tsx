@@ -1,6 +1,7 @@
 import type { BrandDto } from '@vigie/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
 import { api, ApiError } from '../../../lib/api-client';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { useLocale } from '../../../lib/hooks/useLocale';
@@ -55,10 +56,11 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
       setError(new Error(t('channels.import.noFile')));
       return;
     }
+    // The server streams the upload: the fields must come before the file.
     const form = new FormData();
-    form.append('file', file);
     form.append('format', format);
     form.append('brandId', brandId);
+    form.append('file', file);
     setBusy(true);
     setError(null);
     setStatus(null);
@@ -114,11 +116,7 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
           </button>
         </form>
       ) : null}
-      {error ? (
-        <p className="error-message" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
       {status ? (
         <div className="import-status" data-testid="import-status" data-status={status.status}>
           <label className="field">
@@ -138,6 +136,7 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
           {isFailed(status) ? (
             <p className="error-message" role="alert">
               {t('channels.import.failed')}
+              {status.failure ? ` ${status.failure}` : ''}
             </p>
           ) : null}
           {notes.length ? (

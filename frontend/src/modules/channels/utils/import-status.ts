@@ -8,6 +8,7 @@ export interface ImportStatusDto {
   rowsSkipped: number | null;
   errors: Array<{ row: number; column: string | null; reason: string }>;
   notes: string[] | string | null;
+  failure?: string | null;
 }
 
 export const IMPORT_FORMATS = ['facebook-insights', 'linkedin-page', 'youtube-studio', 'generic'] as const;

@@ -30,9 +30,9 @@ export function accountBars(items: CompetitorRow[], value: (r: CompetitorRow) =>
 }
 
 /** Share-of-voice line over buckets, in percent; null where nobody was mentioned. */
-export function sovSeries(sov: ShareOfVoiceDto, label: string) {
+export function sovSeries(sov: ShareOfVoiceDto, label: string, formatBucket: (bucket: string) => string = (b) => b) {
   return {
-    labels: sov.series.map((p) => p.bucket),
+    labels: sov.series.map((p) => formatBucket(p.bucket)),
     datasets: [
       {
         label,

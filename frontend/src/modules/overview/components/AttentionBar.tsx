@@ -23,7 +23,7 @@ export function AttentionBar({ workspaceId, brandId }: { workspaceId: string; br
     brandId,
     limit: 100,
   });
-  const alerts = useApi<Page<unknown> | unknown[]>(`/workspaces/${ws}/alerts`, { status: 'open', brandId, limit: 100 });
+  const alerts = useApi<Page<unknown> | unknown[]>(`/workspaces/${ws}/alerts`, { status: 'open', brandId });
 
   const inboxCount = inbox.data ? `${inbox.data.items.length}${inbox.data.nextCursor ? '+' : ''}` : null;
   const alertItems = alerts.data ? (Array.isArray(alerts.data) ? alerts.data : alerts.data.items) : null;
