@@ -10,6 +10,11 @@ import { ChannelsService } from '../channels/channels.service';
 import { Workspace } from '../workspaces/workspace.entity';
 import { SecretBox } from '../../common/crypto/secret-box';
 
+/** Words of a product crisis (health, contamination, recall) in French and English. */
+const CRISIS_QUERY =
+  'allergi* OR brûlure* OR brûlé* OR eczéma OR rance OR moisi OR intoxication OR contaminé OR rappel OR plainte OR ' +
+  '"mauvais lot" OR "lot défectueux" OR allergic OR rash OR burns OR recall OR "bad batch" OR sick OR plastique OR plastic';
+
 /** The credential object each connector expects, filled with the token the sandbox accepts. */
 export function sandboxCredentials(a: Pick<SandboxAccountWithUrl, 'platform' | 'token'>): Record<string, string> | null {
   switch (a.platform) {
@@ -56,7 +61,10 @@ export class DemoSandboxService implements OnApplicationShutdown {
       rateLimits: false,
       crisisAfterMs: opts.crisisAfterMs ?? 3 * 60_000,
     });
-    for (const ws of demoWorkspaces) await this.wire(ws.id, this.sandbox.accounts);
+    for (const ws of demoWorkspaces) {
+      await this.wire(ws.id, this.sandbox.accounts);
+      await this.seedVeille(ws.id);
+    }
     this.logger.log(`Platform sandbox on ${this.sandbox.url} (${this.sandbox.accounts.length} demo accounts)`);
     return this.sandbox.url;
   }
@@ -96,6 +104,41 @@ export class DemoSandboxService implements OnApplicationShutdown {
         id = saved.id;
       }
       await this.channelsService.requestSync(workspaceId, id);
+    }
+  }
+
+  /**
+   * What a CM would configure on day one: a brand query per brand, a crisis-signals topic per own
+   * brand, and spike / negative-surge alert rules. Only when the workspace has no query yet.
+   */
+  private async seedVeille(workspaceId: string): Promise<void> {
+    const db = this.workspaces.manager;
+    const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM watch_queries WHERE workspace_id = $1', [
+      workspaceId,
+    ])) as Array<{ n: number }>;
+    if (n > 0) return;
+    const brands = await this.brands.find({ where: { workspaceId } });
+    for (const brand of brands) {
+      const slug = brand.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z]/g, '');
+      const [q] = (await db.query(
+        `INSERT INTO watch_queries (workspace_id, brand_id, kind, name, query) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [workspaceId, brand.id, brand.kind === 'own' ? 'brand' : 'competitor', brand.name,
+          `"${brand.name}" OR ${slug.toLowerCase()} OR #${slug}`],
+      )) as Array<{ id: string }>;
+      if (brand.kind !== 'own') continue;
+      const [crisis] = (await db.query(
+        `INSERT INTO watch_queries (workspace_id, brand_id, kind, name, query) VALUES ($1, $2, 'topic', $3, $4) RETURNING id`,
+        [workspaceId, brand.id, `${brand.name} — signaux de crise`, CRISIS_QUERY],
+      )) as Array<{ id: string }>;
+      await db.query(
+        `INSERT INTO alert_rules (workspace_id, brand_id, query_id, name, type, params, cooldown_minutes) VALUES
+           ($1, $2, $3, $4, 'volume_spike', '{}'::jsonb, 60),
+           ($1, $2, $5, $6, 'volume_spike', '{"minCount": 5}'::jsonb, 60),
+           ($1, $2, $3, $7, 'negative_surge', '{}'::jsonb, 120),
+           ($1, $2, $3, $8, 'big_account', '{}'::jsonb, 1440)`,
+        [workspaceId, brand.id, q.id, `Pic de mentions — ${brand.name}`, crisis.id, `Signaux de crise — ${brand.name}`,
+          `Sentiment négatif — ${brand.name}`, `Compte influent — ${brand.name}`],
+      );
     }
   }
 

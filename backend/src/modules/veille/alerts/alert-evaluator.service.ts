@@ -4,7 +4,14 @@ import type { DataSource } from 'typeorm';
 import { AlertDeliveryService } from './alert-delivery.service';
 import type { AlertType } from './alert-rule.entity';
 import { AlertsService, type RaiseOutcome } from './alerts.service';
-import { evaluateNegativeSurge, evaluateSpike, type NegativeParams, type SpikeParams } from './spike-statistic';
+import {
+  evaluateNegativeSurge,
+  evaluateSpike,
+  NEGATIVE_DEFAULTS,
+  type NegativeParams,
+  SPIKE_DEFAULTS,
+  type SpikeParams,
+} from './spike-statistic';
 
 interface RuleRow {
   id: string;
@@ -95,7 +102,11 @@ export class AlertEvaluatorService {
         WHERE ${t.sql} AND NOT m.is_own_content AND mm.published_at > $13 AND mm.published_at <= $2`,
       [t.param, now, new Date(n - HOUR), new Date(n - 15 * 60_000), ...windows.flat(), new Date(n - 4 * WEEK - HOUR)],
     )) as Array<{ c60: number; c15: number; w1: number; w2: number; w3: number; w4: number }>;
-    const r = evaluateSpike({ c60: c.c60, c15: c.c15, samples: [c.w1, c.w2, c.w3, c.w4] }, rule.params as unknown as SpikeParams);
+    const r = evaluateSpike(
+      { c60: c.c60, c15: c.c15, samples: [c.w1, c.w2, c.w3, c.w4] },
+      // Stored params may predate a newer parameter: defaults fill the gaps.
+      { ...SPIKE_DEFAULTS, ...(rule.params as Partial<SpikeParams>) },
+    );
     if (!r.fired) return [];
     const window = r.window === '15m' ? '15 min' : '60 min';
     return [
@@ -120,7 +131,7 @@ export class AlertEvaluatorService {
         WHERE ${t.sql} AND NOT m.is_own_content AND mm.published_at > $4 AND mm.published_at <= $2`,
       [t.param, now, new Date(n - HOUR), new Date(n - 4 * WEEK)],
     )) as Array<{ count: number; negative: number; baselineCount: number; baselineNegative: number }>;
-    const r = evaluateNegativeSurge(c, rule.params as unknown as NegativeParams);
+    const r = evaluateNegativeSurge(c, { ...NEGATIVE_DEFAULTS, ...(rule.params as Partial<NegativeParams>) });
     if (!r.fired) return [];
     return [
       await this.alerts.raise(rule, {
