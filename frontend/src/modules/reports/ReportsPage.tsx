@@ -21,7 +21,7 @@ import '../../styles/reports.css';
 export default function ReportsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { workspace, canAct } = useWorkspace();
+  const { workspace, canAct, brands } = useWorkspace();
   const [filters] = useFilters();
   const [params, setParams] = useSearchParams();
   const selected = params.get('report');
@@ -87,7 +87,14 @@ export default function ReportsPage() {
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
       {selected ? (
-        <ReportDetail workspaceId={workspace.id} reportId={selected} canAct={canAct} timezone={workspace.timezone} onChanged={list.reload} />
+        <ReportDetail
+          workspaceId={workspace.id}
+          reportId={selected}
+          canAct={canAct}
+          timezone={workspace.timezone}
+          brandName={brands.find((b) => b.id === filters.brandId)?.name ?? ''}
+          onChanged={list.reload}
+        />
       ) : null}
       <section className="card" aria-labelledby="archive-title">
         <h2 className="card__title" id="archive-title">

@@ -21,7 +21,9 @@ export interface RecommendationItem {
   edited: boolean;
 }
 
-export interface ReportView extends ReportListItem {
+export interface ReportView extends Omit<ReportListItem, 'brandName'> {
+  /** Not in the single-report view: taken from the brand list. */
+  brandName?: string;
   recommendations: RecommendationItem[];
   summaries: Record<SectionKey, string>;
 }

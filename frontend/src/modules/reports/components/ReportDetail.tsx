@@ -14,7 +14,7 @@ interface Draft {
   text: string;
 }
 
-export function ReportDetail({ workspaceId, reportId, canAct, timezone, onChanged }: { workspaceId: string; reportId: string; canAct: boolean; timezone: string; onChanged(): void }) {
+export function ReportDetail({ workspaceId, reportId, canAct, timezone, brandName, onChanged }: { workspaceId: string; reportId: string; canAct: boolean; timezone: string; brandName: string; onChanged(): void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const report = useApi<ReportView>(`/workspaces/${workspaceId}/reports/${reportId}`);
@@ -73,7 +73,7 @@ export function ReportDetail({ workspaceId, reportId, canAct, timezone, onChange
     <section className="card report-detail" data-testid="report-detail" aria-labelledby="report-title">
       <div className="card__head">
         <h2 className="card__title" id="report-title">
-          {r.brandName} — {formatMonth(r.month, locale)}
+          {r.brandName ?? brandName} — {formatMonth(r.month, locale)}
         </h2>
         <div className="row-actions">
           <a className="btn btn--secondary btn--small" href={`${base}/html`} target="_blank" rel="noopener">
