@@ -123,7 +123,10 @@ export default function OverviewPage() {
             <p className="notice">{data.warnings.map((w) => t(`overview.warning.${w}`, { defaultValue: w })).join(' ')}</p>
           ) : null}
 
-          <section className="kpi-grid" aria-label={t('overview.kpis')}>
+          <section className="kpi-grid" aria-labelledby="kpi-grid-title">
+            <h2 id="kpi-grid-title" className="visually-hidden">
+              {t('overview.kpis')}
+            </h2>
             {tiles.map((tile) => (
               <KpiTile key={tile.key} tile={tile} />
             ))}
