@@ -1,6 +1,10 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  // Each page names the tab (and what screen readers announce after navigation).
+  useEffect(() => {
+    document.title = `${title} · Vigie`;
+  }, [title]);
   return (
     <header className="page-header">
       <div>

@@ -227,6 +227,13 @@ export default function InboxPage() {
               aria-label={t('inbox.listLabel')}
               aria-activedescendant={current ? `inbox-item-${current.id}` : undefined}
               tabIndex={0}
+              onKeyDown={(e) => {
+                // Arrow keys too, as expected in a listbox.
+                if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                  e.preventDefault();
+                  setSelected((i) => moveSelection(i, e.key === 'ArrowDown' ? 'next' : 'prev', items.length));
+                }
+              }}
               className="inbox-list"
               data-testid="inbox-list"
             >
