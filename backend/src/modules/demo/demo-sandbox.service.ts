@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@vigie/platform-sandbox';
+import { BRANDS, type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@vigie/platform-sandbox';
 import type { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { freePort } from '../../infra/embedded-database';
@@ -10,10 +10,15 @@ import { ChannelsService } from '../channels/channels.service';
 import { Workspace } from '../workspaces/workspace.entity';
 import { SecretBox } from '../../common/crypto/secret-box';
 
-/** Words of a product crisis (health, contamination, recall) in French and English. */
-const CRISIS_QUERY =
-  'allergi* OR brûlure* OR brûlé* OR eczéma OR rance OR moisi OR intoxication OR contaminé OR rappel OR plainte OR ' +
-  '"mauvais lot" OR "lot défectueux" OR allergic OR rash OR burns OR recall OR "bad batch" OR sick OR plastique OR plastic';
+/** Words of a product crisis (health, contamination, recall), per sector, in French and English. */
+const CRISIS_QUERIES: Record<string, string> = {
+  beauty:
+    'allergi* OR brûlure* OR brûlé* OR eczéma OR rance OR "lot défectueux" OR "mauvais lot" OR allergic OR rash OR burns OR "bad batch"',
+  coffee:
+    'moisi OR intoxication OR contaminé OR plastique OR malades OR "rappel de lot" OR "mauvais lot" OR plastic OR mouldy OR sick OR recall OR "bad batch"',
+};
+
+const sectorOf = (brandName: string): string => BRANDS.find((b) => b.name === brandName)?.domain ?? 'beauty';
 
 /** The credential object each connector expects, filled with the token the sandbox accepts. */
 export function sandboxCredentials(a: Pick<SandboxAccountWithUrl, 'platform' | 'token'>): Record<string, string> | null {
@@ -128,7 +133,7 @@ export class DemoSandboxService implements OnApplicationShutdown {
       if (brand.kind !== 'own') continue;
       const [crisis] = (await db.query(
         `INSERT INTO watch_queries (workspace_id, brand_id, kind, name, query) VALUES ($1, $2, 'topic', $3, $4) RETURNING id`,
-        [workspaceId, brand.id, `${brand.name} — signaux de crise`, CRISIS_QUERY],
+        [workspaceId, brand.id, `${brand.name} — signaux de crise`, CRISIS_QUERIES[sectorOf(brand.name)]],
       )) as Array<{ id: string }>;
       await db.query(
         `INSERT INTO alert_rules (workspace_id, brand_id, query_id, name, type, params, cooldown_minutes) VALUES
