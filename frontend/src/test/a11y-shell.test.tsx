@@ -37,7 +37,7 @@ describe('accessibility of the shell', () => {
     const { container } = render(
       <AuthContext.Provider value={{ state: { status: 'signed-in', me }, login: async () => me, logout: async () => undefined, refresh: async () => undefined }}>
         <I18nextProvider i18n={i18n}>
-          <WorkspaceContext.Provider value={{ workspace: WORKSPACE, workspaces: [WORKSPACE], brands: BRANDS, reloadBrands: () => undefined, role: 'cm', canAct: true, isAdmin: false }}>
+          <WorkspaceContext.Provider value={{ workspace: WORKSPACE, workspaces: [WORKSPACE], brands: BRANDS, reloadBrands: () => undefined, reloadWorkspaces: () => undefined, role: 'cm', canAct: true, isAdmin: false }}>
             <MemoryRouter initialEntries={['/w/ws-1/overview?from=2025-03-01&to=2025-03-02']}>
               <Routes>
                 <Route path="/w/:workspaceId" element={<AppShell />}>

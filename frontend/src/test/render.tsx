@@ -52,6 +52,7 @@ export function renderPage(page: ReactElement, { path, role = 'admin', locale = 
           workspaces: [WORKSPACE],
           brands,
           reloadBrands: () => undefined,
+          reloadWorkspaces: () => undefined,
           role,
           canAct: role !== 'viewer',
           isAdmin: role === 'admin',

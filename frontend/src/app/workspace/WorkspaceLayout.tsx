@@ -36,11 +36,12 @@ export function WorkspaceLayout() {
       workspaces: workspaces.data ?? [],
       brands: brands.data,
       reloadBrands: brands.reload,
+      reloadWorkspaces: workspaces.reload,
       role,
       canAct: role !== 'viewer',
       isAdmin: role === 'admin',
     };
-  }, [workspace, workspaces.data, brands.data, brands.reload, role]);
+  }, [workspace, workspaces.data, workspaces.reload, brands.data, brands.reload, role]);
 
   if (workspaces.error) return <ErrorMessage error={workspaces.error} onRetry={workspaces.reload} />;
   if (workspaces.data && !workspace) {

@@ -6,6 +6,8 @@ export interface WorkspaceContextValue {
   workspaces: WorkspaceDto[];
   brands: BrandDto[];
   reloadBrands(): void;
+  /** After a settings change (name, time zone). */
+  reloadWorkspaces(): void;
   role: Role;
   /** cm and admin act (sync, triage, configure); a viewer only reads. */
   canAct: boolean;

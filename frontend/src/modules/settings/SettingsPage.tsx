@@ -12,12 +12,12 @@ import '../../styles/settings.css';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
-  const { workspace, brands, reloadBrands, canAct, isAdmin } = useWorkspace();
+  const { workspace, brands, reloadBrands, reloadWorkspaces, canAct, isAdmin } = useWorkspace();
   const me = useMe();
   return (
     <>
       <PageHeader title={t('nav.settings')} subtitle={isAdmin ? undefined : t('settings.readOnly')} />
-      <WorkspaceSection key={workspace.id} workspace={workspace} isAdmin={isAdmin} />
+      <WorkspaceSection key={workspace.id} workspace={workspace} isAdmin={isAdmin} onSaved={reloadWorkspaces} />
       <BrandsSection workspaceId={workspace.id} brands={brands} canAct={canAct} isAdmin={isAdmin} onChanged={reloadBrands} />
       <MembersSection workspaceId={workspace.id} isAdmin={isAdmin} myUserId={me.user.id} />
       <ServicesSection workspaceId={workspace.id} isAdmin={isAdmin} />

@@ -11,7 +11,7 @@ function timeZones(current: string): string[] {
   return list.includes(current) ? list : [current, ...list];
 }
 
-export function WorkspaceSection({ workspace, isAdmin }: { workspace: WorkspaceDto; isAdmin: boolean }) {
+export function WorkspaceSection({ workspace, isAdmin, onSaved }: { workspace: WorkspaceDto; isAdmin: boolean; onSaved(): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(workspace.name);
   const [timezone, setTimezone] = useState(workspace.timezone);
@@ -26,6 +26,7 @@ export function WorkspaceSection({ workspace, isAdmin }: { workspace: WorkspaceD
     try {
       await api.patch(`/workspaces/${workspace.id}`, { name: name.trim(), timezone, language });
       setSaved(true);
+      onSaved();
     } catch (err) {
       setError(err as Error);
     }
