@@ -124,6 +124,44 @@ run('dashboard in a real browser: overview, brands, periods, language, phone wid
     await ctx.close();
   });
 
+  it('sorts the Posts table by interactions (URL holds it) and opens the top post: detail, then its platform link', async () => {
+    const { ctx, page } = await loginPage(w, w.cmUser);
+    const errors = watchPageErrors(page);
+    await page.goto(`${w.s.baseUrl}/w/${w.workspaceId}/posts?brandId=${w.brands.lumiere}`);
+    await page.getByTestId('posts-table').waitFor();
+    await page.getByTestId('sort-interactions').click();
+    await page.waitForURL(/sort=interactions/);
+    expect(new URL(page.url()).searchParams.get('order')).toBe('desc');
+    const { from, to } = default28d();
+    const api = await w.cm.get(`${w.api}/posts?brandId=${w.brands.lumiere}&from=${from}&to=${to}&sort=interactions&order=desc&limit=5`);
+    expect(api.status).toBe(200);
+    const top = api.body.items[0] as { id: string; text: string; permalink: string; metrics: { interactions: number } };
+    expect(top.metrics.interactions).toBeGreaterThan(0);
+    const firstRow = page.getByTestId('post-row').first();
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-testid="post-row"] [data-testid="open-post"]')?.textContent?.startsWith(t) ?? false,
+      top.text.slice(0, 40),
+    );
+    await firstRow.getByTestId('open-post').click();
+    await page.waitForURL(new RegExp(`post=${top.id}`));
+    const detail = page.getByTestId('post-detail');
+    await detail.waitFor();
+    expect(await detail.locator('.post-detail__text').innerText()).toBe(top.text);
+    await screenshot(page, 'post-detail-fr');
+    const link = detail.getByRole('link');
+    expect(await link.getAttribute('href')).toBe(top.permalink);
+    await ctx.route(`${new URL(top.permalink).origin}/**`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>platform</title>' }));
+    const [popup] = await Promise.all([ctx.waitForEvent('page'), link.click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toBe(top.permalink);
+    // Back closes nothing but returns to the sorted table without the detail.
+    await page.goBack();
+    await page.waitForURL((u) => !u.searchParams.has('post') && u.searchParams.get('sort') === 'interactions');
+    await detail.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it('switches to English: labels, numbers and dates follow (12,5 % → 12.5%), and the choice sticks', async () => {
     const { ctx, page } = await loginPage(w, w.cmUser);
     const errors = watchPageErrors(page);
