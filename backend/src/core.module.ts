@@ -1,10 +1,11 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from './config/app-config';
 import { SecretBox } from './common/crypto/secret-box';
+import { MailerService } from './common/mail/mailer.service';
 import { JobQueue } from './common/queue/job-queue';
 import type { Runtime } from './runtime';
 
-/** Process-wide singletons every module may inject: config, the queue, the secret box. */
+/** Process-wide singletons every module may inject: config, the queue, the secret box, the mailer. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -15,8 +16,9 @@ export class CoreModule {
         { provide: APP_CONFIG, useValue: runtime.config },
         { provide: JobQueue, useValue: runtime.queue },
         { provide: SecretBox, useValue: new SecretBox(runtime.config.secretKey) },
+        MailerService,
       ],
-      exports: [APP_CONFIG, JobQueue, SecretBox],
+      exports: [APP_CONFIG, JobQueue, SecretBox, MailerService],
     };
   }
 }

@@ -6,7 +6,7 @@ import type { Principal } from '../../common/auth/principal';
 import { BrandsService } from '../brands/brands.service';
 import { needsAttentionSql } from './attention-rules';
 import { forwardMessage } from './forward-message';
-import { InboxMailer, type SentMail } from './inbox-mailer';
+import { MailerService, type SentMail } from '../../common/mail/mailer.service';
 import { InboxQueryService } from './inbox-query.service';
 import { InboxSyncService } from './inbox-sync.service';
 import { SupportServicesService, toServiceDto } from './support-services.service';
@@ -23,7 +23,7 @@ export class InboxActionsService {
     private readonly query: InboxQueryService,
     private readonly services: SupportServicesService,
     private readonly brands: BrandsService,
-    private readonly mailer: InboxMailer,
+    private readonly mailer: MailerService,
     private readonly sync: InboxSyncService,
   ) {}
 

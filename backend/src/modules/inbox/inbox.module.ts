@@ -7,7 +7,6 @@ import { CorrectionsExport } from './corrections-export';
 import { InboxActionsService } from './inbox-actions.service';
 import { InboxItem } from './inbox-item.entity';
 import { InboxKpiContributor } from './inbox-kpi.contributor';
-import { InboxMailer } from './inbox-mailer';
 import { InboxNote } from './inbox-note.entity';
 import { InboxQueryService } from './inbox-query.service';
 import { InboxStatsService } from './inbox-stats.service';
@@ -27,7 +26,6 @@ import { TypeCorrection } from './type-correction.entity';
     InboxActionsService,
     InboxStatsService,
     SupportServicesService,
-    InboxMailer,
     CorrectionsExport,
     InboxKpiContributor,
   ],

@@ -4,7 +4,6 @@ import { BrandsModule } from '../brands/brands.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { KpiModule } from '../kpi/kpi.module';
 import { VeilleModule } from '../veille/veille.module';
-import { ReportMailer } from './delivery/report-mailer';
 import { ReportSender } from './delivery/report-sender.service';
 import { OutboxController } from './outbox.controller';
 import { PdfRenderer } from './render/pdf-renderer';
@@ -40,7 +39,6 @@ import { VeilleAlertsSource, VeilleShareOfVoiceSource } from './sources/veille-s
     ReportOutputs,
     PdfRenderer,
     ReportSettingsService,
-    ReportMailer,
     ReportSender,
     ReportScheduler,
   ],

@@ -1,7 +1,6 @@
 import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MailerService } from '../../common/mail/mailer.service';
 import { BrandsModule } from '../brands/brands.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { KpiContributorRegistry } from '../kpi/contributors/kpi-contributor';
@@ -52,7 +51,6 @@ import { VeilleJobs } from './veille-jobs';
     AlertsService,
     AlertEvaluatorService,
     AlertDeliveryService,
-    MailerService,
     ShareOfVoiceService,
     InfluencersService,
     CompetitorsService,

@@ -9,7 +9,7 @@ import { ReportOutputs } from '../report-outputs.service';
 import { ReportSettingsService } from '../report-settings.service';
 import { ReportsService } from '../reports.service';
 import { summarize } from '../summaries';
-import { ReportMailer } from './report-mailer';
+import { MailerService } from '../../../common/mail/mailer.service';
 
 /** Sends a report to its brand's recipients: HTML summary, PDF attached, link to the web page. */
 @Injectable()
@@ -22,7 +22,7 @@ export class ReportSender {
     private readonly reports: ReportsService,
     private readonly settings: ReportSettingsService,
     private readonly outputs: ReportOutputs,
-    private readonly mailer: ReportMailer,
+    private readonly mailer: MailerService,
   ) {}
 
   async send(workspaceId: string, reportId: string, userId: string | null) {
