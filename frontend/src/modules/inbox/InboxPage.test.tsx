@@ -51,6 +51,10 @@ function stubInbox(items: InboxItem[]) {
       const { status } = JSON.parse(String(init.body)) as { status: InboxItem['status'] };
       return { body: { ...items.find((i) => i.id === m[1]), status } };
     }
+    if (m && m[2] === '/forward' && init?.method === 'POST') {
+      const item = { ...items.find((i) => i.id === m[1]), status: 'assigned', service: { id: 's1', name: 'SAV', kind: 'sav' } };
+      return { body: { item, forwarded: { to: 'sav@example.com' } } };
+    }
     if (m && m[2] === '/assign' && init?.method === 'POST') {
       return { body: { ...items.find((i) => i.id === m[1]), status: 'assigned', service: { id: 's1', name: 'SAV', kind: 'sav' } } };
     }
@@ -92,6 +96,18 @@ describe('InboxPage', () => {
     fireEvent.change(screen.getByTestId('inbox-service'), { target: { value: 's1' } });
     fireEvent.click(screen.getByTestId('inbox-assign'));
     await waitFor(() => expect(screen.getByTestId('inbox-detail-status')).toHaveTextContent('Assigned'));
+  });
+
+  it('forwards a message to a service with a note', async () => {
+    const calls = stubInbox([item('1', 'Ma commande est arrivée cassée')]);
+    renderPage(<InboxPage />, { path: '/w/ws-1/inbox' });
+    fireEvent.change(await screen.findByTestId('inbox-service'), { target: { value: 's1' } });
+    fireEvent.change(screen.getByLabelText(/A word for the service/), { target: { value: 'Client fidèle' } });
+    fireEvent.click(screen.getByTestId('inbox-forward'));
+    expect(await screen.findByText('Forwarded to sav@example.com.')).toBeInTheDocument();
+    const post = calls.find((c) => c.url.pathname.endsWith('/inbox/1/forward'))!;
+    expect(JSON.parse(String(post.init?.body))).toEqual({ serviceId: 's1', message: 'Client fidèle' });
+    expect(screen.getByTestId('inbox-detail-status')).toHaveTextContent('Assigned');
   });
 
   it('sends the filters from the URL to the API', async () => {

@@ -29,6 +29,8 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
   const [serviceId, setServiceId] = useState(item.service?.id ?? '');
   const [note, setNote] = useState('');
   const [type, setType] = useState(item.type);
+  const [forwardNote, setForwardNote] = useState('');
+  const [forwarded, setForwarded] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const base = `/workspaces/${workspaceId}/inbox/${item.id}`;
@@ -37,6 +39,7 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
     setServiceId(item.service?.id ?? '');
     setType(item.type);
     setError(null);
+    setForwarded(null);
   }, [item.id, item.service?.id, item.type]);
 
   const act = async (fn: () => Promise<InboxItem | void>) => {
@@ -57,6 +60,20 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
     e.preventDefault();
     if (!serviceId) return;
     void act(() => api.post<InboxItem>(`${base}/assign`, { serviceId }));
+  };
+
+  /** Sends the message to the service's address (and assigns it); the server refuses when no address is set. */
+  const forward = () => {
+    if (!serviceId) return;
+    void act(async () => {
+      const r = await api.post<{ item: InboxItem; forwarded: { to: string | null } }>(`${base}/forward`, {
+        serviceId,
+        message: forwardNote.trim() || undefined,
+      });
+      setForwardNote('');
+      setForwarded(t('inbox.forwarded', { to: r.forwarded.to ?? '—' }));
+      return r.item;
+    });
   };
 
   const addNote = (e: FormEvent) => {
@@ -135,7 +152,21 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
             <button type="submit" className="btn btn--secondary" disabled={busy || !serviceId} data-testid="inbox-assign">
               {t('inbox.assign')}
             </button>
+            <button type="button" className="btn btn--secondary" disabled={busy || !serviceId} onClick={forward} data-testid="inbox-forward">
+              {t('inbox.forward')}
+            </button>
           </form>
+          {serviceId ? (
+            <label className="field">
+              <span className="field__label">{t('inbox.forwardNote')}</span>
+              <textarea value={forwardNote} onChange={(e) => setForwardNote(e.target.value)} maxLength={5000} rows={2} />
+            </label>
+          ) : null}
+          {forwarded ? (
+            <p className="notice" role="status">
+              {forwarded}
+            </p>
+          ) : null}
           <div className="toolbar">
             <button
               type="button"
