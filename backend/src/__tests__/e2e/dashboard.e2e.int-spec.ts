@@ -13,6 +13,9 @@ const TILE_KEYS = ['impressions', 'reach', 'interactions', 'engagementRateByReac
 
 const PAGES = ['overview', 'posts', 'mentions', 'alerts', 'inbox', 'veille', 'competitors', 'influencers', 'channels', 'links', 'reports', 'settings'];
 const DOCS_SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', '..', 'docs', 'screenshots');
+// The README's screenshots are committed: refreshed on demand only (VIGIE_DOCS_SCREENSHOTS=1),
+// so an ordinary test run leaves the working tree clean.
+const writeDocs = process.env.VIGIE_DOCS_SCREENSHOTS === '1';
 
 /** Waits until the page's first load is over (title shown, no loading skeleton left). */
 async function settled(page: Page): Promise<void> {
@@ -254,8 +257,10 @@ run('dashboard in a real browser: overview, brands, periods, language, phone wid
     const errors = watchPageErrors(page);
     await page.goto(`${w.s.baseUrl}/w/${w.workspaceId}/overview?brandId=${w.brands.lumiere}`);
     await settled(page);
-    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'overview.png') });
+    if (writeDocs) {
+      mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'overview.png') });
+    }
     for (const p of PAGES) {
       await page.getByTestId(`nav-${p}`).click();
       await page.waitForURL(new RegExp(`/${p}(\\?|$)`));
@@ -268,7 +273,8 @@ run('dashboard in a real browser: overview, brands, periods, language, phone wid
     await page.goto(`${w.s.baseUrl}/w/${w.workspaceId}/inbox?brandId=${w.brands.lumiere}&type=question`);
     await page.getByTestId('inbox-detail').waitFor();
     await settled(page);
-    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'inbox.png') });
+    await screenshot(page, 'inbox-questions-fr');
+    if (writeDocs) await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'inbox.png') });
     expect(errors).toEqual([]);
     await ctx.close();
   });
