@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useFilters } from '../../app/workspace/useFilters';
 import { useWorkspace } from '../../app/workspace/workspace-context';
+import { ChartDataTable } from '../../components/ChartDataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
@@ -78,6 +79,8 @@ export default function OverviewPage() {
   const data = res.data;
   const hasData = data ? data.byChannel.length > 0 || (data.kpis.posts ?? 0) > 0 : false;
   const pct = KPI_DEFINITIONS[seriesKey].format === 'percent';
+  const seriesData = toSeriesChartData(data?.series ?? [], [seriesKey], locale);
+  const formatY = (v: number) => (pct ? formatPercent(v / 100, locale) : formatInteger(v, locale));
 
   return (
     <>
@@ -159,10 +162,11 @@ export default function OverviewPage() {
               </div>
             </div>
             <LineChart
-              data={toSeriesChartData(data.series, [seriesKey], locale)}
+              data={seriesData}
               label={t('overview.trendLabel', { metric: KPI_DEFINITIONS[seriesKey].label[locale] })}
-              formatY={(v) => (pct ? formatPercent(v / 100, locale) : formatInteger(v, locale))}
+              formatY={formatY}
             />
+            <ChartDataTable labels={seriesData.labels} datasets={seriesData.datasets} format={formatY} />
           </section>
 
           <section className="card overview__channels">
