@@ -63,8 +63,13 @@ run('dashboard in a real browser: overview, brands, periods, language, phone wid
 
     await page.getByTestId('period-preset').selectOption('7d');
     await page.waitForURL(/from=\d{4}-\d{2}-\d{2}/);
+    // Read the tiles only once the page has received and rendered this brand's figures (while
+    // the new response is on its way the previous brand's tiles stay up, dimmed).
+    const rendered = page.waitForResponse((r) => r.url().includes('/kpis?') && r.url().includes(`brandId=${w.brands.lumiere}`));
     await page.getByTestId('brand-switcher').selectOption(w.brands.lumiere);
     await page.waitForURL(new RegExp(`brandId=${w.brands.lumiere}`));
+    await rendered;
+    await page.locator('.overview[aria-busy="false"]').waitFor();
     const url = new URL(page.url());
     const from = url.searchParams.get('from')!;
     const to = url.searchParams.get('to')!;
