@@ -4,4 +4,6 @@ module.exports = {
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
+  // Generous: CI machines are shared and world generation can be slow under load.
+  testTimeout: 60000,
 };
