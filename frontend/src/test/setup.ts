@@ -1,5 +1,8 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// CI machines are shared (2 cores): give async queries more room than the 1 s default.
+configure({ asyncUtilTimeout: 4000 });
 
 afterEach(() => cleanup());

@@ -38,9 +38,13 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
   useEffect(() => {
     setServiceId(item.service?.id ?? '');
     setType(item.type);
+  }, [item.id, item.service?.id, item.type]);
+
+  // Messages belong to one item: cleared when another item is selected, not when this one changes.
+  useEffect(() => {
     setError(null);
     setForwarded(null);
-  }, [item.id, item.service?.id, item.type]);
+  }, [item.id]);
 
   const act = async (fn: () => Promise<InboxItem | void>) => {
     setBusy(true);
