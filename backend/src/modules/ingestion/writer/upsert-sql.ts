@@ -89,7 +89,8 @@ const METRICS_AND_DEF = [...METRIC_COLUMNS, 'impressions_definition'];
 
 /**
  * $1 workspace, $2 brand, $3 channel account, $4 platform, $5 captured_at, then the columns.
- * `prev` reads the stored metrics before the upsert (all CTEs share one snapshot); a metric
+ * `prev` reads the stored metrics before the upsert (all CTEs share one snapshot; `= ANY`, so an
+ * index probe per post of the batch, never a scan of the account's posts); a metric
  * snapshot is appended for every inserted or updated post whose metrics differ from the stored
  * ones, so post_metric_snapshots only grows when a value changed. Returns changed post ids.
  */
@@ -103,7 +104,7 @@ export const UPSERT_POSTS = `
   ),
   prev AS (
     SELECT p.id, ${METRICS_AND_DEF.map((c) => `p.${c}`).join(', ')}
-    FROM posts p JOIN i ON p.channel_account_id = $3::uuid AND p.external_id = i.external_id
+    FROM posts p WHERE p.channel_account_id = $3::uuid AND p.external_id = ANY($6::text[])
   ),
   up AS (
     INSERT INTO posts AS p (workspace_id, brand_id, channel_account_id, external_id, published_at, content_type,
@@ -136,16 +137,21 @@ const COMMENT_COLS: Col[] = [
 
 /**
  * $1 workspace, $2 brand, $3 channel account, $4 platform, then the columns. The post is
- * resolved from its external id in the same statement; a comment whose post is unknown is
- * not written (counted as orphan). An edited text clears enriched_at so enrichment re-reads it.
+ * resolved from its external id in the same statement (index probes for the batch's distinct
+ * posts only: a join lets the planner hash the account's every post, per batch); a comment
+ * whose post is unknown is not written (counted as orphan). An edited text clears enriched_at so enrichment re-reads it.
  */
 export const UPSERT_COMMENTS = `
   WITH i AS (
     SELECT * FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::int[], $12::timestamptz[])
       AS i(external_id, post_ext, parent_ext, author_ext, is_from_brand, text, likes, published_at)
   ),
+  ps AS MATERIALIZED (
+    SELECT p.id, p.external_id FROM posts p
+    WHERE p.channel_account_id = $3::uuid AND p.external_id = ANY(ARRAY(SELECT DISTINCT post_ext FROM i))
+  ),
   j AS MATERIALIZED (
-    SELECT p.id AS post_id, i.* FROM i JOIN posts p ON p.channel_account_id = $3::uuid AND p.external_id = i.post_ext
+    SELECT ps.id AS post_id, i.* FROM i JOIN ps ON ps.external_id = i.post_ext
   ),
   up AS (
     INSERT INTO comments AS c (workspace_id, brand_id, channel_account_id, post_id, external_id, parent_external_id,
