@@ -133,6 +133,8 @@ export interface ConnectorCapabilities {
   search: boolean;
   /** Private insights (reach, impressions, clicks) for own accounts with a token. */
   privateMetrics: boolean;
+  /** Past daily follower counts (own accounts only: it is a private insight). */
+  followerHistory: boolean;
 }
 
 /** Incremental sync state persisted per channel account between runs (JSON). */
@@ -162,5 +164,11 @@ export interface ChannelConnector {
   listPosts(account: ConnectorAccount, req: ListPostsRequest): Promise<PostsPage>;
   listComments?(account: ConnectorAccount, post: { externalId: string }, page: string | null): Promise<Page<NormalizedComment>>;
   getAccountStats?(account: ConnectorAccount, now: Date): Promise<NormalizedAccountStats>;
+  /**
+   * Follower count at the end of each UTC day from `since` to `until` (days the platform knows,
+   * oldest first; the connector clamps to how far back its platform serves). Own accounts only:
+   * returns [] for a competitor. `following` / `postsCount` stay null (not in the history).
+   */
+  getFollowerHistory?(account: ConnectorAccount, since: Date, until: Date): Promise<NormalizedAccountStats[]>;
   search?(account: ConnectorAccount, query: string, since: Date, page: string | null): Promise<Page<NormalizedMention>>;
 }

@@ -101,3 +101,27 @@ export async function fetchInsightsResilient(
 function isInvalidMetricError(e: unknown): boolean {
   return e instanceof ConnectorError && e.code === ConnectorErrorCode.BAD_REQUEST && e.platformCode === 100;
 }
+
+/**
+ * One metric of a `period=day` insights answer → the UTC day each value describes. Graph stamps
+ * a day's value with the END of that day (midnight Pacific, written 07:00 or 08:00 UTC the next
+ * day: "since = Jan 1 → first end_time Jan 2 08:00"), so the day is end_time minus one day.
+ * Values that are not numbers (absent for a day without data) are skipped, never read as 0.
+ */
+export function readDailyInsight(body: JsonReader, metric: string): Array<{ day: string; value: number }> {
+  const m = body.get('data').arr().find((x) => x.get('name').optStr() === metric);
+  if (!m) return [];
+  const out: Array<{ day: string; value: number }> = [];
+  for (const v of m.get('values').optArr()) {
+    const value = v.get('value').optNum();
+    if (value === null) continue;
+    const end = Date.parse(v.get('end_time').isoDate());
+    out.push({ day: new Date(end - 24 * 3600 * 1000).toISOString().slice(0, 10), value });
+  }
+  return out;
+}
+
+/** Errors that mean "this account has no such insight" (retired/invalid metric #100, no permission #10): no history, not a failed sync. */
+export function isNoInsightError(e: unknown): boolean {
+  return e instanceof ConnectorError && (e.platformCode === 10 || isInvalidMetricError(e));
+}

@@ -24,7 +24,7 @@ import { flattenBlueskyThread, mapBlueskyMention, mapBlueskyPost } from './blues
  */
 export class BlueskyConnector implements ChannelConnector {
   readonly platform = 'bluesky' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false };
+  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false, followerHistory: false };
   /** ~3,000 requests / 5 min per IP: a 15-minute sync is gentle. */
   readonly syncIntervalMs = 15 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 7 * DAY_MS;

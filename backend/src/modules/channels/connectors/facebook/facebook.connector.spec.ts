@@ -155,4 +155,46 @@ describe('FacebookConnector over HTTP', () => {
     expect(c2.items[0].text).toBe('how can i get invited to the Commerce Manager api ?');
     expect(c2.nextPage).toBeNull();
   });
+
+  it('reads page_follows day by day in windows of at most 90 days, keeping the asked days only', async () => {
+    server.route((r) =>
+      r.path === '/facebook/v21.0/19292868552/insights' && r.query.get('metric') === 'page_follows'
+        ? { body: fixtureText('facebook', 'page_follows_day.json') }
+        : undefined,
+    );
+    const since = new Date('2025-01-01T00:00:00Z');
+    const until = new Date('2025-04-15T00:00:00Z');
+    const rows = await fb.getFollowerHistory(account, since, until);
+    expect(rows.map((r) => [r.day, r.followers])).toEqual([
+      ['2025-03-07', 12480],
+      ['2025-03-08', 12493],
+      ['2025-03-09', 12491],
+      ['2025-03-11', 12530],
+    ]);
+    // 2025-01-01 → 2025-04-01 (90 days), then 2025-04-01 → 2025-04-15; the second answer's days are outside it.
+    expect(server.requests.map((r) => [r.query.get('period'), r.query.get('since'), r.query.get('until')])).toEqual([
+      ['day', String(Date.parse('2025-01-01T00:00:00Z') / 1000), String(Date.parse('2025-04-01T00:00:00Z') / 1000)],
+      ['day', String(Date.parse('2025-04-01T00:00:00Z') / 1000), String(Date.parse('2025-04-15T00:00:00Z') / 1000)],
+    ]);
+    expect(server.requests[0].query.get('access_token')).toBe(TOKEN);
+  });
+
+  it('has no follower history for a competitor (no call) nor for a Page without insights (#100 / #10)', async () => {
+    const since = new Date('2025-03-01T00:00:00Z');
+    const until = new Date('2025-03-20T00:00:00Z');
+    expect(await fb.getFollowerHistory({ ...account, isCompetitor: true }, since, until)).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+    server.route(() => json({ error: { message: '(#100) The value must be a valid insights metric', type: 'OAuthException', code: 100 } }, 400));
+    expect(await fb.getFollowerHistory(account, since, until)).toEqual([]);
+    server.reset();
+    server.route(() => json({ error: { message: '(#10) Application does not have permission for this action', code: 10 } }, 403));
+    expect(await fb.getFollowerHistory(account, since, until)).toEqual([]);
+  });
+
+  it('lets an expired token fail the history read (the account needs reconnecting)', async () => {
+    server.route(() => json({ error: { message: 'Error validating access token: Session has expired', type: 'OAuthException', code: 190 } }, 400));
+    await expect(fb.getFollowerHistory(account, new Date('2025-03-01T00:00:00Z'), new Date('2025-03-20T00:00:00Z'))).rejects.toMatchObject({
+      code: ConnectorErrorCode.AUTH,
+    });
+  });
 });

@@ -11,15 +11,26 @@ import type {
 import { baseOf } from '../base-url';
 import { requireCredential, type ConnectorOptions } from '../credentials';
 import { HttpClient } from '../http-client';
-import { fetchInsightsResilient, graphGet, graphNextToken, graphTokenQuery, GRAPH_DEFAULT_HOST, type GraphCall } from '../meta-graph';
+import { historyWindows, inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
+import {
+  fetchInsightsResilient,
+  graphGet,
+  graphNextToken,
+  graphTokenQuery,
+  GRAPH_DEFAULT_HOST,
+  isNoInsightError,
+  type GraphCall,
+} from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
 import {
   applyFacebookInsights,
   FACEBOOK_COMMENT_FIELDS,
+  FACEBOOK_FOLLOWERS_METRIC,
   FACEBOOK_POST_FIELDS,
   FACEBOOK_POST_INSIGHTS,
   mapFacebookComment,
+  mapFacebookFollowerHistory,
   mapFacebookPost,
 } from './facebook.mapper';
 
@@ -37,10 +48,14 @@ export class FacebookConnector implements ChannelConnector {
     accountStats: true,
     search: false,
     privateMetrics: true,
+    followerHistory: true,
   };
   /** Business Use Case limits are per page and hour; hourly syncs stay far below them. */
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 28 * DAY_MS;
+  /** Page Insights keep 2 years; one since/until query spans at most 90 days. */
+  static readonly HISTORY_MAX_DAYS = 730;
+  static readonly HISTORY_WINDOW_MS = 90 * DAY_MS;
   private readonly http: HttpClient;
 
   constructor(opts: ConnectorOptions = {}) {
@@ -116,5 +131,31 @@ export class FacebookConnector implements ChannelConnector {
       following: null,
       postsCount: null,
     };
+  }
+
+  /**
+   * Page Insights `page_follows` (period=day), 90-day windows. A Page without insights (under
+   * 100 likes, no read_insights, retired metric) answers #10/#100: no history, not a failure.
+   */
+  async getFollowerHistory(account: ConnectorAccount, since: Date, until: Date): Promise<NormalizedAccountStats[]> {
+    if (account.isCompetitor) return [];
+    const from = new Date(Math.max(since.getTime(), utcMidnightDaysBefore(until, FacebookConnector.HISTORY_MAX_DAYS).getTime()));
+    const call = this.call(account, 'facebook follower history');
+    const out: NormalizedAccountStats[] = [];
+    for (const w of historyWindows(from, until, FacebookConnector.HISTORY_WINDOW_MS)) {
+      try {
+        const body = await graphGet(call, `/${encodeURIComponent(this.pageId(account))}/insights`, {
+          metric: FACEBOOK_FOLLOWERS_METRIC,
+          period: 'day',
+          since: Math.floor(w.since.getTime() / 1000),
+          until: Math.floor(w.until.getTime() / 1000),
+        });
+        out.push(...mapFacebookFollowerHistory(body).filter((s) => inHistoryRange(s.day, w.since, w.until)));
+      } catch (e) {
+        if (isNoInsightError(e)) return [];
+        throw e;
+      }
+    }
+    return out;
   }
 }

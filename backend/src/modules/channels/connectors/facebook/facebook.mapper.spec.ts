@@ -1,6 +1,6 @@
 import { JsonReader } from '../json-reader';
 import { fixture, sharedSample } from '../__tests__/fixture-server';
-import { applyFacebookInsights, mapFacebookComment, mapFacebookPost } from './facebook.mapper';
+import { applyFacebookInsights, mapFacebookComment, mapFacebookFollowerHistory, mapFacebookPost } from './facebook.mapper';
 import { readInsightValues } from '../meta-graph';
 
 const posts = JsonReader.root(fixture('facebook', 'posts_p1.json'), 'facebook posts').get('data').arr();
@@ -104,5 +104,22 @@ describe('mapFacebookComment (recorded comments page)', () => {
     expect(c.isFromBrand).toBe(true);
     expect(c.parentExternalId).toBe('5_8');
     expect(c.author?.displayName).toBe('Brand');
+  });
+});
+
+describe('mapFacebookFollowerHistory (page_follows, period=day)', () => {
+  it('dates each value by the day its end_time closes, across the DST change, skipping a day without value', () => {
+    const body = JsonReader.root(fixture('facebook', 'page_follows_day.json'), 'facebook follower history');
+    // 08:00 UTC = midnight PST, 07:00 UTC = midnight PDT (from 2025-03-09): the day is end_time − 1 day.
+    expect(mapFacebookFollowerHistory(body)).toEqual([
+      { day: '2025-03-07', followers: 12480, following: null, postsCount: null },
+      { day: '2025-03-08', followers: 12493, following: null, postsCount: null },
+      { day: '2025-03-09', followers: 12491, following: null, postsCount: null },
+      { day: '2025-03-11', followers: 12530, following: null, postsCount: null },
+    ]);
+  });
+
+  it('gives no rows when the metric is absent from the answer', () => {
+    expect(mapFacebookFollowerHistory(JsonReader.root({ data: [] }, 'x'))).toEqual([]);
   });
 });

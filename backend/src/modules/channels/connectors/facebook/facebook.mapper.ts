@@ -1,5 +1,7 @@
-import type { ContentType, NormalizedComment, NormalizedPost, PostMetrics } from '../channel-connector';
+import type { ContentType, NormalizedAccountStats, NormalizedComment, NormalizedPost, PostMetrics } from '../channel-connector';
+import { followerRows } from '../follower-history';
 import { JsonReader } from '../json-reader';
+import { readDailyInsight } from '../meta-graph';
 
 /**
  * Graph API Page objects → normalised records. Public counts come from the post fields
@@ -114,4 +116,12 @@ export function mapFacebookComment(c: JsonReader, postId: string, pageId: string
     isFromBrand: fromId !== null && fromId === pageId,
     likes: c.get('like_count').optNum(),
   };
+}
+
+/** Page insight giving the follower count at the end of each day (`page_fans` is retired, PLATFORMS.md). */
+export const FACEBOOK_FOLLOWERS_METRIC = 'page_follows';
+
+/** `/{page}/insights?metric=page_follows&period=day` → one history row per day (a count, not a gain). */
+export function mapFacebookFollowerHistory(body: JsonReader): NormalizedAccountStats[] {
+  return followerRows(readDailyInsight(body, FACEBOOK_FOLLOWERS_METRIC));
 }

@@ -68,4 +68,40 @@ describe('InstagramConnector over HTTP', () => {
       postsCount: 427,
     });
   });
+
+  it('rebuilds the last days of followers from follower_count and the current followers_count', async () => {
+    // Clock: 2025-06-05 10:00 UTC → the platform serves from 29 days before today's midnight (2025-05-07).
+    const clocked = new InstagramConnector({ now: () => Date.parse('2025-06-05T10:00:00Z') });
+    server.route((r) => {
+      if (r.path === '/instagram/v21.0/17841406338772941/insights' && r.query.get('metric') === 'follower_count') {
+        return { body: fixtureText('instagram', 'follower_count_day.json') };
+      }
+      if (r.path === '/instagram/v21.0/17841406338772941' && r.query.get('fields') === 'followers_count') {
+        return json({ followers_count: 5000, id: '17841406338772941' });
+      }
+      return undefined;
+    });
+    // Asked from 2025-03-01 (beyond the 30 days) to 2025-06-04: clamped; 06-04 (until) is not in the range.
+    const rows = await clocked.getFollowerHistory(account, new Date('2025-03-01T00:00:00Z'), new Date('2025-06-04T00:00:00Z'));
+    // gains 06-01 +12, 06-02 +7, 06-03 +0, 06-04 +21 from 5000: 06-03 = 4979, 06-02 = 4979, 06-01 = 4972.
+    expect(rows.map((r) => [r.day, r.followers])).toEqual([
+      ['2025-06-01', 4972],
+      ['2025-06-02', 4979],
+      ['2025-06-03', 4979],
+    ]);
+    const q = server.requests[0].query;
+    expect([q.get('period'), q.get('since'), q.get('until')]).toEqual([
+      'day',
+      String(Date.parse('2025-05-07T00:00:00Z') / 1000),
+      String(Date.parse('2025-06-05T10:00:00Z') / 1000),
+    ]);
+  });
+
+  it('has no follower history for a competitor, nor under 100 followers (#100)', async () => {
+    const since = new Date('2025-03-01T00:00:00Z');
+    expect(await ig.getFollowerHistory({ ...account, isCompetitor: true }, since, new Date())).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+    server.route(() => json({ error: { message: '(#100) The follower_count metric is not available for accounts with fewer than 100 followers', code: 100 } }, 400));
+    expect(await ig.getFollowerHistory(account, since, new Date())).toEqual([]);
+  });
 });

@@ -12,7 +12,16 @@ import { baseOf } from '../base-url';
 import { optionalCredential, requireCredential, type ConnectorOptions } from '../credentials';
 import { HttpClient } from '../http-client';
 import type { JsonReader } from '../json-reader';
-import { fetchInsightsResilient, graphGet, graphNextToken, graphTokenQuery, GRAPH_DEFAULT_HOST, type GraphCall } from '../meta-graph';
+import { inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
+import {
+  fetchInsightsResilient,
+  graphGet,
+  graphNextToken,
+  graphTokenQuery,
+  GRAPH_DEFAULT_HOST,
+  isNoInsightError,
+  type GraphCall,
+} from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
 import {
@@ -21,6 +30,7 @@ import {
   INSTAGRAM_MEDIA_FIELDS,
   INSTAGRAM_MEDIA_INSIGHTS,
   mapInstagramComments,
+  mapInstagramFollowerHistory,
   mapInstagramMedia,
 } from './instagram.mapper';
 
@@ -32,13 +42,20 @@ import {
  */
 export class InstagramConnector implements ChannelConnector {
   readonly platform = 'instagram' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: false, privateMetrics: true };
+  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: false, privateMetrics: true, followerHistory: true };
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 30 * DAY_MS;
+  /**
+   * follower_count covers the last 30 days (the current day excluded) and since…until may span
+   * 30 days at most: from 29 days before today's midnight up to now fits.
+   */
+  static readonly HISTORY_DAYS = 29;
   private readonly http: HttpClient;
+  private readonly clock: () => number;
 
   constructor(opts: ConnectorOptions = {}) {
     this.http = new HttpClient(opts);
+    this.clock = opts.now ?? Date.now;
   }
 
   private call(account: ConnectorAccount, what: string): GraphCall {
@@ -108,5 +125,36 @@ export class InstagramConnector implements ChannelConnector {
       following: r.get('follows_count').optNum(),
       postsCount: r.get('media_count').optNum(),
     };
+  }
+
+  /**
+   * Daily new followers (`follower_count`, last 30 days) turned into end-of-day counts from the
+   * current `followers_count` (see mapInstagramFollowerHistory). One query: 30 days fit in one.
+   */
+  async getFollowerHistory(account: ConnectorAccount, since: Date, until: Date): Promise<NormalizedAccountStats[]> {
+    if (account.isCompetitor) return [];
+    const now = new Date(this.clock());
+    const floor = utcMidnightDaysBefore(now, InstagramConnector.HISTORY_DAYS);
+    const from = new Date(Math.max(since.getTime(), floor.getTime()));
+    const to = new Date(Math.min(until.getTime(), utcMidnightDaysBefore(now, 0).getTime()));
+    if (from >= to) return [];
+    const call = this.call(account, 'instagram follower history');
+    const id = this.ownId(account);
+    let insights: JsonReader;
+    try {
+      // Gains up to today so the walk back starts from now (the platform leaves out today's).
+      insights = await graphGet(call, `/${id}/insights`, {
+        metric: 'follower_count',
+        period: 'day',
+        since: Math.floor(from.getTime() / 1000),
+        until: Math.floor(now.getTime() / 1000),
+      });
+    } catch (e) {
+      if (isNoInsightError(e)) return [];
+      throw e;
+    }
+    const current = (await graphGet(call, `/${id}`, { fields: 'followers_count' })).get('followers_count').optNum();
+    if (current === null) return [];
+    return mapInstagramFollowerHistory(insights, current).filter((s) => inHistoryRange(s.day, from, to));
   }
 }

@@ -1,7 +1,7 @@
 import { JsonReader } from '../json-reader';
 import { readInsightValues } from '../meta-graph';
 import { fixture, sharedSample } from '../__tests__/fixture-server';
-import { applyInstagramInsights, mapInstagramComments, mapInstagramMedia } from './instagram.mapper';
+import { applyInstagramInsights, mapInstagramComments, mapInstagramFollowerHistory, mapInstagramMedia } from './instagram.mapper';
 
 const owner = { id: '17841406338772941', username: 'facebookfordevelopers' };
 const media = (file: string) => JsonReader.root(fixture('instagram', file), 'ig').get('data').arr();
@@ -93,6 +93,20 @@ describe('mapInstagramComments', () => {
         isFromBrand: false,
         likes: 1,
       },
+    ]);
+  });
+});
+
+describe('mapInstagramFollowerHistory (follower_count = new followers per day)', () => {
+  it('walks back from the current count: a day ends with current minus the gains of the later days', () => {
+    const body = JsonReader.root(fixture('instagram', 'follower_count_day.json'), 'instagram follower history');
+    // gains: 06-01 +12, 06-02 +7, 06-03 +0, 06-04 +21; followers_count now 5000.
+    // 06-04: 5000; 06-03: 5000−21 = 4979; 06-02: 4979−0 = 4979; 06-01: 4979−7 = 4972.
+    expect(mapInstagramFollowerHistory(body, 5000)).toEqual([
+      { day: '2025-06-01', followers: 4972, following: null, postsCount: null },
+      { day: '2025-06-02', followers: 4979, following: null, postsCount: null },
+      { day: '2025-06-03', followers: 4979, following: null, postsCount: null },
+      { day: '2025-06-04', followers: 5000, following: null, postsCount: null },
     ]);
   });
 });

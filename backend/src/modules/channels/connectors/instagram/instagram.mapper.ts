@@ -1,6 +1,8 @@
-import type { ContentType, NormalizedComment, NormalizedPost } from '../channel-connector';
+import type { ContentType, NormalizedAccountStats, NormalizedComment, NormalizedPost } from '../channel-connector';
 import { emptyMetrics } from '../facebook/facebook.mapper';
+import { countsFromGains, followerRows } from '../follower-history';
 import type { JsonReader } from '../json-reader';
+import { readDailyInsight } from '../meta-graph';
 
 export const INSTAGRAM_MEDIA_FIELDS = 'id,caption,media_type,media_product_type,permalink,timestamp,like_count,comments_count';
 export const INSTAGRAM_COMMENT_FIELDS =
@@ -76,4 +78,14 @@ export function mapInstagramComments(c: JsonReader, mediaId: string, brand: { id
   };
   const top = one(c, null);
   return [top, ...c.get('replies').get('data').optArr().map((r) => one(r, top.externalId))];
+}
+
+/**
+ * `follower_count` (period=day) is the number of NEW followers each day, at most the last 30
+ * days, never the current one; unfollows are not subtracted. The end-of-day counts are rebuilt
+ * backwards from `followers_count` read now, so a day's count is an estimate that ignores the
+ * unfollows and today's gains after it (it reads low when many unfollowed since).
+ */
+export function mapInstagramFollowerHistory(insights: JsonReader, currentFollowers: number): NormalizedAccountStats[] {
+  return followerRows(countsFromGains(currentFollowers, readDailyInsight(insights, 'follower_count')));
 }

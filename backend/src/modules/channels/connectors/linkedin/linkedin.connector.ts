@@ -28,7 +28,7 @@ const PAGE_SIZE = 50;
  */
 export class LinkedinConnector implements ChannelConnector {
   readonly platform = 'linkedin' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: false, privateMetrics: true };
+  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: false, privateMetrics: true, followerHistory: false };
   /** Unpublished daily limits that reset at midnight UTC: sync every 6 h. */
   readonly syncIntervalMs = 6 * 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 30 * DAY_MS;

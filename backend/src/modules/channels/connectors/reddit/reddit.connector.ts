@@ -25,7 +25,7 @@ import { flattenRedditComments, mapRedditLink, mapRedditMention } from './reddit
  */
 export class RedditConnector implements ChannelConnector {
   readonly platform = 'reddit' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false };
+  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false, followerHistory: false };
   readonly syncIntervalMs = 30 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 3 * DAY_MS;
   private readonly http: HttpClient;

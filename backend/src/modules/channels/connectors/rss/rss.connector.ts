@@ -23,7 +23,7 @@ import { decodeFeed, feedItemToMention, parseFeed, type ParsedFeed } from './rss
  */
 export class RssConnector implements ChannelConnector {
   readonly platform = 'rss' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: false, postMetrics: false, accountStats: false, search: true, privateMetrics: false };
+  readonly capabilities: ConnectorCapabilities = { comments: false, postMetrics: false, accountStats: false, search: true, privateMetrics: false, followerHistory: false };
   readonly syncIntervalMs = 30 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 2 * DAY_MS;
   private readonly http: HttpClient;

@@ -14,7 +14,7 @@ import { mapTiktokVideo, TIKTOK_USER_FIELDS, TIKTOK_VIDEO_FIELDS } from './tikto
  */
 export class TiktokConnector implements ChannelConnector {
   readonly platform = 'tiktok' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: false, postMetrics: true, accountStats: true, search: false, privateMetrics: false };
+  readonly capabilities: ConnectorCapabilities = { comments: false, postMetrics: true, accountStats: true, search: false, privateMetrics: false, followerHistory: false };
   /** 600 requests/min per endpoint: hourly is plenty for public counts. */
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 14 * DAY_MS;

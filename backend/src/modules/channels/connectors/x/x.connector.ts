@@ -24,7 +24,7 @@ import { mapXMention, mapXReply, mapXTweet, X_TWEET_FIELDS, X_USER_FIELDS, xUser
  */
 export class XConnector implements ChannelConnector {
   readonly platform = 'x' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false };
+  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false, followerHistory: false };
   /** Pay-per-read: every sync re-reads the window, so sync every 6 h. */
   readonly syncIntervalMs = 6 * 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 7 * DAY_MS;

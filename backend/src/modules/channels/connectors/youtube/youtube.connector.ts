@@ -26,7 +26,7 @@ import { mapYoutubeReply, mapYoutubeSearchItem, mapYoutubeThread, mapYoutubeVide
  */
 export class YoutubeConnector implements ChannelConnector {
   readonly platform = 'youtube' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false };
+  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false, followerHistory: false };
   /** 10,000 units/day: an hourly sync costs a few units; search (100 units) is for listening only. */
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 14 * DAY_MS;
