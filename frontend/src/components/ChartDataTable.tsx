@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from './ScrollRegion';
 
 interface Props {
   labels: string[];
@@ -12,7 +13,7 @@ export function ChartDataTable({ labels, datasets, format }: Props) {
   return (
     <details className="chart-data">
       <summary>{t('common.showData')}</summary>
-      <div className="table-wrap table-wrap--flat">
+      <ScrollRegion label={t('common.showData')}>
         <table className="table">
           <thead>
             <tr>
@@ -39,7 +40,7 @@ export function ChartDataTable({ labels, datasets, format }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

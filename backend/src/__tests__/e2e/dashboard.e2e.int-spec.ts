@@ -219,11 +219,7 @@ run('dashboard in a real browser: overview, brands, periods, language, phone wid
     await ctx.close();
   });
 
-  // KNOWN UI BUG (reported): the heatmap's visually-hidden hour labels are absolutely positioned
-  // against a box outside `.heatmap-scroll` (not `position: relative`), so they escape its
-  // overflow and widen the page to 444 px. `it.failing` keeps the check honest until the CSS is
-  // fixed; then this test fails and must go back to a plain `it`.
-  it.failing('has no horizontal scroll on a phone (375×812), the KPI tiles still readable', async () => {
+  it('has no horizontal scroll on a phone (375×812), the KPI tiles still readable', async () => {
     const { ctx, page } = await loginPage(w, w.cmUser, { viewport: { width: 375, height: 812 } });
     const errors = watchPageErrors(page);
     await page.getByTestId('kpi-interactions').waitFor();

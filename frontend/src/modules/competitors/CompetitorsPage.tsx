@@ -14,6 +14,7 @@ import { useLocale } from '../../lib/hooks/useLocale';
 import type { CompetitorsDto, ShareOfVoiceDto } from './types';
 import { accountBars, sovSeries, sovShares } from './utils/competitor-charts';
 import '../../styles/overview.css';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 export default function CompetitorsPage() {
   const { t } = useTranslation();
@@ -140,7 +141,7 @@ export default function CompetitorsPage() {
             horizontal
             height={Math.max(140, items.length * 32 + 40)}
           />
-          <div className="table-wrap table-wrap--flat">
+          <ScrollRegion label={t('competitors.engagementLabel')}>
             <table className="table" data-testid="competitors-table">
               <thead>
                 <tr>
@@ -170,7 +171,7 @@ export default function CompetitorsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ) : null}
     </>

@@ -16,6 +16,7 @@ import type { FunnelDto, TrackedLinkDto } from './types';
 import { funnelSteps } from './utils/funnel';
 import '../../styles/forms.css';
 import '../../styles/links.css';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 interface WebhookSettings {
   webhookUrl: string;
@@ -119,7 +120,7 @@ export default function LinksPage() {
                 {totals.conversionValue > 0 ? ` · ${t('links.value', { value: formatDecimal(totals.conversionValue, locale, 2) })}` : ''}
               </p>
               {funnel.data && funnel.data.rows.length > 0 ? (
-                <div className="table-wrap table-wrap--flat">
+                <ScrollRegion label={t('links.conversionRate')}>
                   <table className="table" data-testid="funnel-by-channel">
                     <thead>
                       <tr>
@@ -144,7 +145,7 @@ export default function LinksPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               ) : null}
             </>
           )
@@ -193,7 +194,7 @@ export default function LinksPage() {
         {links.error ? <ErrorMessage error={links.error} onRetry={links.reload} /> : null}
         {links.data && links.data.length === 0 ? <p className="muted">{t('links.none')}</p> : null}
         {links.data && links.data.length > 0 ? (
-          <div className="table-wrap table-wrap--flat">
+          <ScrollRegion label={t('links.title')}>
             <table className="table" data-testid="links-table">
               <thead>
                 <tr>
@@ -235,7 +236,7 @@ export default function LinksPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
       </section>
 

@@ -23,6 +23,7 @@ import type { KpiResponse } from './types';
 import { toBreakdownChartData, toSeriesChartData } from './utils/chart-data';
 import { buildTile, OVERVIEW_TILE_KEYS } from './utils/kpi-tiles';
 import '../../styles/overview.css';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 const SERIES_CHOICES: KpiKey[] = ['interactions', 'reach', 'impressions', 'engagementRateByReach', 'clicks', 'posts'];
 const GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -179,7 +180,7 @@ export default function OverviewPage() {
                 horizontal
                 height={Math.max(140, data.byChannel.length * 36 + 40)}
               />
-              <div className="table-wrap table-wrap--flat">
+              <ScrollRegion label={t('overview.byChannelLabel')}>
                 <table className="table" data-testid="by-channel">
                   <thead>
                     <tr>
@@ -206,7 +207,7 @@ export default function OverviewPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             </div>
           </section>
 
@@ -224,7 +225,7 @@ export default function OverviewPage() {
                     formatValue={(v) => formatPercent(v / 100, locale)}
                     height={220}
                   />
-                  <div className="table-wrap table-wrap--flat">
+                  <ScrollRegion label={t('overview.byContentTypeLabel')}>
                     <table className="table" data-testid="by-content-type">
                       <thead>
                         <tr>
@@ -249,7 +250,7 @@ export default function OverviewPage() {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </ScrollRegion>
                 </>
               )}
             </section>

@@ -17,6 +17,7 @@ import type { ReportListItem, ReportView } from './types';
 import { formatMonth, recentMonths } from './utils/months';
 import '../../styles/forms.css';
 import '../../styles/reports.css';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 export default function ReportsPage() {
   const { t } = useTranslation();
@@ -104,7 +105,7 @@ export default function ReportsPage() {
         {list.loading && !list.data ? <Skeleton rows={3} /> : null}
         {list.data && list.data.length === 0 ? <p className="muted">{t('reports.none')}</p> : null}
         {list.data && list.data.length > 0 ? (
-          <div className="table-wrap table-wrap--flat">
+          <ScrollRegion label={t('reports.archive')}>
             <table className="table" data-testid="reports-table">
               <thead>
                 <tr>
@@ -129,7 +130,7 @@ export default function ReportsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
       </section>
       <ReportSettingsForm key={filters.brandId} workspaceId={workspace.id} brandId={filters.brandId} canAct={canAct} />

@@ -26,7 +26,7 @@ export function Heatmap({ cells, timezone }: { cells: HeatmapCell[]; timezone: s
           timezone,
         })}
       </p>
-      <div className="heatmap-scroll">
+      <div className="heatmap-scroll" tabIndex={0} role="region" aria-label={t('overview.heatmapTitle')}>
         <table className="heatmap" data-testid="heatmap">
           <caption className="visually-hidden">{t('overview.heatmapTitle')}</caption>
           <thead>

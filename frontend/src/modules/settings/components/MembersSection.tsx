@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
 import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
+import { ScrollRegion } from '../../../components/ScrollRegion';
 
 const ROLES: Role[] = ['admin', 'cm', 'viewer'];
 
@@ -59,7 +60,7 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
       {members.error ? <ErrorMessage error={members.error} onRetry={members.reload} /> : null}
       {members.loading && !members.data ? <Skeleton rows={3} /> : null}
       {members.data ? (
-        <div className="table-wrap table-wrap--flat">
+        <ScrollRegion label={t('settings.members.title')}>
           <table className="table" data-testid="members-table">
             <thead>
               <tr>
@@ -110,7 +111,7 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
       {invited ? (
