@@ -234,15 +234,16 @@ function pageInsights(ctx: Ctx, pageId: string): Reply {
   }
   const posts = ctx.world.visible('facebook', ctx.now).filter((i) => i.account?.key === page.key);
   const followers = (t: number) => ctx.world.followers(page, Math.min(t, ctx.now));
+  // Daily values are published once the (Pacific) day is over: the current day is not served.
   const ends: number[] = [];
-  for (let e = dayEnd(since); e <= dayEnd(until); e += DAY) ends.push(e);
+  for (let e = dayEnd(since); e <= dayEnd(until) && e <= ctx.now; e += DAY) ends.push(e);
   return {
     status: 200,
     body: {
       data: names.map((n) => ({
         name: n,
         period: 'day',
-        values: ends.map((e) => ({ value: PAGE_METRICS[n].value(ctx, posts, Math.min(e, ctx.now), followers), end_time: graphDate(e) })),
+        values: ends.map((e) => ({ value: PAGE_METRICS[n].value(ctx, posts, e, followers), end_time: graphDate(e) })),
         title: PAGE_METRICS[n].title,
         description: PAGE_METRICS[n].description,
         id: `${page.externalId}/insights/${n}/day`,

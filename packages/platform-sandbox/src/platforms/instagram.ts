@@ -135,10 +135,11 @@ function userInsights(ctx: Ctx, user: NonNullable<ReturnType<typeof userOf>>): R
   const since = timeParam(ctx.query.get('since')) ?? until - DAY;
   if (until - since > 30 * DAY) return graphError(ctx, 400, 100, '(#100) The time range must be 30 days or less');
   const posts = ctx.world.visible('instagram', ctx.now).filter((i) => i.account?.key === user.key);
+  // Days end at midnight Pacific (07:00 UTC here); the current, unfinished day is never served.
   const ends: number[] = [];
-  for (let e = Math.floor(since / DAY) * DAY + DAY + 7 * 3_600_000; e <= until + DAY; e += DAY) ends.push(e);
+  for (let e = Math.floor(since / DAY) * DAY + DAY + 7 * 3_600_000; e <= until + DAY && e <= ctx.now; e += DAY) ends.push(e);
   const day = (n: string, e: number): number => {
-    const end = Math.min(e, ctx.now);
+    const end = e;
     if (n === 'follower_count') return Math.max(0, ctx.world.followers(user, end) - ctx.world.followers(user, end - DAY));
     const pick = n === 'reach' ? 'reach' : 'views';
     return posts.reduce((s, p) => s + Math.max(0, postMetrics(p, end)[pick] - postMetrics(p, end - DAY)[pick]), 0);
