@@ -5,7 +5,6 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
 import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
-import { ScrollRegion } from '../../../components/ScrollRegion';
 
 const ROLES: Role[] = ['admin', 'cm', 'viewer'];
 
@@ -60,7 +59,7 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
       {members.error ? <ErrorMessage error={members.error} onRetry={members.reload} /> : null}
       {members.loading && !members.data ? <Skeleton rows={3} /> : null}
       {members.data ? (
-        <ScrollRegion label={t('settings.members.title')}>
+        <div className="table-wrap table-wrap--flat">
           <table className="table" data-testid="members-table">
             <thead>
               <tr>
@@ -111,7 +110,7 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
               ))}
             </tbody>
           </table>
-        </ScrollRegion>
+        </div>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
       {invited ? (
