@@ -12,7 +12,7 @@ import type {
 } from '../../channels/connectors/channel-connector';
 import { CONNECTORS } from '../../channels/connectors/connector.registry';
 import { secretsOf } from '../../channels/connectors/redact';
-import { DAY_MS } from '../../channels/connectors/sync-window';
+import { DAY_MS, utcDay } from '../../channels/connectors/sync-window';
 import { ChannelsService } from '../../channels/channels.service';
 import { IngestionWriter, type WriteTarget } from '../writer/ingestion-writer.service';
 import { SYNC_ATTEMPTS } from './platform-queues';
@@ -46,6 +46,8 @@ export interface SyncSummary {
   comments: number;
   commentsChanged: number;
   snapshots: number;
+  /** Past days of follower counts read from the platform's history this run. */
+  followerDays: number;
 }
 
 export function connectorFor(platform: Platform): ChannelConnector | null {
@@ -77,7 +79,7 @@ export class ChannelSyncService {
   }
 
   async run(channelAccountId: string, ctx: JobContext = { jobId: 'direct', attempt: 1 }): Promise<SyncSummary> {
-    const summary: SyncSummary = { posts: 0, postsChanged: 0, comments: 0, commentsChanged: 0, snapshots: 0 };
+    const summary: SyncSummary = { posts: 0, postsChanged: 0, comments: 0, commentsChanged: 0, snapshots: 0, followerDays: 0 };
     const [row] = rowsOf<AccountRow>(
       await this.db.query(
         `SELECT ca.id, ca.workspace_id, ca.brand_id, ca.platform, ca.handle, ca.external_id, ca.base_url,
@@ -115,6 +117,9 @@ export class ChannelSyncService {
       if (connector.listComments && connector.capabilities.comments) {
         await this.syncComments(connector, account, target, postExternalIds, lease, summary);
       }
+      if (connector.getFollowerHistory && connector.capabilities.followerHistory && !account.isCompetitor) {
+        summary.followerDays = await this.syncFollowerHistory(connector, account, target, new Date());
+      }
       if (connector.getAccountStats && connector.capabilities.accountStats) {
         await this.writer.writeAccountStats(target, [await connector.getAccountStats(account, new Date())]);
       }
@@ -125,7 +130,8 @@ export class ChannelSyncService {
       );
       this.logger.log(
         `${row.platform} ${row.id}: ${summary.posts} posts (${summary.postsChanged} changed, ${summary.snapshots} snapshots), ` +
-          `${summary.comments} comments (${summary.commentsChanged} changed) in ${Date.now() - started} ms`,
+          `${summary.comments} comments (${summary.commentsChanged} changed), ${summary.followerDays} past follower days ` +
+          `in ${Date.now() - started} ms`,
       );
       return summary;
     } catch (e) {
@@ -168,6 +174,30 @@ export class ChannelSyncService {
       if (!page) break;
     }
     return { nextCursor, postExternalIds };
+  }
+
+  /**
+   * Past daily follower counts (own accounts, platforms that keep them): the first time back to
+   * FIRST_SYNC_DAYS (the connector clamps to its platform's limit), later only the finished days
+   * after the last stored one — so a second run the same day asks nothing. Today's row is the
+   * current count that getAccountStats writes. Returns the days written.
+   */
+  private async syncFollowerHistory(connector: ChannelConnector, account: ConnectorAccount, target: WriteTarget, now: Date): Promise<number> {
+    const today = utcDay(now);
+    const todayStart = new Date(`${today}T00:00:00Z`);
+    const [last] = rowsOf<{ day: string | null }>(
+      await this.db.query(
+        `SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM account_daily_stats
+         WHERE channel_account_id = $1 AND day < $2::date AND followers IS NOT NULL`,
+        [target.channelAccountId, today],
+      ),
+    );
+    const since = last?.day ? new Date(Date.parse(`${last.day}T00:00:00Z`) + DAY_MS) : new Date(todayStart.getTime() - FIRST_SYNC_DAYS * DAY_MS);
+    if (since >= todayStart) return 0;
+    const history = await connector.getFollowerHistory!(account, since, todayStart);
+    const rows = history.filter((s) => s.day >= utcDay(since) && s.day < today && s.followers !== null);
+    await this.writer.writeAccountStats(target, rows);
+    return rows.length;
   }
 
   /** Comments of the posts returned by this run (the connector's refresh window), re-read each run. */
