@@ -178,6 +178,34 @@ describe('GET /api/workspaces/:workspaceId/kpis', () => {
     expect(b.missing).toContain('followers');
   });
 
+  it('followers: last snapshot ≤ end and last one before the start, never after the period; no start → no growth', async () => {
+    const growth = await insertBrand(t.db, ws, 'Growth');
+    const a = await insertAccount(t.db, ws, growth, 'facebook', 'growth.fb');
+    const b = await insertAccount(t.db, ws, growth, 'x', 'growth.x');
+    const c = await insertAccount(t.db, ws, growth, 'youtube', 'growth.yt');
+    for (const [day, n] of [['2025-02-20', 900], ['2025-02-27', 1000], ['2025-03-15', 1050], ['2025-03-31', 1100], ['2025-04-02', 5000]] as const) {
+      await insertFollowers(t.db, a, day, n);
+    }
+    await insertFollowers(t.db, b, '2025-03-10', 200); // history begins inside March
+    await insertFollowers(t.db, b, '2025-03-31', 260);
+    await insertFollowers(t.db, c, '2025-04-05', 70); // after the period only
+    const r = (await viewer.get(`/api/workspaces/${ws}/kpis?brandId=${growth}&from=2025-03-01&to=2025-03-31`)).body;
+    // end: 1100 (03-31, not 5000 of 04-02) + 260; start: 1000 (02-27) + 260 (x counted unchanged).
+    expect(r.kpis.followers).toBe(1360);
+    expect(r.kpis.netFollowers).toBe(100);
+    expect(r.kpis.followerGrowthRate).toBeCloseTo(100 / 1260, 12);
+    expect(r.partial).toEqual(expect.arrayContaining(['netFollowers', 'followerGrowthRate']));
+    const byId = new Map(r.byChannel.map((x: { channelAccountId: string }) => [x.channelAccountId, x]));
+    expect(byId.get(a)).toMatchObject({ kpis: { followers: 1100, netFollowers: 100 } });
+    // x: 200 → 260 inside March is not March's growth (it began on 03-10): missing, not 60.
+    expect(byId.get(b)).toMatchObject({ kpis: { followers: 260, netFollowers: null, followerGrowthRate: null } });
+    expect((byId.get(b) as { missing: string[] }).missing).toEqual(expect.arrayContaining(['netFollowers', 'followerGrowthRate']));
+    expect(byId.get(c)).toMatchObject({ kpis: { followers: null } });
+    // Previous period (2025-01-29 … 02-28): end 1000 (02-27), nothing before 01-29 → no growth.
+    expect(r.previousKpis).toMatchObject({ followers: 1000, netFollowers: null });
+    expect(r.previousMissing).toContain('netFollowers');
+  });
+
   it('filters on one channel account of the brand, 404 for another brand’s account', async () => {
     const b = (await viewer.get(url(`from=2025-03-01&to=2025-03-31&channelAccountId=${ig}`))).body;
     expect(b.kpis).toMatchObject({ posts: 1, interactions: 40, followers: 550 });

@@ -16,6 +16,7 @@ import type { DataSource } from 'typeorm';
 import { KpiContributorRegistry, type KpiContributionQuery } from '../contributors/kpi-contributor';
 import type { Granularity, KpiQueryDto } from './kpi-query.dto';
 import { KpiScopeResolver, type KpiScope } from './kpi-scope';
+import { flagGrowth, sumFollowers, type Followers } from './follower-sums';
 import { checkPeriod } from './period';
 import { recordSums, rollupSums, ROLLUP_SUM_SELECT, type RollupSumRow } from './rollup-sums';
 import { seriesBuckets } from './series-buckets';
@@ -58,10 +59,6 @@ type GroupedRow = RollupSumRow & {
   bucket: string | null;
 };
 
-interface Followers {
-  start: number | null;
-  end: number | null;
-}
 
 export interface KpiBlock {
   kpis: KpiResult['values'];
@@ -99,19 +96,25 @@ export class KpiService {
 
     const total = grouped.find((r) => r.g_channel && r.g_type && r.g_bucket);
     const brandFollowers = sumFollowers([...followers.values()]);
-    const current = computeKpis({
-      ...mergeCountSums(rollupSums(total), extra.sums),
-      followersStart: brandFollowers.start,
-      followersEnd: brandFollowers.end,
-      firstResponseMinutes: extra.firstResponseMinutes,
-    });
+    const current = flagGrowth(
+      computeKpis({
+        ...mergeCountSums(rollupSums(total), extra.sums),
+        followersStart: brandFollowers.start,
+        followersEnd: brandFollowers.end,
+        firstResponseMinutes: extra.firstResponseMinutes,
+      }),
+      brandFollowers.partial,
+    );
     const previousBrandFollowers = sumFollowers([...previousFollowers.values()]);
-    const previous = computeKpis({
-      ...mergeCountSums(rollupSums(previousRow), previousExtra.sums),
-      followersStart: previousBrandFollowers.start,
-      followersEnd: previousBrandFollowers.end,
-      firstResponseMinutes: previousExtra.firstResponseMinutes,
-    });
+    const previous = flagGrowth(
+      computeKpis({
+        ...mergeCountSums(rollupSums(previousRow), previousExtra.sums),
+        followersStart: previousBrandFollowers.start,
+        followersEnd: previousBrandFollowers.end,
+        firstResponseMinutes: previousExtra.firstResponseMinutes,
+      }),
+      previousBrandFollowers.partial,
+    );
 
     const byChannelRows = new Map(grouped.filter((r) => !r.g_channel).map((r) => [r.channel_account_id, r]));
     const byChannel = channels.map((c) => {
@@ -197,19 +200,16 @@ export class KpiService {
 
   /**
    * Followers per channel account: at the end, the last snapshot on or before `to`; at the
-   * start, the last one before `from`, else the first one inside the period.
+   * start, the last one before `from` (none → null: a count first seen inside the period would
+   * give the growth of part of it, labelled as the whole). Never a snapshot after `to`.
    */
   private async followers(scope: KpiScope, period: DayPeriod): Promise<Map<string, Followers>> {
     const rows = (await this.db.query(
       `SELECT ca.id,
          (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
             AND s.followers IS NOT NULL AND s.day <= $4::date ORDER BY s.day DESC LIMIT 1) AS end_followers,
-         coalesce(
-           (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
-              AND s.followers IS NOT NULL AND s.day < $3::date ORDER BY s.day DESC LIMIT 1),
-           (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
-              AND s.followers IS NOT NULL AND s.day BETWEEN $3::date AND $4::date ORDER BY s.day LIMIT 1)
-         ) AS start_followers
+         (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
+            AND s.followers IS NOT NULL AND s.day < $3::date ORDER BY s.day DESC LIMIT 1) AS start_followers
        FROM channel_accounts ca
        WHERE ca.workspace_id = $1 AND ca.brand_id = $2 AND ($5::uuid IS NULL OR ca.id = $5)`,
       [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
@@ -286,11 +286,4 @@ export class KpiService {
 
 function block(result: KpiResult): KpiBlock {
   return { kpis: result.values, missing: result.missing, partial: result.partial };
-}
-
-/** Brand followers = Σ over its accounts that have a snapshot; null when none has one. */
-function sumFollowers(list: Followers[]): Followers {
-  const sum = (values: Array<number | null>) =>
-    values.some((v) => v !== null) ? values.reduce<number>((t, v) => t + (v ?? 0), 0) : null;
-  return { start: sum(list.map((f) => f.start)), end: sum(list.map((f) => f.end)) };
 }
