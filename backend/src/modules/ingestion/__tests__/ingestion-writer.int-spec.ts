@@ -149,6 +149,43 @@ describe('IngestionWriter (real Postgres)', () => {
     expect(c2).toEqual({ text: 'Où est ma commande ? (modifié)', likes: 4, enriched_at: null });
   });
 
+  it('authors: names filled once, followers kept current, a re-seen unchanged author is not rewritten', async () => {
+    const other: WriteTarget = { ...(await seedAccount(t.db)), platform: 'facebook' };
+    const who = (handle: string | null, displayName: string | null, followers: number | null) => ({ externalId: 'x', handle, displayName, followers });
+    const byX = (id: string, author: ReturnType<typeof who>): NormalizedComment => ({ ...comment(id, 'q1', 'x', `text ${id}`), author });
+    const row = async () =>
+      ((await t.db.query(`SELECT id, xmin::text AS xmin, handle, display_name, followers FROM authors WHERE workspace_id = $1 AND external_id = 'x'`, [
+        other.workspaceId,
+      ])) as Array<{ id: string; xmin: string; handle: string | null; display_name: string | null; followers: number | null }>)[0];
+    const authorOf = async (table: 'posts' | 'comments', externalId: string) =>
+      ((await t.db.query(`SELECT author_id FROM ${table} WHERE channel_account_id = $1 AND external_id = $2`, [other.channelAccountId, externalId])) as Array<{
+        author_id: string | null;
+      }>)[0].author_id;
+
+    await writer.writePosts(other, [{ ...post('q1', 1), author: null }]);
+    await writer.writeComments(other, [byX('k1', who(null, 'X one', null))]);
+    const first = await row();
+    expect(first).toMatchObject({ handle: null, display_name: 'X one', followers: null });
+    expect(await authorOf('comments', 'k1')).toBe(first.id);
+
+    // Same author again, nothing new about them: the row is not touched (same tuple version).
+    await writer.writeComments(other, [byX('k2', who(null, 'X one', null)), byX('k3', who(null, null, null))]);
+    expect(await row()).toEqual(first);
+
+    // A handle fills the empty one, the first display name stays, followers take the new count.
+    await writer.writeComments(other, [byX('k4', who('x_handle', 'X two', 50))]);
+    expect(await row()).toMatchObject({ id: first.id, handle: 'x_handle', display_name: 'X one', followers: 50 });
+    expect(await authorOf('comments', 'k4')).toBe(first.id);
+
+    // Through posts too: followers refreshed, names kept; then an unknown count (NULL) erases nothing.
+    await writer.writePosts(other, [{ ...post('q2', 2), author: who('other', null, 70) }]);
+    const fourth = await row();
+    expect(fourth).toMatchObject({ handle: 'x_handle', display_name: 'X one', followers: 70 });
+    expect(await authorOf('posts', 'q2')).toBe(first.id);
+    await writer.writePosts(other, [{ ...post('q3', 3), author: who(null, null, null) }]);
+    expect(await row()).toEqual(fourth);
+  });
+
   it('splits large inputs into batches with the same result', async () => {
     const many = Array.from({ length: 25 }, (_, i) => post(`b${i}`, 1 + (i % 28), { reactions: i }));
     const w = await writer.writePosts(target, many, new Date(), 7);

@@ -90,8 +90,13 @@ export class IngestionWriter {
 
   private async postsInTx(m: EntityManager, target: WriteTarget, batch: NormalizedPost[], capturedAt: Date) {
     if (!batch.length) return { ids: [] as string[], snapshots: 0 };
-    await this.upsertAuthors(m, target, batch.map((p) => p.author));
-    const [row] = (await m.query(UPSERT_POSTS, postParams(target, capturedAt, batch))) as Array<{ ids: string[]; snapshots: number }>;
+    const authors = await this.insertAuthors(m, target, batch.map((p) => p.author));
+    const [row] = (await m.query(UPSERT_POSTS, [...postParams(target, capturedAt, batch), ...authors])) as Array<{
+      ids: string[];
+      snapshots: number;
+      stale_authors: number;
+    }>;
+    await this.updateAuthors(m, target, authors, row.stale_authors);
     return row;
   }
 
@@ -108,11 +113,13 @@ export class IngestionWriter {
     for (const batch of chunks(lastWins(comments, (c) => c.externalId), batchSize)) {
       const r = await this.db.transaction(async (m) => {
         await relaxedCommit(m);
-        await this.upsertAuthors(m, target, batch.map((c) => c.author));
-        const [row] = (await m.query(UPSERT_COMMENTS, commentParams(target, batch))) as Array<{
+        const authors = await this.insertAuthors(m, target, batch.map((c) => c.author));
+        const [row] = (await m.query(UPSERT_COMMENTS, [...commentParams(target, batch), ...authors])) as Array<{
           ids: string[];
           orphans: number;
+          stale_authors: number;
         }>;
+        await this.updateAuthors(m, target, authors, row.stale_authors);
         return row;
       });
       out.changedIds.push(...r.ids);
@@ -142,7 +149,12 @@ export class IngestionWriter {
     ]);
   }
 
-  private async upsertAuthors(m: EntityManager, target: WriteTarget, authors: Array<NormalizedAuthor | null>) {
+  /**
+   * Inserts the batch's new authors (existing ones untouched) and returns the authors' columns,
+   * which the post/comment upsert then takes to resolve ids and tell whether any stored author
+   * needs an update (see upsert-sql.ts).
+   */
+  private async insertAuthors(m: EntityManager, target: WriteTarget, authors: Array<NormalizedAuthor | null>): Promise<AuthorColumns> {
     const merged = new Map<string, NormalizedAuthor>();
     for (const a of authors) {
       if (!a) continue;
@@ -159,14 +171,23 @@ export class IngestionWriter {
           : a,
       );
     }
-    if (!merged.size) return;
     // Sorted: concurrent batches touching the same authors lock them in the same order (no deadlock).
     const list = [...merged.values()].sort((x, y) => (x.externalId < y.externalId ? -1 : x.externalId > y.externalId ? 1 : 0));
-    const cols = [list.map((a) => a.externalId), list.map((a) => a.handle), list.map((a) => a.displayName), list.map((a) => a.followers)];
-    await m.query(INSERT_AUTHORS, [target.workspaceId, target.platform, pseudonymSalt(this.config.secretKey, target.workspaceId), ...cols]);
-    await m.query(UPDATE_AUTHORS, [target.workspaceId, target.platform, ...cols]);
+    const cols: AuthorColumns = [list.map((a) => a.externalId), list.map((a) => a.handle), list.map((a) => a.displayName), list.map((a) => a.followers)];
+    if (list.length) {
+      await m.query(INSERT_AUTHORS, [target.workspaceId, target.platform, pseudonymSalt(this.config.secretKey, target.workspaceId), ...cols]);
+    }
+    return cols;
+  }
+
+  /** Names filled, followers refreshed: only when the upsert saw a stored author that would change. */
+  private async updateAuthors(m: EntityManager, target: WriteTarget, cols: AuthorColumns, stale: number): Promise<void> {
+    if (stale > 0) await m.query(UPDATE_AUTHORS, [target.workspaceId, target.platform, ...cols]);
   }
 }
+
+/** external_id, handle, display_name, followers of a batch's distinct authors. */
+type AuthorColumns = [string[], Array<string | null>, Array<string | null>, Array<number | null>];
 
 /**
  * Batch commits do not wait for the WAL flush. Safe for our guarantees: WAL is flushed in order,

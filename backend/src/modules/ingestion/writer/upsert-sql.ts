@@ -43,10 +43,13 @@ export const METRIC_COLUMNS = [
 ] as const;
 
 /**
- * Authors in two statements, $1 workspace, $2 platform, $3 pseudonym salt, $4.. external_id,
- * handle, display_name, followers. The same commenters come back in every batch: an
- * `ON CONFLICT DO UPDATE … WHERE` would still lock (and so dirty) each of those rows even when
- * nothing changed; DO NOTHING + an UPDATE restricted to changed rows touches none of them.
+ * Authors: INSERT … DO NOTHING first ($1 workspace, $2 platform, $3 pseudonym salt, $4.. external_id,
+ * handle, display_name, followers), in its own statement so that the post/comment upsert that
+ * follows (a new snapshot) sees every author, also one a concurrent batch just inserted. That
+ * upsert reads the batch's authors once (`au`: their ids, and whether any stored name/followers
+ * would change); only then does the writer run UPDATE_AUTHORS — rarely: the same commenters come
+ * back in every batch unchanged. An `ON CONFLICT DO UPDATE … WHERE` would lock (and so dirty)
+ * each re-seen author even when nothing changed; this touches none of them.
  * Pseudonym: 'Utilisateur ' + 4 hex of md5(salt:platform:external_id), computed once at insert
  * (salt = per-workspace secret, see pseudonym.ts), so it is stable and never recomputed.
  */
@@ -60,19 +63,41 @@ export const INSERT_AUTHORS = `
 // Platforms show an account under different names in different places (a channel's title on
 // its videos, its handle on its replies): the first known name stays (fill-only), or it would
 // flip at every batch; followers keep the latest known value.
-const AUTHOR_NEXT = {
-  handle: 'COALESCE(a.handle, i.handle)',
-  display_name: 'COALESCE(a.display_name, i.display_name)',
-  followers: 'COALESCE(i.followers, a.followers)',
+const authorNext = (a: string, i: string) =>
+  ({
+    handle: `COALESCE(${a}.handle, ${i}.handle)`,
+    display_name: `COALESCE(${a}.display_name, ${i}.display_name)`,
+    followers: `COALESCE(${i}.followers, ${a}.followers)`,
+  }) as const;
+const authorChanged = (a: string, i: string) => {
+  const n = authorNext(a, i);
+  return `ROW(${n.handle}, ${n.display_name}, ${n.followers}) IS DISTINCT FROM ROW(${a}.handle, ${a}.display_name, ${a}.followers)`;
 };
+const AUTHOR_NEXT = authorNext('a', 'i');
 
 export const UPDATE_AUTHORS = `
   UPDATE authors AS a SET handle = ${AUTHOR_NEXT.handle}, display_name = ${AUTHOR_NEXT.display_name},
     followers = ${AUTHOR_NEXT.followers}, updated_at = now()
   FROM unnest($3::text[], $4::text[], $5::text[], $6::int[]) AS i(external_id, handle, display_name, followers)
   WHERE a.workspace_id = $1::uuid AND a.platform = $2::text AND a.external_id = i.external_id
-    AND ROW(${AUTHOR_NEXT.handle}, ${AUTHOR_NEXT.display_name}, ${AUTHOR_NEXT.followers})
-        IS DISTINCT FROM ROW(a.handle, a.display_name, a.followers)`;
+    AND ${authorChanged('a', 'i')}`;
+
+/**
+ * CTEs of the batch's authors inside a post/comment upsert: `ai` the given values ($n.. $n+3,
+ * as for INSERT_AUTHORS), `au` the stored rows (one index probe per distinct author, then a hash
+ * join per record instead of a probe per record). `stale_authors` counts those an UPDATE_AUTHORS
+ * would change.
+ */
+function authorCtes(n: number): string {
+  return `ai AS (
+    SELECT * FROM unnest($${n}::text[], $${n + 1}::text[], $${n + 2}::text[], $${n + 3}::int[]) AS ai(external_id, handle, display_name, followers)
+  ),
+  au AS MATERIALIZED (
+    SELECT a.id, a.external_id, a.handle, a.display_name, a.followers FROM authors a
+    WHERE a.workspace_id = $1::uuid AND a.platform = $4::text AND a.external_id = ANY($${n}::text[])
+  )`;
+}
+const STALE_AUTHORS = `(SELECT count(*)::int FROM ai JOIN au ON au.external_id = ai.external_id WHERE ${authorChanged('au', 'ai')}) AS stale_authors`;
 
 const POST_COLS: Col[] = [
   { name: 'published_at', merge: 'replace' },
@@ -88,7 +113,8 @@ const POST_COLS: Col[] = [
 const METRICS_AND_DEF = [...METRIC_COLUMNS, 'impressions_definition'];
 
 /**
- * $1 workspace, $2 brand, $3 channel account, $4 platform, $5 captured_at, then the columns.
+ * $1 workspace, $2 brand, $3 channel account, $4 platform, $5 captured_at, $6..$21 the columns,
+ * $22..$25 the batch's authors (see authorCtes).
  * `prev` reads the stored metrics before the upsert (all CTEs share one snapshot; `= ANY`, so an
  * index probe per post of the batch, never a scan of the account's posts); a metric
  * snapshot is appended for every inserted or updated post whose metrics differ from the stored
@@ -102,6 +128,7 @@ export const UPSERT_POSTS = `
       AS i(external_id, published_at, content_type, text, permalink, author_ext,
            ${METRIC_COLUMNS.join(', ')}, impressions_definition, source_metrics)
   ),
+  ${authorCtes(22)},
   prev AS (
     SELECT p.id, ${METRICS_AND_DEF.map((c) => `p.${c}`).join(', ')}
     FROM posts p WHERE p.channel_account_id = $3::uuid AND p.external_id = ANY($6::text[])
@@ -111,7 +138,7 @@ export const UPSERT_POSTS = `
       text, permalink, author_id, ${METRIC_COLUMNS.join(', ')}, impressions_definition, source_metrics)
     SELECT $1::uuid, $2::uuid, $3::uuid, i.external_id, i.published_at, i.content_type, i.text, i.permalink, au.id,
       ${METRIC_COLUMNS.map((c) => `i.${c}`).join(', ')}, i.impressions_definition, i.source_metrics
-    FROM i LEFT JOIN authors au ON au.workspace_id = $1::uuid AND au.platform = $4::text AND au.external_id = i.author_ext
+    FROM i LEFT JOIN au ON au.external_id = i.author_ext
     ON CONFLICT (channel_account_id, external_id)
     ${updateClause('p', POST_COLS, ['updated_at = now()'])}
     RETURNING p.id, ${METRICS_AND_DEF.map((c) => `p.${c}`).join(', ')}
@@ -123,7 +150,8 @@ export const UPSERT_POSTS = `
     WHERE ROW(${METRIC_COLUMNS.map((c) => `up.${c}`).join(', ')}) IS DISTINCT FROM ROW(${METRIC_COLUMNS.map((c) => `prev.${c}`).join(', ')})
     RETURNING 1
   )
-  SELECT (SELECT coalesce(array_agg(id::text), '{}') FROM up) AS ids, (SELECT count(*)::int FROM snap) AS snapshots`;
+  SELECT (SELECT coalesce(array_agg(id::text), '{}') FROM up) AS ids, (SELECT count(*)::int FROM snap) AS snapshots,
+    ${STALE_AUTHORS}`;
 
 const COMMENT_COLS: Col[] = [
   { name: 'post_id', merge: 'replace' },
@@ -136,7 +164,8 @@ const COMMENT_COLS: Col[] = [
 ];
 
 /**
- * $1 workspace, $2 brand, $3 channel account, $4 platform, then the columns. The post is
+ * $1 workspace, $2 brand, $3 channel account, $4 platform, $5..$12 the columns, $13..$16 the
+ * batch's authors (see authorCtes). The post is
  * resolved from its external id in the same statement (index probes for the batch's distinct
  * posts only: a join lets the planner hash the account's every post, per batch); a comment
  * whose post is unknown is not written (counted as orphan). An edited text clears enriched_at so enrichment re-reads it.
@@ -146,6 +175,7 @@ export const UPSERT_COMMENTS = `
     SELECT * FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::int[], $12::timestamptz[])
       AS i(external_id, post_ext, parent_ext, author_ext, is_from_brand, text, likes, published_at)
   ),
+  ${authorCtes(13)},
   ps AS MATERIALIZED (
     SELECT p.id, p.external_id FROM posts p
     WHERE p.channel_account_id = $3::uuid AND p.external_id = ANY(ARRAY(SELECT DISTINCT post_ext FROM i))
@@ -157,14 +187,13 @@ export const UPSERT_COMMENTS = `
     INSERT INTO comments AS c (workspace_id, brand_id, channel_account_id, post_id, external_id, parent_external_id,
       author_id, is_from_brand, text, likes, published_at)
     SELECT $1::uuid, $2::uuid, $3::uuid, j.post_id, j.external_id, j.parent_ext, au.id, j.is_from_brand, j.text, j.likes, j.published_at
-    FROM j
-    LEFT JOIN authors au ON au.workspace_id = $1::uuid AND au.platform = $4::text AND au.external_id = j.author_ext
+    FROM j LEFT JOIN au ON au.external_id = j.author_ext
     ON CONFLICT (channel_account_id, external_id)
     ${updateClause('c', COMMENT_COLS, ['enriched_at = CASE WHEN c.text IS DISTINCT FROM EXCLUDED.text THEN NULL ELSE c.enriched_at END'])}
     RETURNING c.id
   )
   SELECT (SELECT coalesce(array_agg(id::text), '{}') FROM up) AS ids,
-         (SELECT count(*)::int FROM i) - (SELECT count(*)::int FROM j) AS orphans`;
+         (SELECT count(*)::int FROM i) - (SELECT count(*)::int FROM j) AS orphans, ${STALE_AUTHORS}`;
 
 /** $1 channel account, then day, followers, following, posts_count. */
 export const UPSERT_ACCOUNT_STATS = `
