@@ -9,6 +9,9 @@ import {
   RetryAfterError,
 } from './job-queue';
 
+/** A health check must answer quickly even when Redis does not. */
+const HEALTH_PING_TIMEOUT_MS = 1000;
+
 /** BullMQ on Redis: jobs survive restarts and are shared by every worker replica. */
 export class BullmqJobQueue extends JobQueue {
   readonly kind = 'bullmq' as const;
@@ -100,10 +103,19 @@ export class BullmqJobQueue extends JobQueue {
   }
 
   async health(): Promise<'up' | 'down'> {
+    // maxRetriesPerRequest: null queues commands while Redis is away: a plain PING would hang the
+    // health check until Redis returns. Answer from the connection state, and bound the PING.
+    if (this.connection.status !== 'ready') return 'down';
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'down'>((resolve) => {
+      timer = setTimeout(() => resolve('down'), HEALTH_PING_TIMEOUT_MS);
+    });
     try {
-      return (await this.connection.ping()) === 'PONG' ? 'up' : 'down';
+      return await Promise.race([this.connection.ping().then((r) => (r === 'PONG' ? ('up' as const) : ('down' as const))), timeout]);
     } catch {
       return 'down';
+    } finally {
+      clearTimeout(timer);
     }
   }
 
