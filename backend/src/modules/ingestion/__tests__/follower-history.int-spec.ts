@@ -45,6 +45,20 @@ describe('follower history through sync and the KPI API', () => {
       sb.setClock(frozen);
     }
   }
+  /** The LinkedIn organisation's follower count (networkSizes) at instant `at`. */
+  async function orgFollowersAt(at: number): Promise<number> {
+    const a = sandboxAccount('maison-lumiere', 'linkedin');
+    sb.setClock(new Date(at));
+    try {
+      const urn = encodeURIComponent(`urn:li:organization:${a.externalId.replace(/^urn:li:organization:/, '')}`);
+      const r = await fetch(`${sb.baseUrls.linkedin}/rest/networkSizes/${urn}?edgeType=COMPANY_FOLLOWED_BY_MEMBER`, {
+        headers: { authorization: `Bearer ${a.token}`, 'LinkedIn-Version': '202501', 'X-Restli-Protocol-Version': '2.0.0' },
+      });
+      return ((await r.json()) as { firstDegreeSize: number }).firstDegreeSize;
+    } finally {
+      sb.setClock(frozen);
+    }
+  }
 
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, now: () => frozen, rateLimits: false });
@@ -68,6 +82,7 @@ describe('follower history through sync and the KPI API', () => {
     };
     await add('facebook', brandId, sandboxAccount('maison-lumiere', 'facebook'));
     await add('instagram', brandId, sandboxAccount('maison-lumiere', 'instagram'));
+    await add('linkedin', brandId, sandboxAccount('maison-lumiere', 'linkedin'));
     await add('rival', rival.id, sandboxAccount('eclat-paris', 'facebook'));
   }, 60_000);
 
@@ -76,9 +91,10 @@ describe('follower history through sync and the KPI API', () => {
     await sb.close();
   });
 
-  it('the first sync stores 90 past days for Facebook, 29 for Instagram, none for a competitor', async () => {
+  it('the first sync stores 90 past days for Facebook and LinkedIn, 29 for Instagram, none for a competitor', async () => {
     expect((await sync('facebook')).followerDays).toBe(90);
     expect((await sync('instagram')).followerDays).toBe(29);
+    expect((await sync('linkedin')).followerDays).toBe(90);
     expect((await sync('rival')).followerDays).toBe(0);
 
     const fb = await statRows('facebook');
@@ -96,6 +112,12 @@ describe('follower history through sync and the KPI API', () => {
     for (let i = 1; i < ig.length; i++) expect(ig[i].followers).toBeGreaterThanOrEqual(ig[i - 1].followers);
     expect(ig[0].followers).toBeLessThan(ig[29].followers);
 
+    // LinkedIn: net daily gains up to now walked back from the current size = the count at UTC midnight.
+    const li = await statRows('linkedin');
+    expect(li).toHaveLength(91);
+    expect(li[89].followers).toBe(await orgFollowersAt(todayStart));
+    expect(li[30].followers).toBe(await orgFollowersAt(todayStart - 59 * DAY));
+
     expect((await statRows('rival')).map((r) => r.day)).toEqual([today]);
     const rivalPage = sandboxAccount('eclat-paris', 'facebook').externalId;
     expect(sb.requests().filter((r) => r.path.includes(`${rivalPage}/insights`))).toEqual([]);
@@ -107,6 +129,7 @@ describe('follower history through sync and the KPI API', () => {
     for (const key of Object.keys(ids)) expect((await sync(key)).followerDays).toBe(0);
     expect(await rawChecksums(t.db)).toEqual(before);
     expect(sb.requests().filter((r) => r.path.endsWith('/insights') && /page_follows|follower_count/.test(r.query.metric ?? ''))).toEqual([]);
+    expect(sb.requests().filter((r) => r.path.includes('FollowerStatistics'))).toEqual([]);
   });
 
   it('a later sync reads only the days after the last stored one', async () => {
@@ -132,9 +155,12 @@ describe('follower history through sync and the KPI API', () => {
     expect(one.body.missing).not.toContain('followers');
 
     const ig = await statRows('instagram');
-    const igAt = (d: string) => ig.find((r) => r.day === d)!.followers;
+    const li = await statRows('linkedin');
+    const at = (rows: Array<{ day: string; followers: number }>, d: string) => rows.find((r) => r.day === d)!.followers;
+    const before = dayOf(todayStart - 29 * DAY);
     const brand = await client.get(`/api/workspaces/${ws}/kpis?brandId=${brandId}&from=${from}&to=${yesterday}`);
-    expect(brand.body.kpis.followers).toBe(fbEnd + igAt(yesterday));
-    expect(brand.body.kpis.netFollowers).toBe(fbEnd - fbStart + igAt(yesterday) - igAt(dayOf(todayStart - 29 * DAY)));
+    expect(brand.body.kpis.followers).toBe(fbEnd + at(ig, yesterday) + at(li, yesterday));
+    expect(brand.body.kpis.netFollowers).toBe(fbEnd - fbStart + at(ig, yesterday) - at(ig, before) + at(li, yesterday) - at(li, before));
+    expect(brand.body.partial).not.toContain('netFollowers'); // every account has a count before the period
   });
 });

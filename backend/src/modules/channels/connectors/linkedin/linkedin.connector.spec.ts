@@ -31,4 +31,25 @@ describe('LinkedinConnector over HTTP', () => {
     server.route((r) => (r.path.startsWith('/linkedin/rest/networkSizes/') ? json({ firstDegreeSize: 5321 }) : undefined));
     expect((await li.getAccountStats(account, new Date('2024-03-01T00:00:00Z'))).followers).toBe(5321);
   });
+
+  it('rebuilds daily followers from follower statistics (DAY intervals up to now) and networkSizes', async () => {
+    server.reset();
+    const clocked = new LinkedinConnector({ now: () => Date.parse('2025-06-05T10:00:00Z') });
+    server.route((r) =>
+      r.path === '/linkedin/rest/organizationalEntityFollowerStatistics' ? { body: fixtureText('linkedin', 'follower_statistics_day.json') } : undefined,
+    );
+    server.route((r) => (r.path.startsWith('/linkedin/rest/networkSizes/') ? json({ firstDegreeSize: 5000 }) : undefined));
+    const rows = await clocked.getFollowerHistory(account, new Date('2025-06-01T00:00:00Z'), new Date('2025-06-05T00:00:00Z'));
+    expect(rows.map((r) => [r.day, r.followers])).toEqual([
+      ['2025-06-01', 4984],
+      ['2025-06-02', 4982],
+      ['2025-06-03', 4994],
+      ['2025-06-04', 5000],
+    ]);
+    const q = server.requests[0].query;
+    expect(q.get('organizationalEntity')).toBe('urn:li:organization:2414183');
+    expect(q.get('timeIntervals')).toBe('(timeRange:(start:1748736000000,end:1749117600000),timeGranularityType:DAY)');
+    expect(await clocked.getFollowerHistory({ ...account, isCompetitor: true }, new Date('2025-06-01T00:00:00Z'), new Date())).toEqual([]);
+    expect(server.requests).toHaveLength(2);
+  });
 });

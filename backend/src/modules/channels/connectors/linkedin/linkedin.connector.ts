@@ -12,9 +12,10 @@ import { baseOf } from '../base-url';
 import { requireCredential, type ConnectorOptions } from '../credentials';
 import { HttpClient } from '../http-client';
 import { JsonReader } from '../json-reader';
+import { countsFromGains, followerRows, inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
 import { PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
-import { applyLinkedinStats, mapLinkedinComment, mapLinkedinPost } from './linkedin.mapper';
+import { applyLinkedinStats, mapLinkedinComment, mapLinkedinFollowerGains, mapLinkedinPost } from './linkedin.mapper';
 
 /** LinkedIn-Version header (YYYYMM) of the versioned Community Management API. */
 export const LINKEDIN_VERSION = '202501';
@@ -28,14 +29,18 @@ const PAGE_SIZE = 50;
  */
 export class LinkedinConnector implements ChannelConnector {
   readonly platform = 'linkedin' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: false, privateMetrics: true, followerHistory: false };
+  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: false, privateMetrics: true, followerHistory: true };
   /** Unpublished daily limits that reset at midnight UTC: sync every 6 h. */
   readonly syncIntervalMs = 6 * 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 30 * DAY_MS;
+  /** Follower statistics cover a rolling 12 months. */
+  static readonly HISTORY_DAYS = 365;
   private readonly http: HttpClient;
+  private readonly clock: () => number;
 
   constructor(opts: ConnectorOptions = {}) {
     this.http = new HttpClient(opts);
+    this.clock = opts.now ?? Date.now;
   }
 
   /** Rest.li 2.0 wants URNs percent-encoded but List(...) syntax literal, so the query is built by hand. */
@@ -98,5 +103,27 @@ export class LinkedinConnector implements ChannelConnector {
     const org = encodeURIComponent(`urn:li:organization:${this.orgId(account)}`);
     const r = await this.get(account, 'linkedin followers', `/rest/networkSizes/${org}?edgeType=COMPANY_FOLLOWED_BY_MEMBER`);
     return { day: utcDay(now), followers: r.get('firstDegreeSize').optNum(), following: null, postsCount: null };
+  }
+
+  /**
+   * Daily net follower gains (organizationalEntityFollowerStatistics, DAY intervals up to now)
+   * walked back from the current networkSizes count: the count at the end of each day.
+   */
+  async getFollowerHistory(account: ConnectorAccount, since: Date, until: Date): Promise<NormalizedAccountStats[]> {
+    if (account.isCompetitor) return [];
+    const now = this.clock();
+    const from = Math.max(since.getTime(), utcMidnightDaysBefore(new Date(now), LinkedinConnector.HISTORY_DAYS).getTime());
+    if (from >= until.getTime()) return [];
+    const org = encodeURIComponent(`urn:li:organization:${this.orgId(account)}`);
+    const intervals = `(timeRange:(start:${from},end:${now}),timeGranularityType:DAY)`;
+    const body = await this.get(
+      account,
+      'linkedin follower history',
+      `/rest/organizationalEntityFollowerStatistics?q=organizationalEntity&organizationalEntity=${org}&timeIntervals=${intervals}`,
+    );
+    const gains = mapLinkedinFollowerGains(body);
+    const current = (await this.getAccountStats(account, new Date(now))).followers;
+    if (current === null) return [];
+    return followerRows(countsFromGains(current, gains)).filter((s) => inHistoryRange(s.day, new Date(from), until));
   }
 }

@@ -1,5 +1,6 @@
 import type { NormalizedComment, NormalizedPost } from '../channel-connector';
 import { emptyMetrics } from '../facebook/facebook.mapper';
+import type { DayValue } from '../follower-history';
 import type { JsonReader } from '../json-reader';
 
 /** Epoch ms → ISO; an out-of-range number is MALFORMED (Date would throw a RangeError). */
@@ -56,4 +57,20 @@ export function mapLinkedinComment(c: JsonReader, postUrn: string, orgUrn: strin
     isFromBrand: actor === orgUrn,
     likes: c.get('likesSummary').get('totalLikes').optNum(),
   };
+}
+
+/**
+ * organizationalEntityFollowerStatistics with DAY timeIntervals → the net follower gain of each
+ * UTC day (timeRange.start, epoch ms): organic + paid (a missing part counts 0, both missing = no value).
+ */
+export function mapLinkedinFollowerGains(body: JsonReader): DayValue[] {
+  const out: DayValue[] = [];
+  for (const e of body.get('elements').arr()) {
+    const g = e.get('followerGains');
+    const organic = g.get('organicFollowerGain').optNum();
+    const paid = g.get('paidFollowerGain').optNum();
+    if (organic === null && paid === null) continue;
+    out.push({ day: isoFromMs(e.get('timeRange').get('start')).slice(0, 10), value: (organic ?? 0) + (paid ?? 0) });
+  }
+  return out;
 }
