@@ -18,7 +18,7 @@ export interface KpiInput {
   counts: CountRecord;
   /** Count keys whose sum lacked some rows (sumCounts().partial); propagated to the KPIs. */
   partial?: readonly CountKey[];
-  /** Follower snapshot on the day before the period starts (or its first day). */
+  /** Follower count at the end of the day before the period starts (null when none was stored then). */
   followersStart?: number | null;
   /** Follower snapshot on the last day of the period. */
   followersEnd?: number | null;
