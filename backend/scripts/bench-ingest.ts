@@ -4,7 +4,8 @@
  * `node -r ../scripts/ts-register.cjs scripts/bench-ingest.ts` in backend/ (DATABASE_URL to use
  * an existing Postgres, else an embedded one in a temp dir). Knobs: BENCH_POSTS (100 000),
  * BENCH_COMMENTS (1 000 000), BENCH_STREAMS (1; 2 = two accounts written in parallel, as the sync
- * queue does — the COPY then runs as two parallel streams too), BENCH_BATCH (the writer's default).
+ * queue does — the COPY then runs as two parallel streams too), BENCH_BATCH (the writer's default),
+ * BENCH_BARE_COPY=1 (also a COPY of posts and comments alone: no authors, author ids, snapshots).
  *
  * Same rows two ways, each into its own workspace of the same tables (same indexes, FKs, triggers):
  *  - a raw COPY of exactly the rows the writer ends with (authors, posts with author ids, one
@@ -45,6 +46,7 @@ const SLICE = 5000; // posts per interleaved slice
 const AUTHORS = 50_000;
 const REPLAY = Math.min(100_000, COMMENTS);
 const ORM_SAMPLE = 2000;
+const BARE = process.env.BENCH_BARE_COPY === '1';
 const CAPTURED_AT = new Date('2025-01-01T00:00:00Z');
 const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
 
@@ -128,6 +130,8 @@ class CopyLoader {
     private readonly salt: string,
     /** Shared by the streams of one workspace. */
     private readonly authorIds: Map<string, string>,
+    /** Posts and comments only: no authors, no author ids, no snapshots. */
+    private readonly bare = false,
   ) {}
 
   private pseudonym(ext: string): string {
@@ -147,7 +151,7 @@ class CopyLoader {
 
   async slice(from: number, to: number): Promise<void> {
     const t = this.t;
-    const page = this.authorIds.get(PAGE.externalId) ?? null;
+    const page = this.bare ? null : (this.authorIds.get(PAGE.externalId) ?? null);
     await copyRows(
       this.pool,
       `COPY posts (workspace_id, brand_id, channel_account_id, external_id, published_at, content_type, text, permalink, author_id,
@@ -164,15 +168,17 @@ class CopyLoader {
     ]);
     const postIds = new Map(got.rows.map((r) => [r.external_id, r.id]));
     const captured = CAPTURED_AT.toISOString();
-    await copyRows(
-      this.pool,
-      `COPY post_metric_snapshots (post_id, captured_at, impressions, reach, reactions, comments, shares, saves, clicks, video_views, impressions_definition) FROM STDIN`,
-      map(range(from, to), (i) => {
-        const p = post(i);
-        const m = p.metrics;
-        return [postIds.get(p.externalId) ?? null, captured, m.impressions, m.reach, m.reactions, m.comments, m.shares, m.saves, m.clicks, m.videoViews, p.impressionsDefinition];
-      }),
-    );
+    if (!this.bare) {
+      await copyRows(
+        this.pool,
+        `COPY post_metric_snapshots (post_id, captured_at, impressions, reach, reactions, comments, shares, saves, clicks, video_views, impressions_definition) FROM STDIN`,
+        map(range(from, to), (i) => {
+          const p = post(i);
+          const m = p.metrics;
+          return [postIds.get(p.externalId) ?? null, captured, m.impressions, m.reach, m.reactions, m.comments, m.shares, m.saves, m.clicks, m.videoViews, p.impressionsDefinition];
+        }),
+      );
+    }
     await copyRows(
       this.pool,
       `COPY comments (workspace_id, brand_id, channel_account_id, post_id, external_id, parent_external_id, author_id, is_from_brand, text, likes, published_at) FROM STDIN`,
@@ -257,30 +263,34 @@ async function main() {
     const writerTargets = await setup('writer', STREAMS);
     const authorIds = new Map<string, string>();
     const copy = copyTargets.map((t) => new CopyLoader(pool, t, pseudonymSalt(config.secretKey, t.workspaceId), authorIds));
-    let copyMs = 0;
-    let writerMs = 0;
+    const bareTargets = BARE ? await setup('bare-copy', STREAMS) : [];
+    const bare = bareTargets.map((t) => new CopyLoader(pool, t, '', new Map(), true));
     const timed = async (f: () => Promise<unknown>) => {
       const t0 = process.hrtime.bigint();
       await f();
       return Number(process.hrtime.bigint() - t0) / 1e6;
     };
-    const doCopy = (from: number, to: number) => Promise.all(parts(from, to, STREAMS).map(([a, b], k) => copy[k].slice(a, b)));
-    const doWriter = (from: number, to: number) => Promise.all(parts(from, to, STREAMS).map(([a, b], k) => writeSlice(writer, writerTargets[k], a, b)));
+    const methods: Array<{ slice: (from: number, to: number) => Promise<unknown>; ms: number }> = [
+      { slice: (from, to) => Promise.all(parts(from, to, STREAMS).map(([a, b], k) => copy[k].slice(a, b))), ms: 0 },
+      { slice: (from, to) => Promise.all(parts(from, to, STREAMS).map(([a, b], k) => writeSlice(writer, writerTargets[k], a, b))), ms: 0 },
+      ...(BARE ? [{ slice: (from: number, to: number) => Promise.all(parts(from, to, STREAMS).map(([a, b], k) => bare[k].slice(a, b))), ms: 0 }] : []),
+    ];
     // The streams' accounts share one workspace, so one COPY of its authors.
-    copyMs += await timed(() => copy[0].authors());
+    methods[0].ms += await timed(() => copy[0].authors());
     for (let s = 0, k = 0; s < POSTS; s += SLICE, k++) {
       const e = Math.min(POSTS, s + SLICE);
-      if (k % 2 === 0) {
-        copyMs += await timed(() => doCopy(s, e));
-        writerMs += await timed(() => doWriter(s, e));
-      } else {
-        writerMs += await timed(() => doWriter(s, e));
-        copyMs += await timed(() => doCopy(s, e));
+      for (let m = 0; m < methods.length; m++) {
+        const method = methods[(m + k) % methods.length];
+        method.ms += await timed(() => method.slice(s, e));
       }
     }
-    const ratio = (copyMs / writerMs).toFixed(2);
+    const [copyMs, writerMs] = [methods[0].ms, methods[1].ms];
     console.log(`COPY (raw, same final rows, no upsert)           ${secs(copyMs)}  ${rate(total, copyMs)}`);
-    console.log(`IngestionWriter (idempotent upsert)              ${secs(writerMs)}  ${rate(total, writerMs)}  = ${ratio}× COPY`);
+    console.log(`IngestionWriter (idempotent upsert)              ${secs(writerMs)}  ${rate(total, writerMs)}  = ${(copyMs / writerMs).toFixed(2)}× COPY`);
+    if (BARE) {
+      const bareMs = methods[2].ms;
+      console.log(`COPY of posts + comments alone (no authors, author ids, snapshots: fewer rows and FK checks)  ${secs(bareMs)}  ${rate(total, bareMs)}  writer = ${(bareMs / writerMs).toFixed(2)}× this`);
+    }
 
     const [a, b] = [await fingerprint(ds, copyTargets[0].workspaceId), await fingerprint(ds, writerTargets[0].workspaceId)];
     if (a !== b) throw new Error(`COPY and writer did not end with the same rows:\n${a}\n${b}`);
