@@ -230,6 +230,8 @@ async function main() {
     t = Date.now();
     const rollups = await app.get(KpiRollupService).rebuild(ws);
     const rollupMs = Date.now() - t;
+    // Statistics as autovacuum would leave them after a bulk load (else the planner guesses from an empty table).
+    await db.query('ANALYZE');
     const [{ n: inboxItems }] = (await db.query(`SELECT count(*)::int AS n FROM inbox_items`)) as Array<{ n: number }>;
     const hash = await hashPassword(PASSWORD);
     await db.query(
