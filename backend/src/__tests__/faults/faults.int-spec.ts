@@ -70,15 +70,16 @@ describe('fault: worker SIGKILLed during the comments phase, then restarted', ()
 describe('fault: Postgres stopped and restarted during ingestion', () => {
   let rig: FaultRig;
   let pg: Awaited<ReturnType<typeof startOwnPostgres>>;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigie-faults-pg-'));
+  let dir = '';
   beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'vigie-faults-pg-'));
     pg = await startOwnPostgres(dir);
     rig = await startRig(world, { databaseUrl: pg.url });
   }, 120_000);
   afterAll(async () => {
     await rig?.close();
     await pg?.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('the API answers 503 down while it is away, the worker retries and finishes, rows equal a clean run', async () => {
