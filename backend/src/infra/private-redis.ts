@@ -20,6 +20,8 @@ export async function startPrivateRedis(bin: string, dataDir: string): Promise<P
   mkdirSync(dir, { recursive: true });
   const port = await freePort(63799);
   const pidfile = path.join(dir, 'redis.pid');
+  // A previous run killed with SIGKILL leaves its daemonized redis behind: stop it, do not pile up.
+  await stopLeftover(pidfile);
   const res = spawnSync(
     bin,
     ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir,
@@ -43,6 +45,23 @@ export async function startPrivateRedis(bin: string, dataDir: string): Promise<P
       }
     },
   };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function stopLeftover(pidfile: string): Promise<void> {
+  if (!existsSync(pidfile)) return;
+  const pid = Number(readFileSync(pidfile, 'utf8').trim());
+  if (!(pid > 0) || !alive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 20));
 }
 
 async function waitForPidFile(file: string): Promise<void> {
