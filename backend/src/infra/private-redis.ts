@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from './embedded-database';
 
@@ -22,6 +22,7 @@ export async function startPrivateRedis(bin: string, dataDir: string): Promise<P
   const pidfile = path.join(dir, 'redis.pid');
   // A previous run killed with SIGKILL leaves its daemonized redis behind: stop it, do not pile up.
   await stopLeftover(pidfile);
+  rmSync(pidfile, { force: true });
   const res = spawnSync(
     bin,
     ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir,
