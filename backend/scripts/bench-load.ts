@@ -4,6 +4,9 @@
  * from the repo root, or `node -r ../scripts/ts-register.cjs scripts/bench-load.ts` in backend/.
  * Knobs: BENCH_LOAD_SECONDS (30), BENCH_LOAD_CONNECTIONS (50), BENCH_LOAD_COMMENTS_PER_POST (6),
  * DATABASE_URL (an existing, empty Postgres; else an embedded one in a temp dir).
+ * Profiling: BENCH_LOAD_API_NODE_ARGS (extra node flags for the API process, e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`); BENCH_LOAD_SQL_STATS=1 prints the top statements of
+ * the load window from pg_stat_statements (needs a DATABASE_URL whose server preloads it).
  * Target: 0 errors, p99 < 500 ms. Loopback only; bounded in time; stops by itself.
  *
  * What runs (honestly):
@@ -43,6 +46,8 @@ const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
 const COMMENTS_PER_POST = Number(process.env.BENCH_LOAD_COMMENTS_PER_POST ?? 6);
 const BRANDS = ['Maison Lumière', 'Café Brûlé', 'Atelier Nord', 'Verde Bio', 'Orbe Sport'];
+const API_NODE_ARGS = (process.env.BENCH_LOAD_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const SQL_STATS = process.env.BENCH_LOAD_SQL_STATS === '1';
 const POSTS_PER_DAY = 3; // per channel account
 const AUTHORS = 15_000;
 const MENTIONS = 30_000;
@@ -159,9 +164,9 @@ interface Child {
   stop(): Promise<void>;
 }
 
-async function startMain(role: 'api' | 'worker', env: Record<string, string>, ready: (out: string) => Promise<boolean>): Promise<Child> {
+async function startMain(role: 'api' | 'worker', env: Record<string, string>, ready: (out: string) => Promise<boolean>, nodeArgs: string[] = []): Promise<Child> {
   let out = '';
-  const proc = spawn(process.execPath, [MAIN], {
+  const proc = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: { PATH: process.env.PATH, NODE_ENV: 'development', VIGIE_ROLE: role, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -230,8 +235,10 @@ async function main() {
     t = Date.now();
     const rollups = await app.get(KpiRollupService).rebuild(ws);
     const rollupMs = Date.now() - t;
-    // Statistics as autovacuum would leave them after a bulk load (else the planner guesses from an empty table).
-    await db.query('ANALYZE');
+    // Tables as autovacuum leaves them a minute after a bulk load (the enrichment rewrote every
+    // comment): statistics (else the planner guesses from an empty table) and the visibility map
+    // (a year of settled rows is all-visible in a live instance; index-only scans rely on it).
+    await db.query('VACUUM ANALYZE');
     const [{ n: inboxItems }] = (await db.query(`SELECT count(*)::int AS n FROM inbox_items`)) as Array<{ n: number }>;
     const hash = await hashPassword(PASSWORD);
     await db.query(
@@ -273,7 +280,7 @@ async function main() {
       VIGIE_SYNC_TICK_MS: '1000',
       VIGIE_SYNC_INTERVAL_MS: '5000',
     };
-    const api = await startMain('api', { ...env, PORT: String(port) }, async () => (await fetch(`${base}/api/health`).catch(() => null))?.status === 200);
+    const api = await startMain('api', { ...env, PORT: String(port) }, async () => (await fetch(`${base}/api/health`).catch(() => null))?.status === 200, API_NODE_ARGS);
     stops.push(api.stop);
 
     const sessions: string[] = [];
@@ -316,6 +323,30 @@ async function main() {
       await c.end();
       return r.rows[0] as { posts: number; comments: number; inbox: number; enriched: number };
     };
+    const sqlStats = async (reset: boolean) => {
+      const { Client } = await import('pg');
+      const c = new Client({ connectionString: pg.url });
+      await c.connect();
+      try {
+        if (reset) {
+          await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+          await c.query('SELECT pg_stat_statements_reset()');
+          return;
+        }
+        const r = await c.query(
+          `SELECT calls, round(total_exec_time)::int AS total_ms, round(mean_exec_time::numeric, 2)::float8 AS mean_ms,
+             shared_blks_hit + shared_blks_read AS blocks, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS query
+           FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+        );
+        console.log('\npg_stat_statements, load window (top 25 by total time):');
+        for (const x of r.rows as Array<{ calls: string; total_ms: number; mean_ms: number; blocks: string; query: string }>) {
+          console.log(`${String(x.calls).padStart(7)} ${String(x.total_ms).padStart(7)} ms ${x.mean_ms.toFixed(2).padStart(8)} ms/call ${String(x.blocks).padStart(9)} blk  ${x.query}`);
+        }
+      } finally {
+        await c.end();
+      }
+    };
+    if (SQL_STATS) await sqlStats(true);
     const before = await rowsNow();
     // The worker starts last: its first syncs (90 days of sandbox history each) run under the load.
     const worker = await startMain('worker', env, async (out) => out.includes('Vigie is running'));
@@ -348,6 +379,7 @@ async function main() {
       return inst;
     });
     const results = await Promise.all(runs.map((r) => Promise.resolve(r)));
+    if (SQL_STATS) await sqlStats(false);
     const after = await rowsNow();
     const synced = await ingested();
 

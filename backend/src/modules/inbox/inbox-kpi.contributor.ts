@@ -23,22 +23,26 @@ export class InboxKpiContributor implements KpiContributor {
     const inPeriod = (alias: string) => `${alias}.workspace_id = $1 AND ${alias}.brand_id = $2
       AND ($3::uuid IS NULL OR ${alias}.channel_account_id = $3)
       AND ${alias}.published_at >= ${DAY_START_SQL('$4', '$6')} AND ${alias}.published_at < ${DAY_END_SQL('$5', '$6')}`;
+    // Counts and the answered items' minutes only (not one JSON pair per request): an
+    // index-only scan of inbox_items_requests_idx, whose predicate is exactly this type list.
     const [row] = (await this.ds.query(
       `SELECT b.kind,
          (SELECT count(*)::int FROM comments c WHERE ${inPeriod('c')} AND NOT c.is_from_brand AND c.enriched_at IS NULL) AS unenriched,
-         (SELECT coalesce(json_agg(json_build_array(i.status, i.first_response_minutes)), '[]'::json)
-            FROM inbox_items i WHERE ${inPeriod('i')} AND i.type IN (${REQUEST_TYPES_SQL}) AND i.status <> 'ignored') AS requests
-       FROM brands b WHERE b.workspace_id = $1 AND b.id = $2`,
+         r.requests, r.answered, r.minutes
+       FROM brands b,
+         (SELECT count(*)::int AS requests, count(*) FILTER (WHERE i.status = 'answered')::int AS answered,
+            coalesce(array_agg(i.first_response_minutes) FILTER (WHERE i.status = 'answered' AND i.first_response_minutes IS NOT NULL), '{}') AS minutes
+          FROM inbox_items i WHERE ${inPeriod('i')} AND i.type IN (${REQUEST_TYPES_SQL}) AND i.status <> 'ignored') r
+       WHERE b.workspace_id = $1 AND b.id = $2`,
       params,
-    )) as Array<{ kind: string; unenriched: number; requests: Array<[string, number | null]> }>;
+    )) as Array<{ kind: string; unenriched: number; requests: number; answered: number; minutes: number[] }>;
     if (!row || row.kind !== 'own') return { counts: {} };
-    const answered = row.requests.filter(([status]) => status === 'answered');
     // Messages not classified yet may hold requests: the counts are a lower bound.
     const partial: CountKey[] = row.unenriched > 0 ? ['communityRequests', 'communityRequestsAnswered'] : [];
     return {
-      counts: { communityRequests: row.requests.length, communityRequestsAnswered: answered.length },
+      counts: { communityRequests: row.requests, communityRequestsAnswered: row.answered },
       partial,
-      firstResponseMinutes: answered.flatMap(([, m]) => (m === null ? [] : [m])),
+      firstResponseMinutes: row.minutes,
     };
   }
 }
