@@ -220,12 +220,16 @@ export class KpiService {
   /** Interactions per local weekday (1 = Monday … 7 = Sunday) × hour of publication. */
   private async heatmap(scope: KpiScope, period: DayPeriod) {
     const rows = (await this.db.query(
-      // float8 sums: exact up to 2^53 and much cheaper than bigint's numeric accumulator.
-      `SELECT extract(isodow FROM r.day)::int AS weekday, u.hour::int AS hour, sum(u.posts)::int AS posts,
-         sum(u.interactions::float8) AS interactions, sum(u.reach::float8) AS reach
-       FROM kpi_hourly_rollups r, unnest(r.hours, r.posts, r.interactions, r.reach) AS u(hour, posts, interactions, reach)
-       WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
-         AND ($5::uuid IS NULL OR r.channel_account_id = $5)
+      // float8 sums: exact up to 2^53 and much cheaper than bigint's numeric accumulator. The
+      // arrays are unnested in the select list (zipped, same lengths): a third of the cost of a
+      // lateral unnest(a, b, c, d), which runs a function scan per rollup row.
+      `SELECT weekday, hour::int AS hour, sum(posts)::int AS posts, sum(interactions::float8) AS interactions,
+         sum(reach::float8) AS reach
+       FROM (SELECT extract(isodow FROM r.day)::int AS weekday, unnest(r.hours) AS hour, unnest(r.posts) AS posts,
+           unnest(r.interactions) AS interactions, unnest(r.reach) AS reach
+         FROM kpi_hourly_rollups r
+         WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
+           AND ($5::uuid IS NULL OR r.channel_account_id = $5)) u
        GROUP BY 1, 2`,
       [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
     )) as Array<{ weekday: number; hour: number; posts: number; interactions: number; reach: number }>;
@@ -249,8 +253,10 @@ export class KpiService {
        WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
          AND ($5::uuid IS NULL OR r.channel_account_id = $5)
          AND (r.impressions_era_impressions > 0 OR r.impressions_era_views > 0)
+         AND ca.platform = ANY($6::text[])
        GROUP BY 1, 2`,
-      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
+      // Only platforms whose metrics have eras can break (the others' points are skipped below).
+      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId, Object.keys(ERA_METRIC)],
     )) as Array<{ day: string; platform: string; old_era: number; views_era: number }>;
     const points: SeriesPoint[] = [];
     for (const r of rows) {
@@ -268,17 +274,24 @@ export class KpiService {
     period: DayPeriod,
   ): Promise<{ sums: CountSums; firstResponseMinutes: number[] | null }> {
     const query: KpiContributionQuery = { ...scope, from: period.from, to: period.to };
+    // Independent sources: asked side by side, merged in registration order.
+    const results = await Promise.all(
+      this.contributors.list().map((contributor) =>
+        Promise.resolve()
+          .then(() => contributor.contribute(query))
+          .catch((e: unknown) => {
+            // One failing source must not blank the dashboard: its KPIs are reported missing.
+            this.logger.warn(`KPI contributor ${contributor.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+            return null;
+          }),
+      ),
+    );
     const parts: CountSums[] = [];
     let minutes: number[] | null = null;
-    for (const contributor of this.contributors.list()) {
-      try {
-        const c = await contributor.contribute(query);
-        parts.push(recordSums(c.counts, c.partial));
-        if (c.firstResponseMinutes) minutes = [...(minutes ?? []), ...c.firstResponseMinutes];
-      } catch (e) {
-        // One failing source must not blank the dashboard: its KPIs are reported missing.
-        this.logger.warn(`KPI contributor ${contributor.name} failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
+    for (const c of results) {
+      if (!c) continue;
+      parts.push(recordSums(c.counts, c.partial));
+      if (c.firstResponseMinutes) minutes = [...(minutes ?? []), ...c.firstResponseMinutes];
     }
     return { sums: mergeCountSums(...parts), firstResponseMinutes: minutes };
   }
