@@ -9,7 +9,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Not, type Repository } from 'typeorm';
+import { IsNull, Not, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type Role, roleRank } from '../../common/auth/roles';
 import type { Principal } from '../../common/auth/principal';
@@ -88,21 +88,23 @@ export class AuthService {
     await this.sessions.delete({ id: sessionId });
   }
 
+  /** Runs on every request: one indexed join (session by token hash, its user), no ORM layer. */
   async resolveSession(token: string): Promise<{ principal: Principal; csrfToken: string } | null> {
-    const session = await this.sessions.findOne({
-      where: { tokenHash: sha256(token), expiresAt: MoreThan(new Date()) },
-    });
-    if (!session) return null;
-    const user = await this.users.findOne({ where: { id: session.userId } });
-    if (!user) return null;
+    const [row] = (await this.sessions.query(
+      `SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.email, u.is_instance_admin
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      [sha256(token)],
+    )) as Array<{ session_id: string; csrf_token: string; user_id: string; email: string; is_instance_admin: boolean }>;
+    if (!row) return null;
     return {
-      csrfToken: session.csrfToken,
+      csrfToken: row.csrf_token,
       principal: {
-        userId: user.id,
-        email: user.email,
-        isInstanceAdmin: user.isInstanceAdmin,
+        userId: row.user_id,
+        email: row.email,
+        isInstanceAdmin: row.is_instance_admin,
         via: 'session',
-        sessionId: session.id,
+        sessionId: row.session_id,
       },
     };
   }

@@ -31,7 +31,11 @@ export class WorkspaceAccessGuard implements CanActivate {
     if (principal.tokenScope && principal.tokenScope.workspaceId !== workspaceId) {
       throw new NotFoundException('Workspace not found');
     }
-    const membership = await this.memberships.findOne({ where: { userId: principal.userId, workspaceId } });
+    // Raw SQL: this runs on every workspace route, the ORM's query building would cost more than the lookup.
+    const [membership] = (await this.memberships.query(
+      'SELECT role FROM memberships WHERE user_id = $1 AND workspace_id = $2',
+      [principal.userId, workspaceId],
+    )) as Array<{ role: Role }>;
     if (!membership) throw new NotFoundException('Workspace not found');
     const role: Role = principal.tokenScope ? lowerRole(membership.role, principal.tokenScope.role) : membership.role;
     const explicit = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE_KEY, [ctx.getHandler(), ctx.getClass()]);
