@@ -288,6 +288,28 @@ describe('GET /api/workspaces/:workspaceId/kpis', () => {
     expect((await viewer.get(url('from=2025-01-01&to=2025-04-30'))).body.kpis).toEqual(before);
   });
 
+  it('keeps no stale answer: a refreshed post and a deleted channel account show at once', async () => {
+    const march = async () => (await viewer.get(url('from=2025-03-01&to=2025-03-31'))).body;
+    const before = await march();
+    await march(); // answered from the cache this time
+    const li = await insertAccount(t.db, ws, brand, 'linkedin', 'maison.li');
+    const ids = await insertPosts(t.db, { workspaceId: ws, brandId: brand, channelAccountId: li }, [
+      { externalId: 'li1', publishedAt: '2025-03-12T09:00:00Z', contentType: 'photo', impressions: 700, reach: 600,
+        reactions: 7, comments: 1, shares: 0, clicks: 3, impressionsDefinition: 'impressions' },
+    ]);
+    await t.app.get(KpiRollupService).refreshForPosts(ids);
+    const after = await march();
+    expect(after.kpis.posts).toBe(before.kpis.posts + 1);
+    expect(after.kpis.impressions).toBe(before.kpis.impressions + 700);
+    expect(after.series.find((p: { from: string }) => p.from === '2025-03-12').posts).toBe(1);
+    // Deleting the account cascades to its rollups without a refresh: the answer follows too.
+    await t.db.query('DELETE FROM channel_accounts WHERE id = $1', [li]);
+    const back = await march();
+    expect(back.kpis.posts).toBe(before.kpis.posts);
+    expect(back.series).toEqual(before.series);
+    expect(back.byChannel.map((c: { handle: string }) => c.handle)).toEqual(before.byChannel.map((c: { handle: string }) => c.handle));
+  });
+
   it.each([
     ['from=2025-03-31&to=2025-03-01', 'to'],
     ['from=2025-02-30&to=2025-03-01', 'from'],

@@ -19,6 +19,7 @@ import { KpiScopeResolver, type KpiScope } from './kpi-scope';
 import { flagGrowth, sumFollowers, type Followers } from './follower-sums';
 import { checkPeriod } from './period';
 import { recordSums, rollupSums, ROLLUP_SUM_SELECT, type RollupSumRow } from './rollup-sums';
+import { RollupAnswerCache } from './rollup-answer-cache';
 import { seriesBuckets } from './series-buckets';
 
 /** Keys each series point carries: the counts and the ratios that make sense per bucket. */
@@ -76,23 +77,29 @@ export class KpiService {
     private readonly contributors: KpiContributorRegistry,
   ) {}
 
+  /** Rollup-derived parts of recent answers, per brand rollup version (see RollupAnswerCache). */
+  private readonly rollupAnswers = new RollupAnswerCache<Awaited<ReturnType<KpiService['rollupPart']>>>();
+
   async getKpis(workspaceId: string, q: KpiQueryDto) {
     const { period, previousPeriod } = checkPeriod(q.from, q.to);
     const granularity: Granularity = q.granularity ?? 'day';
     const scope = await this.scopes.resolve(workspaceId, q.brandId, q.channelAccountId);
 
-    const [grouped, previousRow, followers, previousFollowers, channels, heatmap, breaks, extra, previousExtra] =
-      await Promise.all([
-        this.groupedSums(scope, period, granularity),
-        this.totalSums(scope, previousPeriod),
-        this.followers(scope, period),
-        this.followers(scope, previousPeriod),
-        this.channelAccounts(scope),
-        this.heatmap(scope, period),
-        this.seriesBreaks(scope, { from: previousPeriod.from, to: period.to }),
-        this.contributions(scope, period),
-        this.contributions(scope, previousPeriod),
-      ]);
+    // Read before any rollup: the cached part is reused only while this version is current.
+    const { version, channels } = await this.rollupState(scope);
+    const key = JSON.stringify([
+      ...[scope.workspaceId, scope.brandId, scope.channelAccountId, scope.timezone],
+      ...[period.from, period.to, granularity],
+      channels.map((c) => c.id),
+    ]);
+    const [fromRollups, followers, previousFollowers, extra, previousExtra] = await Promise.all([
+      this.rollupAnswers.get(key, version, () => this.rollupPart(scope, period, previousPeriod, granularity)),
+      this.followers(scope, period),
+      this.followers(scope, previousPeriod),
+      this.contributions(scope, period),
+      this.contributions(scope, previousPeriod),
+    ]);
+    const { grouped, previousRow, heatmap, breaks, series } = fromRollups;
 
     const total = grouped.find((r) => r.g_channel && r.g_type && r.g_bucket);
     const brandFollowers = sumFollowers([...followers.values()]);
@@ -135,14 +142,6 @@ export class KpiService {
       }))
       .sort((a, b) => (b.kpis.posts ?? 0) - (a.kpis.posts ?? 0) || a.contentType.localeCompare(b.contentType));
 
-    const byBucket = new Map(grouped.filter((r) => !r.g_bucket).map((r) => [r.bucket, r]));
-    const series = seriesBuckets(period, granularity).map((b) => {
-      const values = computeKpis(rollupSums(byBucket.get(b.key))).values;
-      const point: Record<string, string | number | null> = { from: b.from, to: b.to };
-      for (const key of SERIES_KEYS) point[key] = values[key];
-      return point;
-    });
-
     return {
       brandId: scope.brandId,
       channelAccountId: scope.channelAccountId,
@@ -163,6 +162,38 @@ export class KpiService {
       heatmap,
       seriesBreaks: breaks,
     };
+  }
+
+  /**
+   * Everything the answer takes from the rollups alone (no followers, no contributors), with
+   * the series already computed: what RollupAnswerCache keeps between rollup changes.
+   */
+  private async rollupPart(scope: KpiScope, period: DayPeriod, previousPeriod: DayPeriod, granularity: Granularity) {
+    const [grouped, previousRow, heatmap, breaks] = await Promise.all([
+      this.groupedSums(scope, period, granularity),
+      this.totalSums(scope, previousPeriod),
+      this.heatmap(scope, period),
+      this.seriesBreaks(scope, { from: previousPeriod.from, to: period.to }),
+    ]);
+    const byBucket = new Map(grouped.filter((r) => !r.g_bucket).map((r) => [r.bucket, r]));
+    const series = seriesBuckets(period, granularity).map((b) => {
+      const values = computeKpis(rollupSums(byBucket.get(b.key))).values;
+      const point: Record<string, string | number | null> = { from: b.from, to: b.to };
+      for (const key of SERIES_KEYS) point[key] = values[key];
+      return point;
+    });
+    return { grouped: grouped.filter((r) => r.g_bucket), previousRow, heatmap, breaks, series };
+  }
+
+  /** The brand's rollup version (0 before its first rollup) and its channel accounts, in one query. */
+  private async rollupState(scope: KpiScope) {
+    const [row] = (await this.db.query(
+      `SELECT coalesce((SELECT version FROM kpi_rollup_versions WHERE brand_id = $2), 0)::text AS version,
+         coalesce((SELECT json_agg(json_build_object('id', id, 'platform', platform, 'handle', handle) ORDER BY created_at, id)
+           FROM channel_accounts WHERE workspace_id = $1 AND brand_id = $2 AND ($3::uuid IS NULL OR id = $3)), '[]') AS channels`,
+      [scope.workspaceId, scope.brandId, scope.channelAccountId],
+    )) as Array<{ version: string; channels: Array<{ id: string; platform: string; handle: string }> }>;
+    return row;
   }
 
   /** One scan of the period's rollups, grouped by channel, by content type, by bucket and in total. */
@@ -188,14 +219,6 @@ export class KpiService {
       [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
     )) as RollupSumRow[];
     return row;
-  }
-
-  private channelAccounts(scope: KpiScope) {
-    return this.db.query(
-      `SELECT id, platform, handle FROM channel_accounts
-       WHERE workspace_id = $1 AND brand_id = $2 AND ($3::uuid IS NULL OR id = $3) ORDER BY created_at, id`,
-      [scope.workspaceId, scope.brandId, scope.channelAccountId],
-    ) as Promise<Array<{ id: string; platform: string; handle: string }>>;
   }
 
   /**

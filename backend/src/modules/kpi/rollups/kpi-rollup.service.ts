@@ -44,15 +44,22 @@ export class KpiRollupService {
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kpi-rollup:${account}`]);
       }
       const params = [keys.map((k) => k.channel_account_id), keys.map((k) => k.day)];
+      const brands = new Set<string>();
       for (const table of ['kpi_daily_rollups', 'kpi_hourly_rollups']) {
-        await m.query(
+        const deleted = (await m.query(
           `DELETE FROM ${table} r USING unnest($1::uuid[], $2::date[]) AS k(account_id, day)
-           WHERE r.channel_account_id = k.account_id AND r.day = k.day`,
+           WHERE r.channel_account_id = k.account_id AND r.day = k.day RETURNING r.brand_id`,
           params,
-        );
+        )) as [Array<{ brand_id: string }>, number];
+        for (const r of deleted[0]) brands.add(r.brand_id);
       }
       await m.query(insertDailySql(KEY_SOURCE, 'k.day'), params);
       await m.query(insertHourlySql(KEY_SOURCE, 'k.day', LOCAL_HOUR_SQL), params);
+      const owners = (await m.query('SELECT DISTINCT brand_id FROM channel_accounts WHERE id = ANY($1::uuid[])', [
+        accounts,
+      ])) as Array<{ brand_id: string }>;
+      for (const r of owners) brands.add(r.brand_id);
+      await bumpVersions(m, [...brands]);
       await m.query('DELETE FROM kpi_rollup_post_days WHERE post_id = ANY($1::bigint[])', [ids]);
       await m.query(
         `INSERT INTO kpi_rollup_post_days (post_id, channel_account_id, day)
@@ -101,6 +108,13 @@ export async function rebuildRollups(
      SELECT p.id, p.channel_account_id, ${LOCAL_DAY_SQL} FROM ${source}`,
     params,
   );
+  const brands = (await m.query(`SELECT id FROM brands ${scoped ? 'WHERE workspace_id = $1' : ''}`, params)) as Array<{
+    id: string;
+  }>;
+  await bumpVersions(
+    m,
+    brands.map((b) => b.id),
+  );
   // Fresh statistics after a bulk load, so the dashboard queries get sensible plans at once.
   await m.query('ANALYZE kpi_daily_rollups, kpi_hourly_rollups');
   const count = async (table: string) => {
@@ -111,4 +125,20 @@ export async function rebuildRollups(
     return row.n;
   };
   return { dailyRows: await count('kpi_daily_rollups'), hourlyRows: await count('kpi_hourly_rollups') };
+}
+
+/**
+ * Raises the brands' rollup versions (kpi_rollup_versions), inside the transaction that changed
+ * their rollups: KPI answers cached by API processes for an older version are recomputed. One
+ * statement in brand order, at the end of the transaction, so concurrent refreshes cannot
+ * deadlock on these rows.
+ */
+async function bumpVersions(m: Pick<EntityManager, 'query'>, brandIds: readonly string[]): Promise<void> {
+  if (brandIds.length === 0) return;
+  await m.query(
+    `INSERT INTO kpi_rollup_versions (brand_id, version)
+     SELECT b, 1 FROM unnest($1::uuid[]) AS b ORDER BY b
+     ON CONFLICT (brand_id) DO UPDATE SET version = kpi_rollup_versions.version + 1`,
+    [[...new Set(brandIds)]],
+  );
 }
