@@ -72,10 +72,19 @@ export function rngFor(seed: number, ...parts: (string | number)[]): Rng {
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Deterministic string id of `len` characters from `alphabet`. */
+/** Handlers re-derive persona ids (users, DIDs) for every item of every request: memoised. */
+const idCache = new Map<string, string>();
+const ID_CACHE_MAX = 200_000;
+
 export function idString(key: string, len: number, alphabet = ALNUM): string {
+  const ck = `${len}|${alphabet}|${key}`;
+  const hit = idCache.get(ck);
+  if (hit !== undefined) return hit;
   const r = new Rng(hash32(key));
   let out = '';
   for (let i = 0; i < len; i++) out += alphabet[Math.floor(r.next() * alphabet.length)];
+  if (idCache.size >= ID_CACHE_MAX) idCache.clear();
+  idCache.set(ck, out);
   return out;
 }
 
