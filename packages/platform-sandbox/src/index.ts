@@ -1,5 +1,5 @@
 export { startSandbox } from './http/server';
-export type { RunningSandbox, SandboxAccountWithUrl } from './http/server';
+export type { RunningSandbox, SandboxAccountWithUrl, TruthAnswer, TruthPost } from './http/server';
 export { SANDBOX_ACCOUNTS, SANDBOX_FEEDS, BRANDS, MASTODON_DOMAIN, feedUrl, redditBrandUser, brandSubreddit } from './accounts';
 export type { BrandDef, SandboxFeed, Domain } from './accounts';
 export { PLATFORMS } from './types';

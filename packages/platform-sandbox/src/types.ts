@@ -81,6 +81,11 @@ export interface SandboxOptions {
   rateLimits?: boolean;
   /** Days of history (default 90). */
   historyDays?: number;
+  /**
+   * Most items a paginated list serves per page whatever the client asks (platforms may return
+   * fewer than `limit`): tests use it to make small accounts span several pages. Default: no cap.
+   */
+  maxPageSize?: number;
   /** How long a `timeout` fault holds the socket before destroying it (default 60 s). */
   timeoutHoldMs?: number;
 }

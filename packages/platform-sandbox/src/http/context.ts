@@ -16,6 +16,8 @@ export interface Ctx {
   baseUrl: string;
   /** A `pagination-loop` fault is active for this request. */
   loop: boolean;
+  /** Most items one page serves, whatever the client asks (`maxPageSize`; Infinity by default). */
+  pageCap: number;
   token?: string;
   /** The manifest account the token belongs to, when it is one. */
   tokenAccount?: SandboxAccount;
@@ -47,6 +49,19 @@ export function intParam(q: URLSearchParams, name: string, dflt: number, min: nu
   const n = Number(raw);
   if (!Number.isFinite(n)) return dflt;
   return Math.min(max, Math.max(min, Math.floor(n)));
+}
+
+/**
+ * Page size of a paginated list: the client's ask (clamped like the platform does), then the
+ * sandbox's `maxPageSize`. Platforms may serve fewer items than asked; clients must follow the
+ * next-page signal, not count on full pages.
+ */
+export function pageSize(ctx: Ctx, name: string, dflt: number, min: number, max: number): number {
+  return capPage(ctx, intParam(ctx.query, name, dflt, min, max));
+}
+
+export function capPage(ctx: Ctx, asked: number): number {
+  return Math.max(1, Math.min(asked, ctx.pageCap));
 }
 
 /** Parses a date parameter given as unix seconds or ISO 8601. */

@@ -12,6 +12,7 @@ import { FaultStore } from './faults';
 import type { ActiveFault } from './faults';
 import { InvalidCursorError } from './paging';
 import { RateLimiter } from './rate-limits';
+import { inFeed, rssGuidOf } from '../platforms/rss';
 
 export interface SandboxAccountWithUrl extends SandboxAccount {
   /** What the connector uses instead of the platform's real host. */
@@ -37,6 +38,24 @@ export interface RunningSandbox {
 }
 
 const MAX_LOG = 5000;
+
+/** `GET /__sandbox/posts?account=<key>&since=<iso>&commentsSince=<iso>` */
+export interface TruthAnswer {
+  now: string;
+  followers: number;
+  posts: TruthPost[];
+}
+
+/** One post of `GET /__sandbox/posts`: its platform id and how many comments are visible now. */
+export interface TruthPost {
+  id: string;
+  createdAt: string;
+  comments: number;
+  /** Comments answering another comment (nested). */
+  replies: number;
+  /** Comments written by the brand's own account. */
+  fromBrand: number;
+}
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = opts.host ?? '127.0.0.1';
@@ -110,6 +129,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       world,
       baseUrl: baseUrls[platform],
       loop: false,
+      pageCap: opts.maxPageSize ?? Infinity,
       token,
       tokenAccount: token ? SANDBOX_ACCOUNTS.find((a) => a.platform === platform && a.token === token) : undefined,
     };
@@ -208,6 +228,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
         return send(res, { status: 200, body: { ok: true } });
       }
       if (action === 'accounts') return send(res, { status: 200, body: { accounts, baseUrls } });
+      if (action === 'posts') {
+        const q = u.searchParams;
+        return send(res, { status: 200, body: postsOf(q.get('account'), q.get('since'), q.get('commentsSince')) });
+      }
       if (action === '' || action === 'state') {
         world.ensureUntil(now());
         const counts = Object.fromEntries(PLATFORMS.map((p) => [p, world.visible(p, now()).length]));
@@ -217,6 +241,41 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     } catch (err) {
       return send(res, { status: 400, body: { error: err instanceof Error ? err.message : String(err) } });
     }
+  }
+
+  /**
+   * Ground truth for tests: the posts an account has published up to now (since `since`), with
+   * their visible comments (written since `commentsSince`, for platforms that only search recent
+   * replies) and the account's follower count — what a complete sync must end up with.
+   */
+  function postsOf(key: string | null, since: string | null, commentsSince: string | null): TruthAnswer {
+    const account = SANDBOX_ACCOUNTS.find((a) => a.key === key);
+    if (!account) throw new Error(`unknown account ${String(key)} (a manifest key such as maison-lumiere:facebook)`);
+    const dateOf = (v: string | null, name: string) => {
+      const d = v ? Date.parse(v) : -Infinity;
+      if (Number.isNaN(d)) throw new Error(`${name} must be an ISO date`);
+      return d;
+    };
+    const from = dateOf(since, 'since');
+    const commentsFrom = dateOf(commentsSince, 'commentsSince');
+    const t = now();
+    world.ensureUntil(t);
+    const posts = world
+      .visible(account.platform, t)
+      .filter((i) => i.account?.key === account.key && i.createdAt >= from)
+      // A feed only shows its latest items; its guid is the item's link.
+      .filter((i) => account.platform !== 'rss' || inFeed(world, i, t))
+      .map((i) => {
+        const visible = i.comments.filter((c) => c.createdAt <= t && c.createdAt >= commentsFrom);
+        return {
+          id: account.platform === 'rss' ? rssGuidOf(i) : i.pid,
+          createdAt: new Date(i.createdAt).toISOString(),
+          comments: visible.length,
+          replies: visible.filter((c) => c.parent).length,
+          fromBrand: visible.filter((c) => c.fromBrand).length,
+        };
+      });
+    return { now: new Date(t).toISOString(), followers: world.followers(account, t), posts };
   }
 
   function setClock(to: Date): void {

@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNTS, blueskyDid } from '../accounts';
-import { iso, intParam, splitPath, timeParam } from '../http/context';
+import { iso, intParam, pageSize, splitPath, timeParam } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
@@ -143,7 +143,7 @@ function profile(ctx: Ctx): Reply {
 function authorFeed(ctx: Ctx): Reply {
   const a = actorByParam(ctx, ctx.query.get('actor'));
   if (!a) return xrpcError(400, 'InvalidRequest', 'Profile not found');
-  const limit = intParam(ctx.query, 'limit', 50, 1, 100);
+  const limit = pageSize(ctx, 'limit', 50, 1, 100);
   const filter = ctx.query.get('filter') ?? 'posts_with_replies';
   const all = postsOf(ctx);
   const mine = all.filter((p) => p.author.did === a.did && !(filter !== 'posts_with_replies' && p.parent));
@@ -183,7 +183,7 @@ function searchPosts(ctx: Ctx): Reply {
   const q = ctx.query.get('q');
   if (!q) return xrpcError(400, 'InvalidRequest', 'Error: Params must have the property "q"');
   const parsed = parseQuery(q);
-  const limit = intParam(ctx.query, 'limit', 25, 1, 100);
+  const limit = pageSize(ctx, 'limit', 25, 1, 100);
   const since = timeParam(ctx.query.get('since'));
   const until = timeParam(ctx.query.get('until'));
   const langs = ctx.query.get('lang');

@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNTS } from '../accounts';
-import { graphDate, intParam, splitPath, timeParam } from '../http/context';
+import { graphDate, pageSize, splitPath, timeParam } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
@@ -259,7 +259,7 @@ function handle(ctx: Ctx): Reply {
   const [id, edge] = parts;
   if (!id) return graphError(ctx, 400, 100, 'Unsupported get request.');
   const fields = parseFields(ctx.query.get('fields'));
-  const limit = intParam(ctx.query, 'limit', 25, 1, 100);
+  const limit = pageSize(ctx, 'limit', 25, 1, 100);
 
   const page = pageOf(id);
   if (page) {

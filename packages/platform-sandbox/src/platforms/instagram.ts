@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNTS } from '../accounts';
-import { graphDate, intParam, splitPath, timeParam, urlWith } from '../http/context';
+import { capPage, graphDate, pageSize, splitPath, timeParam, urlWith } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
@@ -165,7 +165,7 @@ function handle(ctx: Ctx): Reply {
   const [id, edge] = parts;
   if (!id) return graphError(ctx, 400, 100, 'Unsupported get request.');
   const fields = parseFields(ctx.query.get('fields'));
-  const limit = intParam(ctx.query, 'limit', 25, 1, 100);
+  const limit = pageSize(ctx, 'limit', 25, 1, 100);
   const user = userOf(id);
   if (user && !edge && fields?.has('business_discovery')) return businessDiscovery(ctx, fields.get('business_discovery') ?? null);
   if (user) {
@@ -202,7 +202,7 @@ function handle(ctx: Ctx): Reply {
     if (edge === 'comments') {
       const top = item.comments.filter((c) => !c.parent && c.createdAt <= ctx.now);
       // Instagram lists the newest comments first.
-      const p = keysetPage(sortItems(top, 'desc'), 'desc', ctx.query.get('after'), intParam(ctx.query, 'limit', 50, 1, 50), ctx.loop);
+      const p = keysetPage(sortItems(top, 'desc'), 'desc', ctx.query.get('after'), pageSize(ctx, 'limit', 50, 1, 50), ctx.loop);
       const replySpec = fields?.get('replies') ?? null;
       return graphList(ctx, { ...p, items: p.items.map((c) => project(commentObject(ctx, c, replySpec), fields, ['timestamp', 'text', 'id'])) });
     }
@@ -243,7 +243,7 @@ function businessDiscovery(ctx: Ctx, nested: FieldSpec | null): Reply {
   if (!target) {
     return graphError(ctx, 400, 110, `(#110) Invalid user id: no business account named ${username ?? '(none)'}`);
   }
-  const limit = Math.min(Number(/media\.limit\((\d+)\)/.exec(raw)?.[1] ?? 25), 100);
+  const limit = capPage(ctx, Math.min(Number(/media\.limit\((\d+)\)/.exec(raw)?.[1] ?? 25), 100));
   const after = /\.after\(([^)]+)\)/.exec(raw)?.[1] ?? null;
   const mediaSpec = nested?.get('media') ?? null;
   const items = sortItems(ctx.world.visible('instagram', ctx.now).filter((i) => i.account?.key === target.key), 'desc');

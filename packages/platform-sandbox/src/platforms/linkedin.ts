@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNTS } from '../accounts';
-import { intParam, splitPath } from '../http/context';
+import { intParam, pageSize, splitPath } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import type { PlatformModule } from '../http/platform-module';
 import { linkedinId } from '../world/ids';
@@ -112,7 +112,7 @@ function handle(ctx: Ctx): Reply {
   const s = splitPath(ctx.path);
   if (s[0] !== 'rest') return err(404, 'NOT_FOUND', 'Not Found');
   const start = intParam(ctx.query, 'start', 0, 0, 100_000);
-  const count = intParam(ctx.query, 'count', 10, 1, 100);
+  const count = pageSize(ctx, 'count', 10, 1, 100);
 
   if (s[1] === 'organizations' && s[2]) {
     const org = orgOf(s[2]);

@@ -1,5 +1,5 @@
 import { MASTODON_DOMAIN, SANDBOX_ACCOUNTS } from '../accounts';
-import { iso, intParam, splitPath } from '../http/context';
+import { iso, intParam, pageSize, splitPath } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import type { PlatformModule } from '../http/platform-module';
 import { matchesText, normalise, parseQuery } from '../http/search';
@@ -154,7 +154,7 @@ const notFound = (): Reply => ({ status: 404, body: { error: 'Record not found' 
 
 /** Mastodon paginates by id and tells the next/previous pages in the Link header. */
 function idPage(ctx: Ctx, list: Status[], dflt: number, max: number, path: string): Reply {
-  const limit = intParam(ctx.query, 'limit', dflt, 1, max);
+  const limit = pageSize(ctx, 'limit', dflt, 1, max);
   const maxId = ctx.query.get('max_id');
   const sinceId = ctx.query.get('since_id');
   const minId = ctx.query.get('min_id');

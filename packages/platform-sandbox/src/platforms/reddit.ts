@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNTS, brandSubreddit, redditBrandUser } from '../accounts';
-import { intParam, splitPath } from '../http/context';
+import { intParam, pageSize, splitPath } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import type { PlatformModule } from '../http/platform-module';
 import { matchesText, parseQuery } from '../http/search';
@@ -83,7 +83,7 @@ function listing(children: unknown[], after: string | null, before: string | nul
 
 /** Reddit pages with `after`/`before` = fullnames of the edge items. */
 function listingOf(ctx: Ctx, items: Item[]): Reply {
-  const limit = intParam(ctx.query, 'limit', 25, 1, 100);
+  const limit = pageSize(ctx, 'limit', 25, 1, 100);
   const sorted = [...items].sort((a, b) => b.createdAt - a.createdAt);
   const after = ctx.query.get('after');
   const before = ctx.query.get('before');

@@ -4,6 +4,7 @@ import type { Ctx, Reply } from '../http/context';
 import type { PlatformModule } from '../http/platform-module';
 import { hash32 } from '../rng';
 import type { Item } from '../world/model';
+import type { World } from '../world/world';
 
 interface FeedInfo {
   name: string;
@@ -22,6 +23,26 @@ function feedInfo(name: string): FeedInfo | undefined {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const slug = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+/** The items a feed shows: its 30 latest, like most CMSs. */
+function feedItems(world: World, name: string, now: number): Item[] {
+  return world
+    .visible('rss', now)
+    .filter((i) => i.channel === name)
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, 30);
+}
+
+/** The guid (and link) of a brand blog's item as its feed shows it. */
+export function rssGuidOf(item: Item): string {
+  const info = item.channel ? feedInfo(item.channel) : undefined;
+  return info ? linkOf(info, item) : item.pid;
+}
+
+/** Whether a feed still shows this item (it is among the feed's latest). */
+export function inFeed(world: World, item: Item, now: number): boolean {
+  return !!item.channel && feedItems(world, item.channel, now).includes(item);
+}
 
 function linkOf(info: FeedInfo, item: Item): string {
   return `${info.link}${new Date(item.createdAt).toISOString().slice(0, 10).replace(/-/g, '/')}/${slug(item.title ?? item.text)}-${hash32(item.uid) % 100000}`;
@@ -88,12 +109,7 @@ function handle(ctx: Ctx): Reply {
   const m = /^(.+)\.(xml|rss|atom)$/.exec(file);
   const info = m ? feedInfo(m[1]) : undefined;
   if (!m || !info) return { status: 404, body: '<html><body><h1>404 Not Found</h1></body></html>', contentType: 'text/html; charset=utf-8' };
-  // A feed shows its 30 latest items, like most CMSs.
-  const items = ctx.world
-    .visible('rss', ctx.now)
-    .filter((i) => i.channel === info.name)
-    .sort((a, b) => b.createdAt - a.createdAt)
-    .slice(0, 30);
+  const items = feedItems(ctx.world, info.name, ctx.now);
   const lastModified = items[0]?.createdAt ?? ctx.world.historyStart;
   const isAtom = m[2] === 'atom';
   const body = isAtom ? atom(info, items, lastModified) : rss(info, items, lastModified);

@@ -1,6 +1,6 @@
 import { SANDBOX_ACCOUNTS } from '../accounts';
 import { idString } from '../rng';
-import { splitPath } from '../http/context';
+import { capPage, splitPath } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import type { PlatformModule } from '../http/platform-module';
 import { postMetrics } from '../world/metrics';
@@ -87,12 +87,13 @@ function handle(ctx: Ctx): Reply {
     // The cursor is a UTC timestamp in ms: videos created before it.
     const cursor = typeof body.cursor === 'number' && body.cursor > 0 ? body.cursor : undefined;
     const rest = mine.filter((v) => cursor === undefined || v.createdAt < cursor);
-    const page = rest.slice(0, max);
+    const served = capPage(ctx, max);
+    const page = rest.slice(0, served);
     const last = page[page.length - 1];
     const nextCursor = ctx.loop ? (cursor ?? ctx.now) : last ? last.createdAt : (cursor ?? ctx.now);
     return {
       status: 200,
-      body: { data: { videos: page.map((v) => videoJson(ctx, v, fields)), cursor: nextCursor, has_more: ctx.loop ? true : rest.length > max }, error: { code: 'ok', message: '', log_id: logId(ctx) } },
+      body: { data: { videos: page.map((v) => videoJson(ctx, v, fields)), cursor: nextCursor, has_more: ctx.loop ? true : rest.length > served }, error: { code: 'ok', message: '', log_id: logId(ctx) } },
     };
   }
   return fail(ctx, 404, 'invalid_params', 'Not Found');

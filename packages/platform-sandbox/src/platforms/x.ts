@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNTS } from '../accounts';
-import { iso, splitPath, timeParam } from '../http/context';
+import { capPage, iso, splitPath, timeParam } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
@@ -157,7 +157,7 @@ function tweetList(ctx: Ctx, tweets: Tweet[], min: number, dflt: number, tokenPa
   );
   list = sortItems(list, 'desc');
   const token = ctx.query.get(tokenParam) ?? ctx.query.get('pagination_token') ?? ctx.query.get('next_token');
-  const page = keysetPage(list, 'desc', token, max, ctx.loop);
+  const page = keysetPage(list, 'desc', token, capPage(ctx, max), ctx.loop);
   const tf = fieldSet(ctx, 'tweet.fields');
   const expansions = fieldSet(ctx, 'expansions');
   const owner = ctx.tokenAccount;

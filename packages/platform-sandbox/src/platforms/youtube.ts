@@ -1,6 +1,6 @@
 import { SANDBOX_ACCOUNTS } from '../accounts';
 import { idString } from '../rng';
-import { intParam, splitPath, timeParam, ytDate } from '../http/context';
+import { intParam, pageSize, splitPath, timeParam, ytDate } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
@@ -238,7 +238,7 @@ function commentThreads(ctx: Ctx): Reply {
   const videoId = ctx.query.get('videoId');
   const channelId = ctx.query.get('allThreadsRelatedToChannelId');
   const idFilter = ctx.query.get('id');
-  const limit = intParam(ctx.query, 'maxResults', 20, 1, 100);
+  const limit = pageSize(ctx, 'maxResults', 20, 1, 100);
   let videosOf: Item[];
   if (videoId) {
     const v = ctx.world.item('youtube', videoId);
@@ -280,7 +280,7 @@ function commentThreads(ctx: Ctx): Reply {
 
 function comments(ctx: Ctx): Reply {
   const parentId = ctx.query.get('parentId');
-  const limit = intParam(ctx.query, 'maxResults', 20, 1, 100);
+  const limit = pageSize(ctx, 'maxResults', 20, 1, 100);
   if (!parentId) return ytError(400, 'No filter selected. Expected one of: parentId, id', 'missingRequiredParameter');
   const parent = ctx.world.comment('youtube', parentId);
   if (!parent) return ytError(404, 'The comment identified by the <code>parentId</code> parameter could not be found.', 'commentNotFound', 'youtube.comment');
@@ -294,7 +294,7 @@ function playlistItems(ctx: Ctx): Reply {
   const channel = channelOf(`UC${playlistId.slice(2)}`);
   if (!channel || !playlistId.startsWith('UU'))
     return ytError(404, 'The playlist identified with the request\'s <code>playlistId</code> parameter cannot be found.', 'playlistNotFound', 'youtube.playlistItem');
-  const limit = intParam(ctx.query, 'maxResults', 5, 0, 50);
+  const limit = pageSize(ctx, 'maxResults', 5, 0, 50);
   const vids = sortItems(ctx.world.visible('youtube', ctx.now).filter((i) => i.account?.key === channel.key), 'desc');
   const page = offsetPage(ctx, vids, limit);
   const items = page.items.map((v, idx) => ({
