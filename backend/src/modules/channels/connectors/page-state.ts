@@ -18,6 +18,8 @@ interface RunState {
   lb: string;
   /** Connector-specific extras (e.g. resolved account id). */
   x: Record<string, string>;
+  /** Cursor extras given by earlier pages of this run (kept unless a later page overrides them). */
+  c?: SyncCursor;
 }
 
 function hashToken(t: string): string {
@@ -81,12 +83,15 @@ export class PostRun {
       }
     }
     const prev = this.cursorIn;
+    // An extra given by the first page (e.g. the newest id) must survive the run's last page.
+    const extras: SyncCursor = { ...(this.state.c ?? {}), ...cursorExtra };
+    this.state.c = extras;
     const newestAt = maxIso(this.state.na, typeof prev?.newestAt === 'string' ? prev.newestAt : null);
     const nextCursor: SyncCursor = {
       ...(prev ?? {}),
       newestAt,
       newestId: newestAt === this.state.na ? this.state.ni : ((prev?.newestId as string | null) ?? null),
-      ...cursorExtra,
+      ...extras,
     };
     let nextPage: string | null = null;
     if (platformNext && !reachedOld && posts.length > 0) {

@@ -13,13 +13,22 @@ import { requireCredential, type ConnectorOptions } from '../credentials';
 import { HttpClient } from '../http-client';
 import { JsonReader } from '../json-reader';
 import { countsFromGains, followerRows, inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
-import { PostRun } from '../page-state';
+import { ConnectorError, ConnectorErrorCode } from '../connector-error';
+import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
-import { applyLinkedinStats, mapLinkedinComment, mapLinkedinFollowerGains, mapLinkedinPost } from './linkedin.mapper';
+import {
+  applyLinkedinStats,
+  commentUrnOf,
+  mapLinkedinComment,
+  mapLinkedinFollowerGains,
+  mapLinkedinPost,
+  nextStartOf,
+} from './linkedin.mapper';
 
 /** LinkedIn-Version header (YYYYMM) of the versioned Community Management API. */
 export const LINKEDIN_VERSION = '202501';
 const PAGE_SIZE = 50;
+const COMMENT_PAGE_SIZE = 100;
 
 /**
  * LinkedIn organisation pages (Community Management API). Credentials: `{ accessToken }` with
@@ -87,16 +96,48 @@ export class LinkedinConnector implements ChannelConnector {
       }
       posts = posts.map((p) => (byUrn.has(p.externalId) ? applyLinkedinStats(p, byUrn.get(p.externalId)!) : p));
     }
-    const full = body.get('elements').arr().length === PAGE_SIZE;
-    return run.finish(posts, full ? String(start + PAGE_SIZE) : null);
+    const next = nextStartOf(body, start, PAGE_SIZE);
+    return run.finish(posts, next === null ? null : String(next));
   }
 
+  /**
+   * First-level comments of a post, each followed by its replies: LinkedIn lists a comment's
+   * replies only under that comment (`socialActions/{commentUrn}/comments`, two levels at most).
+   */
   async listComments(account: ConnectorAccount, post: { externalId: string }, page: string | null): Promise<Page<NormalizedComment>> {
+    const what = 'linkedin comments';
     const start = Number(page ?? '0');
-    const body = await this.get(account, 'linkedin comments', `/rest/socialActions/${encodeURIComponent(post.externalId)}/comments?start=${start}&count=100`);
+    const body = await this.get(account, what, `/rest/socialActions/${encodeURIComponent(post.externalId)}/comments?start=${start}&count=${COMMENT_PAGE_SIZE}`);
     const org = `urn:li:organization:${this.orgId(account)}`;
-    const items = body.get('elements').arr().map((c) => mapLinkedinComment(c, post.externalId, org));
-    return { items, nextPage: items.length === 100 ? String(start + 100) : null };
+    const items: NormalizedComment[] = [];
+    for (const c of body.get('elements').arr()) {
+      const comment = mapLinkedinComment(c, post.externalId, org);
+      items.push(comment);
+      const urn = commentUrnOf(c);
+      const summary = c.get('commentsSummary');
+      const replies = summary.get('totalFirstLevelComments').optNum() ?? summary.get('aggregatedTotalComments').optNum();
+      // No summary: ask (a reply left unread is a question left unanswered).
+      if (urn && !comment.parentExternalId && (replies === null || replies > 0)) {
+        items.push(...(await this.replies(account, urn, post.externalId, comment.externalId, org)));
+      }
+    }
+    const next = nextStartOf(body, start, COMMENT_PAGE_SIZE);
+    return { items, nextPage: assertNewToken(page, next === null ? null : String(next), what) };
+  }
+
+  private async replies(account: ConnectorAccount, commentUrn: string, postUrn: string, parentId: string, org: string): Promise<NormalizedComment[]> {
+    const what = 'linkedin comment replies';
+    const out: NormalizedComment[] = [];
+    let start: number | null = 0;
+    const seen = new Set<number>();
+    while (start !== null) {
+      if (seen.has(start)) throw new ConnectorError(ConnectorErrorCode.MALFORMED, `${what}: pagination loop at start=${start}`, { path: 'paging' });
+      seen.add(start);
+      const body = await this.get(account, what, `/rest/socialActions/${encodeURIComponent(commentUrn)}/comments?start=${start}&count=${COMMENT_PAGE_SIZE}`);
+      out.push(...body.get('elements').arr().map((c) => mapLinkedinComment(c, postUrn, org, parentId)));
+      start = nextStartOf(body, start, COMMENT_PAGE_SIZE);
+    }
+    return out;
   }
 
   async getAccountStats(account: ConnectorAccount, now: Date): Promise<NormalizedAccountStats> {

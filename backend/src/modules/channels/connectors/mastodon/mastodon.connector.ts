@@ -21,6 +21,7 @@ import { mapMastodonMention, mapMastodonReply, mapMastodonStatus, nextMaxIdFromL
  * Mastodon (any instance). Credentials: optional `{ accessToken }` (public endpoints work
  * without). `baseUrl` = the instance (default https://mastodon.social), + /api/v1/….
  * `handle` = acct (`user` or `user@instance`). Pages with max_id from the Link header; re-reads 7 days.
+ * The account's replies are not posts: they come back as comments of the threads they answer.
  */
 export class MastodonConnector implements ChannelConnector {
   readonly platform = 'mastodon' as const;
@@ -57,7 +58,7 @@ export class MastodonConnector implements ChannelConnector {
       id = (await this.lookup(account, 'mastodon lookup')).get('id').str();
       run.setExtra('accountId', id);
     }
-    const res = await this.get(account, run.what, `/api/v1/accounts/${id}/statuses`, { limit: 40, exclude_reblogs: true, max_id: run.token });
+    const res = await this.get(account, run.what, `/api/v1/accounts/${id}/statuses`, { limit: 40, exclude_reblogs: true, exclude_replies: true, max_id: run.token });
     const posts = res.r.arr().map(mapMastodonStatus);
     return run.finish(posts, nextMaxIdFromLink(res.headers.get('link')), posts[0] && run.isFirstPage ? { sinceId: posts[0].externalId } : {});
   }

@@ -63,14 +63,16 @@ export class XConnector implements ChannelConnector {
       'tweet.fields': X_TWEET_FIELDS,
       expansions: 'author_id',
       'user.fields': X_USER_FIELDS,
-      exclude: 'retweets',
+      // The brand's replies are read as comments of the conversations they answer, not as posts.
+      exclude: 'retweets,replies',
       start_time: run.lowerBound.toISOString(),
       pagination_token: run.token,
     });
     const users = xUsersById(body);
     const self = { externalId: userId, handle: account.handle.replace(/^@/, ''), displayName: null, followers: null };
     const posts = body.get('data').optArr().map((t) => mapXTweet(t, users, self));
-    const newest = body.at('meta.newest_id').optStr();
+    // The first page (newest first) holds the newest tweet: its id is the run's since_id.
+    const newest = run.isFirstPage ? body.at('meta.newest_id').optStr() : null;
     return run.finish(posts, body.at('meta.next_token').optStr(), newest ? { sinceId: newest } : {});
   }
 
