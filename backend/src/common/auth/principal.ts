@@ -17,6 +17,11 @@ export interface Principal {
 
 export interface AuthedRequest extends Request {
   principal?: Principal;
+  /**
+   * The session caller's membership in the route's :workspaceId, read by AuthGuard in the same
+   * query as the session (role null: not a member); WorkspaceAccessGuard uses it when set.
+   */
+  sessionMembership?: { workspaceId: string; role: Role | null };
 }
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {

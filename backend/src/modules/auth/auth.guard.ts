@@ -5,6 +5,7 @@ import { PUBLIC_KEY } from '../../common/auth/roles';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Resolves the caller from the session cookie or a bearer API token. Cookie-authenticated
@@ -31,8 +32,12 @@ export class AuthGuard implements CanActivate {
     }
     const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (!cookie) throw new UnauthorizedException('Not signed in');
-    const resolved = await this.auth.resolveSession(cookie);
+    // The membership of a workspace route comes with the session (WorkspaceAccessGuard checks it).
+    const workspaceId = (req.params as Record<string, string> | undefined)?.workspaceId;
+    const scoped = workspaceId !== undefined && UUID.test(workspaceId) ? workspaceId : undefined;
+    const resolved = await this.auth.resolveSession(cookie, scoped);
     if (!resolved) throw new UnauthorizedException('Session expired: sign in again');
+    if (scoped) req.sessionMembership = { workspaceId: scoped, role: resolved.workspaceRole };
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== resolved.csrfToken) {
       throw new ForbiddenException('Missing or invalid CSRF token (X-CSRF-Token header)');
     }

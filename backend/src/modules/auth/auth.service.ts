@@ -88,17 +88,32 @@ export class AuthService {
     await this.sessions.delete({ id: sessionId });
   }
 
-  /** Runs on every request: one indexed join (session by token hash, its user), no ORM layer. */
-  async resolveSession(token: string): Promise<{ principal: Principal; csrfToken: string } | null> {
+  /**
+   * Runs on every request: one indexed join (session by token hash, its user) and, for a
+   * workspace route, the user's role there — no ORM layer, one round trip.
+   */
+  async resolveSession(
+    token: string,
+    workspaceId?: string,
+  ): Promise<{ principal: Principal; csrfToken: string; workspaceRole: Role | null } | null> {
     const [row] = (await this.sessions.query(
-      `SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.email, u.is_instance_admin
+      `SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.email, u.is_instance_admin,
+         (SELECT m.role FROM memberships m WHERE m.user_id = u.id AND m.workspace_id = $2::uuid) AS workspace_role
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.expires_at > now()`,
-      [sha256(token)],
-    )) as Array<{ session_id: string; csrf_token: string; user_id: string; email: string; is_instance_admin: boolean }>;
+      [sha256(token), workspaceId ?? null],
+    )) as Array<{
+      session_id: string;
+      csrf_token: string;
+      user_id: string;
+      email: string;
+      is_instance_admin: boolean;
+      workspace_role: Role | null;
+    }>;
     if (!row) return null;
     return {
       csrfToken: row.csrf_token,
+      workspaceRole: row.workspace_role,
       principal: {
         userId: row.user_id,
         email: row.email,

@@ -31,13 +31,19 @@ export class WorkspaceAccessGuard implements CanActivate {
     if (principal.tokenScope && principal.tokenScope.workspaceId !== workspaceId) {
       throw new NotFoundException('Workspace not found');
     }
-    // Raw SQL: this runs on every workspace route, the ORM's query building would cost more than the lookup.
-    const [membership] = (await this.memberships.query(
-      'SELECT role FROM memberships WHERE user_id = $1 AND workspace_id = $2',
-      [principal.userId, workspaceId],
-    )) as Array<{ role: Role }>;
-    if (!membership) throw new NotFoundException('Workspace not found');
-    const role: Role = principal.tokenScope ? lowerRole(membership.role, principal.tokenScope.role) : membership.role;
+    // A session's membership was read with the session (AuthGuard); tokens look it up here.
+    let memberRole: Role | null;
+    if (req.sessionMembership?.workspaceId === workspaceId) {
+      memberRole = req.sessionMembership.role;
+    } else {
+      const [m] = (await this.memberships.query('SELECT role FROM memberships WHERE user_id = $1 AND workspace_id = $2', [
+        principal.userId,
+        workspaceId,
+      ])) as Array<{ role: Role }>;
+      memberRole = m?.role ?? null;
+    }
+    if (!memberRole) throw new NotFoundException('Workspace not found');
+    const role: Role = principal.tokenScope ? lowerRole(memberRole, principal.tokenScope.role) : memberRole;
     const explicit = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE_KEY, [ctx.getHandler(), ctx.getClass()]);
     const needed: Role = explicit ?? (['GET', 'HEAD'].includes(req.method) ? 'viewer' : 'cm');
     if (roleRank(role) < roleRank(needed)) {
