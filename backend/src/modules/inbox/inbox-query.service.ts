@@ -1,7 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BrandsService } from '../brands/brands.service';
 import { checkDayRange, DAY_END_SQL, DAY_START_SQL } from './day-range';
 import type { InboxQueryDto } from './inbox.dto';
 import { ITEM_FROM, ITEM_SELECT, type ItemRow, itemView } from './inbox-item-view';
@@ -33,15 +32,11 @@ function decodeCursor(cursor: string): [string, string] {
 /** Reads of the inbox: the filtered, keyset-paged list and one item with its notes. */
 @Injectable()
 export class InboxQueryService {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly brands: BrandsService,
-  ) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async list(workspaceId: string, q: InboxQueryDto) {
     checkDayRange(q.from, q.to);
-    const ctx = await loadWorkspaceContext(this.ds, workspaceId);
-    if (q.brandId) await this.brands.get(workspaceId, q.brandId);
+    const ctx = await loadWorkspaceContext(this.ds, workspaceId, q.brandId);
     if (q.channelAccountId) await this.assertChannel(workspaceId, q.channelAccountId);
     const params: unknown[] = [workspaceId];
     const p = (v: unknown) => {

@@ -92,10 +92,9 @@ export class KpiService {
       ...[period.from, period.to, granularity],
       channels.map((c) => c.id),
     ]);
-    const [fromRollups, followers, previousFollowers, extra, previousExtra] = await Promise.all([
+    const [fromRollups, [followers, previousFollowers], extra, previousExtra] = await Promise.all([
       this.rollupAnswers.get(key, version, () => this.rollupPart(scope, period, previousPeriod, granularity)),
-      this.followers(scope, period),
-      this.followers(scope, previousPeriod),
+      this.followers(scope, [period, previousPeriod]),
       this.contributions(scope, period),
       this.contributions(scope, previousPeriod),
     ]);
@@ -226,19 +225,26 @@ export class KpiService {
    * start, the last one before `from` (none → null: a count first seen inside the period would
    * give the growth of part of it, labelled as the whole). Never a snapshot after `to`.
    */
-  private async followers(scope: KpiScope, period: DayPeriod): Promise<Map<string, Followers>> {
+  private async followers(scope: KpiScope, periods: readonly DayPeriod[]): Promise<Array<Map<string, Followers>>> {
+    // Every period in one round trip: per account and period, the two snapshots.
     const rows = (await this.db.query(
-      `SELECT ca.id,
+      `SELECT ca.id, p.i,
          (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
-            AND s.followers IS NOT NULL AND s.day <= $4::date ORDER BY s.day DESC LIMIT 1) AS end_followers,
+            AND s.followers IS NOT NULL AND s.day <= p.to_day ORDER BY s.day DESC LIMIT 1) AS end_followers,
          (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
-            AND s.followers IS NOT NULL AND s.day < $3::date ORDER BY s.day DESC LIMIT 1) AS start_followers
-       FROM channel_accounts ca
+            AND s.followers IS NOT NULL AND s.day < p.from_day ORDER BY s.day DESC LIMIT 1) AS start_followers
+       FROM channel_accounts ca, unnest($3::date[], $4::date[]) WITH ORDINALITY AS p(from_day, to_day, i)
        WHERE ca.workspace_id = $1 AND ca.brand_id = $2 AND ($5::uuid IS NULL OR ca.id = $5)`,
-      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
-    )) as Array<{ id: string; end_followers: number | null; start_followers: number | null }>;
-    return new Map(rows.map((r) => [r.id, { start: r.start_followers, end: r.end_followers }]));
+      [scope.workspaceId, scope.brandId, periods.map((p) => p.from), periods.map((p) => p.to), scope.channelAccountId],
+    )) as Array<{ id: string; i: string; end_followers: number | null; start_followers: number | null }>;
+    return periods.map(
+      (_, k) =>
+        new Map(
+          rows.filter((r) => Number(r.i) === k + 1).map((r) => [r.id, { start: r.start_followers, end: r.end_followers }]),
+        ),
+    );
   }
+
 
   /** Interactions per local weekday (1 = Monday … 7 = Sunday) × hour of publication. */
   private async heatmap(scope: KpiScope, period: DayPeriod) {
