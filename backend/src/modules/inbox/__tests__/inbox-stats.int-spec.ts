@@ -1,6 +1,8 @@
 import { EnrichmentService } from '../../enrichment/enrichment.service';
 import { IngestionWriter } from '../../ingestion/writer/ingestion-writer.service';
 import { createTestApp, createUser, createWorkspace, login, type LoggedIn, type TestApp } from '../../../test-utils/test-app';
+import { CommentSentimentContributor } from '../../kpi/contributors/comment-sentiment.contributor';
+import { InboxKpiContributor } from '../inbox-kpi.contributor';
 import { InboxStatsService } from '../inbox-stats.service';
 import { brandReply, buildWorld, TEXTS, type World } from './inbox-world';
 
@@ -125,6 +127,27 @@ describe('inbox stats, KPI feed, services and text/analyze (HTTP, real Postgres)
         netSentiment: -0.2,
       });
       expect(kpis.p90FirstResponseMinutes).toBeCloseTo(237, 9);
+    });
+
+    it('answers the period and the previous one in one call, each with its own rows, in the order asked', async () => {
+      const [{ timezone }] = (await t.db.query('SELECT timezone FROM workspaces WHERE id = $1', [wsId])) as Array<{ timezone: string }>;
+      const scope = { workspaceId: wsId, brandId: w.brandId, channelAccountId: null, timezone };
+      const feb = { ...scope, from: '2025-02-01', to: '2025-02-28' };
+      const march = { ...scope, from: '2025-03-01', to: '2025-03-31' };
+      const inbox = t.app.get(InboxKpiContributor);
+      const [f, m] = await inbox.contributeAll([feb, march]);
+      expect(m.counts).toEqual({ communityRequests: 5, communityRequestsAnswered: 4 });
+      expect(m.firstResponseMinutes).toHaveLength(4);
+      expect(f.counts).toEqual({ communityRequests: 0, communityRequestsAnswered: 0 });
+      expect(f.firstResponseMinutes).toEqual([]);
+      expect(await inbox.contributeAll([march, feb])).toEqual([m, f]);
+      const sentiment = t.app.get(CommentSentimentContributor);
+      const [sf, sm] = await sentiment.contributeAll([feb, march]);
+      expect(sf.counts).toEqual({ sentimentPositive: 0, sentimentNegative: 0, sentimentNeutral: 0 });
+      expect(sm).toEqual(await sentiment.contribute(march));
+      const { sentimentPositive: pos = 0, sentimentNegative: neg = 0, sentimentNeutral: neu = 0 } = sm.counts;
+      expect(pos + neg + neu).toBeGreaterThan(0);
+      expect((pos - neg) / (pos + neg)).toBeCloseTo(-0.2, 12); // the netSentiment the KPI API gives for March
     });
 
     it('has no response KPIs for a competitor (no inbox), rather than zeros', async () => {

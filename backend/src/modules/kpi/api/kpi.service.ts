@@ -83,20 +83,17 @@ export class KpiService {
   async getKpis(workspaceId: string, q: KpiQueryDto) {
     const { period, previousPeriod } = checkPeriod(q.from, q.to);
     const granularity: Granularity = q.granularity ?? 'day';
-    const scope = await this.scopes.resolve(workspaceId, q.brandId, q.channelAccountId);
-
-    // Read before any rollup: the cached part is reused only while this version is current.
-    const { version, channels } = await this.rollupState(scope);
+    // The version is read before any rollup: the cached part is reused only while it is current.
+    const { scope, version, channels } = await this.scopes.resolveWithRollupState(workspaceId, q.brandId, q.channelAccountId);
     const key = JSON.stringify([
       ...[scope.workspaceId, scope.brandId, scope.channelAccountId, scope.timezone],
       ...[period.from, period.to, granularity],
       channels.map((c) => c.id),
     ]);
-    const [fromRollups, [followers, previousFollowers], extra, previousExtra] = await Promise.all([
+    const [fromRollups, [followers, previousFollowers], [extra, previousExtra]] = await Promise.all([
       this.rollupAnswers.get(key, version, () => this.rollupPart(scope, period, previousPeriod, granularity)),
       this.followers(scope, [period, previousPeriod]),
-      this.contributions(scope, period),
-      this.contributions(scope, previousPeriod),
+      this.contributions(scope, [period, previousPeriod]),
     ]);
     const { grouped, previousRow, heatmap, breaks, series } = fromRollups;
 
@@ -182,17 +179,6 @@ export class KpiService {
       return point;
     });
     return { grouped: grouped.filter((r) => r.g_bucket), previousRow, heatmap, breaks, series };
-  }
-
-  /** The brand's rollup version (0 before its first rollup) and its channel accounts, in one query. */
-  private async rollupState(scope: KpiScope) {
-    const [row] = (await this.db.query(
-      `SELECT coalesce((SELECT version FROM kpi_rollup_versions WHERE brand_id = $2), 0)::text AS version,
-         coalesce((SELECT json_agg(json_build_object('id', id, 'platform', platform, 'handle', handle) ORDER BY created_at, id)
-           FROM channel_accounts WHERE workspace_id = $1 AND brand_id = $2 AND ($3::uuid IS NULL OR id = $3)), '[]') AS channels`,
-      [scope.workspaceId, scope.brandId, scope.channelAccountId],
-    )) as Array<{ version: string; channels: Array<{ id: string; platform: string; handle: string }> }>;
-    return row;
   }
 
   /** One scan of the period's rollups, grouped by channel, by content type, by bucket and in total. */
@@ -298,16 +284,21 @@ export class KpiService {
     return detectSeriesBreak(points).map((b) => ({ ...b, date: b.date.slice(0, 10) }));
   }
 
+  /** Every contributor's sums for each period (contributeAll when it has one: one round trip). */
   private async contributions(
     scope: KpiScope,
-    period: DayPeriod,
-  ): Promise<{ sums: CountSums; firstResponseMinutes: number[] | null }> {
-    const query: KpiContributionQuery = { ...scope, from: period.from, to: period.to };
+    periods: readonly DayPeriod[],
+  ): Promise<Array<{ sums: CountSums; firstResponseMinutes: number[] | null }>> {
+    const queries: KpiContributionQuery[] = periods.map((p) => ({ ...scope, from: p.from, to: p.to }));
     // Independent sources: asked side by side, merged in registration order.
     const results = await Promise.all(
       this.contributors.list().map((contributor) =>
         Promise.resolve()
-          .then(() => contributor.contribute(query))
+          .then(() =>
+            contributor.contributeAll
+              ? contributor.contributeAll(queries)
+              : Promise.all(queries.map((q) => contributor.contribute(q))),
+          )
           .catch((e: unknown) => {
             // One failing source must not blank the dashboard: its KPIs are reported missing.
             this.logger.warn(`KPI contributor ${contributor.name} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -315,14 +306,17 @@ export class KpiService {
           }),
       ),
     );
-    const parts: CountSums[] = [];
-    let minutes: number[] | null = null;
-    for (const c of results) {
-      if (!c) continue;
-      parts.push(recordSums(c.counts, c.partial));
-      if (c.firstResponseMinutes) minutes = [...(minutes ?? []), ...c.firstResponseMinutes];
-    }
-    return { sums: mergeCountSums(...parts), firstResponseMinutes: minutes };
+    return periods.map((_, k) => {
+      const parts: CountSums[] = [];
+      let minutes: number[] | null = null;
+      for (const all of results) {
+        const c = all?.[k];
+        if (!c) continue;
+        parts.push(recordSums(c.counts, c.partial));
+        if (c.firstResponseMinutes) minutes = [...(minutes ?? []), ...c.firstResponseMinutes];
+      }
+      return { sums: mergeCountSums(...parts), firstResponseMinutes: minutes };
+    });
   }
 }
 

@@ -33,6 +33,12 @@ export interface KpiContributor {
   /** Stable name, for logs and to replace a contributor registered twice. */
   readonly name: string;
   contribute(query: KpiContributionQuery): Promise<KpiContribution>;
+  /**
+   * Optional: several periods of one scope (same workspace, brand, channel account, time zone)
+   * at once, answers in the same order — the dashboard always asks for the period and the
+   * previous one, and one round trip instead of two matters under load.
+   */
+  contributeAll?(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]>;
 }
 
 @Injectable()
