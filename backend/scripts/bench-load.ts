@@ -40,6 +40,7 @@ import { hashPassword } from '../src/modules/auth/passwords';
 import { EnrichmentService } from '../src/modules/enrichment/enrichment.service';
 import { KpiRollupService } from '../src/modules/kpi/rollups/kpi-rollup.service';
 import { runMigrations } from '../src/runtime';
+import { cpuShares, cpuSnapshot, pidsWithCommandLine } from './lib/cpu-usage';
 import { createMessageGenerator } from './lib/realistic-messages';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
@@ -352,6 +353,14 @@ async function main() {
     const worker = await startMain('worker', env, async (out) => out.includes('Vigie is running'));
     stops.push(worker.stop);
 
+    // Who used the CPU during the load: the machine is shared, the figures depend on it.
+    const cpuGroups = () => ({
+      api: [api.proc.pid ?? -1],
+      worker: [worker.proc.pid ?? -1],
+      postgres: process.env.DATABASE_URL ? [] : pidsWithCommandLine(path.join(dir, 'postgres')),
+      'bench (autocannon)': [process.pid],
+    });
+    const cpuBefore = cpuSnapshot(cpuGroups());
     let next = 0;
     const per = endpoints.map(() => ({ lat: [] as number[], codes: new Map<number, number>() }));
     const runs = endpoints.map(([, url], i) => {
@@ -379,6 +388,7 @@ async function main() {
       return inst;
     });
     const results = await Promise.all(runs.map((r) => Promise.resolve(r)));
+    const cpu = cpuShares(cpuBefore, cpuSnapshot(cpuGroups()));
     if (SQL_STATS) await sqlStats(false);
     const after = await rowsNow();
     const synced = await ingested();
@@ -401,6 +411,10 @@ async function main() {
       `ingested during the run: +${after.posts - before.posts} posts, +${after.comments - before.comments} comments, ` +
         `+${after.enriched - before.enriched} enriched, +${after.inbox - before.inbox} inbox items; ${synced}/${live} live accounts synced`,
     );
+    if (cpu) {
+      const shares = Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(0)}%`).join(', ');
+      console.log(`CPU during the load (% of one core, ${os.cpus().length} cores): ${shares}`);
+    }
     const p99 = pct(all, 99);
     console.log(`target 0 errors and p99 < 500 ms: ${errors === 0 && p99 < 500 ? 'OK' : 'MISSED'} (total ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } finally {

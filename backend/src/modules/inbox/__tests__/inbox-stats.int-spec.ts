@@ -145,7 +145,7 @@ describe('inbox stats, KPI feed, services and text/analyze (HTTP, real Postgres)
       const [sf, sm] = await sentiment.contributeAll([feb, march]);
       expect(sf.counts).toEqual({ sentimentPositive: 0, sentimentNegative: 0, sentimentNeutral: 0 });
       expect(sm).toEqual(await sentiment.contribute(march));
-      const { sentimentPositive: pos = 0, sentimentNegative: neg = 0, sentimentNeutral: neu = 0 } = sm.counts;
+      const [pos, neg, neu] = [sm.counts.sentimentPositive ?? 0, sm.counts.sentimentNegative ?? 0, sm.counts.sentimentNeutral ?? 0];
       expect(pos + neg + neu).toBeGreaterThan(0);
       expect((pos - neg) / (pos + neg)).toBeCloseTo(-0.2, 12); // the netSentiment the KPI API gives for March
     });
