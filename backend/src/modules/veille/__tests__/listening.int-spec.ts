@@ -195,6 +195,10 @@ describe('veille: listening (search, RSS, channel content) and insights', () => 
     expect(kpis.status).toBe(200);
     expect(kpis.body.kpis.shareOfVoice).toBe(1);
     expect(kpis.body.missing).not.toContain('shareOfVoice');
+    // Both periods come from one contributor call: the three days before hold no mention.
+    expect(kpis.body.kpis.brandMentions).toBe(3);
+    expect(kpis.body.previousKpis.brandMentions).toBe(0);
+    expect(kpis.body.previousKpis.competitorMentions).toBe(0);
 
     const inf = await cm.get(`${base}/influencers?${q}`);
     expect(inf.status).toBe(200);

@@ -56,18 +56,41 @@ export class ShareOfVoiceService {
 
   /** Totals for inclusive local days (used by the KPI contributor and the route). */
   async forPeriod(workspaceId: string, brandId: string, from: string, to: string, timezone?: string): Promise<SovTotals> {
+    return (await this.forPeriods(workspaceId, brandId, [{ from, to }], timezone))[0];
+  }
+
+  /** forPeriod for several periods, in the order given: two queries whatever their number. */
+  async forPeriods(
+    workspaceId: string,
+    brandId: string,
+    periods: ReadonlyArray<{ from: string; to: string }>,
+    timezone?: string,
+  ): Promise<SovTotals[]> {
     const tz = timezone ?? (await workspaceTimezone(this.db, workspaceId));
     const [{ brandMeasured, competitors }, rows] = await Promise.all([
       this.measured(workspaceId, brandId),
-      this.rows(workspaceId, brandId, from, to, tz, null),
+      this.db.query(
+        `SELECT k.i::int AS i, mm.brand_id AS "brandId", count(DISTINCT m.id)::int AS n
+           FROM unnest($3::date[], $4::date[]) WITH ORDINALITY AS k(from_day, to_day, i)
+           JOIN mention_matches mm ON mm.workspace_id = $1
+             AND mm.published_at >= (k.from_day::timestamp AT TIME ZONE $5) AND mm.published_at < ((k.to_day + 1)::timestamp AT TIME ZONE $5)
+           JOIN mentions m ON m.id = mm.mention_id
+           JOIN watch_queries q ON q.id = mm.query_id JOIN brands b ON b.id = mm.brand_id
+          WHERE NOT m.is_own_content
+            AND ((mm.brand_id = $2 AND q.kind = 'brand') OR (b.kind = 'competitor' AND q.kind = 'competitor'))
+          GROUP BY 1, 2`,
+        [workspaceId, brandId, periods.map((p) => p.from), periods.map((p) => p.to), tz],
+      ) as Promise<Array<{ i: number; brandId: string; n: number }>>,
     ]);
-    const count = (id: string) => rows.filter((r) => r.brandId === id).reduce((s, r) => s + r.n, 0);
-    const comps = competitors.map((c) => ({ brandId: c.id, name: c.name, mentions: count(c.id) }));
-    return {
-      brandMentions: brandMeasured ? count(brandId) : null,
-      competitorMentions: comps.length ? comps.reduce((s, c) => s + c.mentions, 0) : null,
-      competitors: comps,
-    };
+    return periods.map((_, k) => {
+      const count = (id: string) => rows.filter((r) => r.i === k + 1 && r.brandId === id).reduce((s, r) => s + r.n, 0);
+      const comps = competitors.map((c) => ({ brandId: c.id, name: c.name, mentions: count(c.id) }));
+      return {
+        brandMentions: brandMeasured ? count(brandId) : null,
+        competitorMentions: comps.length ? comps.reduce((s, c) => s + c.mentions, 0) : null,
+        competitors: comps,
+      };
+    });
   }
 
   async report(workspaceId: string, brandId: string, from: string, to: string, granularity: 'day' | 'month' = 'day') {

@@ -8,12 +8,20 @@ export class VeilleKpiContributor implements KpiContributor {
   constructor(private readonly sov: ShareOfVoiceService) {}
 
   async contribute(q: KpiContributionQuery): Promise<KpiContribution> {
+    return (await this.contributeAll([q]))[0];
+  }
+
+  async contributeAll(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
+    if (queries.length === 0) return [];
+    const q = queries[0];
     // Mentions are not tied to one of the brand's channel accounts.
-    if (q.channelAccountId) return { counts: {} };
-    const t = await this.sov.forPeriod(q.workspaceId, q.brandId, q.from, q.to, q.timezone);
-    const counts: { brandMentions?: number; competitorMentions?: number } = {};
-    if (t.brandMentions !== null) counts.brandMentions = t.brandMentions;
-    if (t.competitorMentions !== null) counts.competitorMentions = t.competitorMentions;
-    return { counts };
+    if (q.channelAccountId) return queries.map(() => ({ counts: {} }));
+    const totals = await this.sov.forPeriods(q.workspaceId, q.brandId, queries, q.timezone);
+    return totals.map((t) => {
+      const counts: { brandMentions?: number; competitorMentions?: number } = {};
+      if (t.brandMentions !== null) counts.brandMentions = t.brandMentions;
+      if (t.competitorMentions !== null) counts.competitorMentions = t.competitorMentions;
+      return { counts };
+    });
   }
 }
