@@ -72,6 +72,17 @@ describe('faults on demand', () => {
     expect((await fetch(path)).status).toBe(200);
   });
 
+  it('a damaged answer is a 200 even to a conditional GET that would get a 304', async () => {
+    const first = await fetch(url('/rss/maison-lumiere-blog.xml'));
+    const full = await first.text();
+    const etag = first.headers.get('etag')!;
+    expect((await fetch(url('/rss/maison-lumiere-blog.xml'), { headers: { 'if-none-match': etag } })).status).toBe(304);
+    await arm({ platform: 'rss', kind: 'truncated-json' });
+    const cut = await fetch(url('/rss/maison-lumiere-blog.xml'), { headers: { 'if-none-match': etag } });
+    expect(cut.status).toBe(200);
+    expect(await cut.text()).toBe(full.slice(0, Math.floor(full.length / 2)));
+  });
+
   it('timeout holds the request until the client gives up', async () => {
     const a = account(t.sb, 'bluesky');
     await arm({ platform: 'bluesky', kind: 'timeout' });

@@ -147,6 +147,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
 
     const fault = faults.take(platform);
     if (fault) entry.fault = fault.kind;
+    if (fault?.kind === 'truncated-json' || fault?.kind === 'garbage') {
+      // A damaged answer is a 200 with a broken body: a conditional GET must not turn it into an
+      // empty 304 that nothing can damage.
+      const headers = { ...ctx.headers };
+      delete headers['if-none-match'];
+      delete headers['if-modified-since'];
+      ctx.headers = headers;
+    }
     if (fault?.kind === 'timeout') {
       // Never answer: the client's own timeout must fire. The socket is dropped later.
       entry.status = -1;
