@@ -35,4 +35,14 @@ describe('XConnector over HTTP', () => {
     expect(server.requests[0].query.get('exclude')).toBe('retweets,replies');
     expect(server.requests[1].query.get('pagination_token')).toBe('p2');
   });
+
+  it('reads replies by conversation search, leaving out the conversation root (the post itself)', async () => {
+    server.reset();
+    const reply = { ...tweet('1700000000000000005', '2024-01-03T01:00:00.000Z'), author_id: '42', conversation_id: '1700000000000000003', referenced_tweets: [{ type: 'replied_to', id: '1700000000000000003' }] };
+    const root = { ...tweet('1700000000000000003', '2024-01-03T00:00:00.000Z'), conversation_id: '1700000000000000003' };
+    server.route((r) => (r.path === '/x/2/tweets/search/recent' ? json({ data: [reply, root], meta: { result_count: 2 } }) : undefined));
+    const page = await x.listComments(account, { externalId: '1700000000000000003' }, null);
+    expect(page.items.map((c) => [c.externalId, c.parentExternalId, c.isFromBrand])).toEqual([['1700000000000000005', null, false]]);
+    expect(server.requests[0].query.get('query')).toBe('conversation_id:1700000000000000003');
+  });
 });

@@ -87,7 +87,12 @@ export class XConnector implements ChannelConnector {
       next_token: page,
     });
     const users = xUsersById(body);
-    const items = body.get('data').optArr().map((t) => mapXReply(t, post.externalId, users, account.externalId));
+    // The conversation's root is the post itself (its conversation_id is its own id): not a reply.
+    const items = body
+      .get('data')
+      .optArr()
+      .filter((t) => t.get('id').optStr() !== post.externalId)
+      .map((t) => mapXReply(t, post.externalId, users, account.externalId));
     return { items, nextPage: assertNewToken(page, body.at('meta.next_token').optStr(), what) };
   }
 
