@@ -195,6 +195,13 @@ describe('veille: listening (search, RSS, channel content) and insights', () => 
     expect(kpis.status).toBe(200);
     expect(kpis.body.kpis.shareOfVoice).toBe(1);
     expect(kpis.body.missing).not.toContain('shareOfVoice');
+    // The mention list filtered on local days (the time zone is read inside the list query).
+    const all = (await cm.get(`${base}/mentions`)).body.items as Array<{ id: string }>;
+    const inDays = await cm.get(`${base}/mentions?from=${day(-1)}&to=${day(1)}`);
+    expect(inDays.status).toBe(200);
+    expect(all.length).toBeGreaterThan(0);
+    expect((inDays.body.items as Array<{ id: string }>).map((m) => m.id)).toEqual(all.map((m) => m.id));
+    expect((await cm.get(`${base}/mentions?from=${day(-30)}&to=${day(-2)}`)).body.items).toEqual([]);
     // Both periods come from one contributor call: the three days before hold no mention.
     expect(kpis.body.kpis.brandMentions).toBe(3);
     expect(kpis.body.previousKpis.brandMentions).toBe(0);

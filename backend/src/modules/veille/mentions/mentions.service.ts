@@ -1,7 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { workspaceTimezone } from '../shared/workspace-time';
 import type { ListMentionsDto } from './mentions.dto';
 
 interface MentionRow {
@@ -64,7 +63,8 @@ export class MentionsService {
     if (q.lang) where.push(`m.language = ${p(q.lang.toLowerCase())}`);
     if (q.minReach !== undefined) where.push(`m.reach >= ${p(q.minReach)}`);
     if (q.from || q.to) {
-      const tz = p(await workspaceTimezone(this.db, workspaceId));
+      // Looked up inside the list query: one round trip less (the guard proved the workspace exists).
+      const tz = '(SELECT w.timezone FROM workspaces w WHERE w.id = $1)';
       if (q.from) where.push(`m.published_at >= (${p(q.from)}::date::timestamp AT TIME ZONE ${tz})`);
       if (q.to) where.push(`m.published_at < ((${p(q.to)}::date + 1)::timestamp AT TIME ZONE ${tz})`);
     }
