@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { BRANDS, type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@vigie/platform-sandbox';
+import { BRANDS, redditBrandUser, type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@vigie/platform-sandbox';
 import type { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { freePort } from '../../infra/embedded-database';
@@ -21,7 +21,7 @@ const CRISIS_QUERIES: Record<string, string> = {
 const sectorOf = (brandName: string): string => BRANDS.find((b) => b.name === brandName)?.domain ?? 'beauty';
 
 /** The credential object each connector expects, filled with the token the sandbox accepts. */
-export function sandboxCredentials(a: Pick<SandboxAccountWithUrl, 'platform' | 'token'>): Record<string, string> | null {
+export function sandboxCredentials(a: Pick<SandboxAccountWithUrl, 'platform' | 'token' | 'brandSlug'>): Record<string, string> | null {
   switch (a.platform) {
     case 'x':
       return { bearerToken: a.token };
@@ -29,6 +29,9 @@ export function sandboxCredentials(a: Pick<SandboxAccountWithUrl, 'platform' | '
       return { apiKey: a.token };
     case 'rss':
       return null;
+    case 'reddit':
+      // The brand answers in its subreddit under this user: it marks replies as the brand's.
+      return { accessToken: a.token, username: redditBrandUser(a.brandSlug) };
     default:
       return { accessToken: a.token };
   }
