@@ -38,6 +38,7 @@ import { freePort, startEmbeddedDatabase } from '../src/infra/embedded-database'
 import { findRedisServer, startPrivateRedis } from '../src/infra/private-redis';
 import { hashPassword } from '../src/modules/auth/passwords';
 import { EnrichmentService } from '../src/modules/enrichment/enrichment.service';
+import { SentimentDaysCompactor } from '../src/modules/kpi/contributors/sentiment-days-compactor';
 import { KpiRollupService } from '../src/modules/kpi/rollups/kpi-rollup.service';
 import { runMigrations } from '../src/runtime';
 import { cpuShares, cpuSnapshot, pidsWithCommandLine } from './lib/cpu-usage';
@@ -235,6 +236,8 @@ async function main() {
     const enrichMs = Date.now() - t;
     t = Date.now();
     const rollups = await app.get(KpiRollupService).rebuild(ws);
+    // The sentiment day counts, folded as the worker does after comment writes.
+    await app.get(SentimentDaysCompactor).compact();
     const rollupMs = Date.now() - t;
     // Tables as autovacuum leaves them a minute after a bulk load (the enrichment rewrote every
     // comment): statistics (else the planner guesses from an empty table) and the visibility map
@@ -335,13 +338,18 @@ async function main() {
           return;
         }
         const r = await c.query(
-          `SELECT calls, round(total_exec_time)::int AS total_ms, round(mean_exec_time::numeric, 2)::float8 AS mean_ms,
+          `SELECT calls, round(total_exec_time)::int AS total_ms, round(total_plan_time)::int AS plan_ms,
+             round(mean_exec_time::numeric, 2)::float8 AS mean_ms,
              shared_blks_hit + shared_blks_read AS blocks, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS query
-           FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+           FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
         );
-        console.log('\npg_stat_statements, load window (top 25 by total time):');
-        for (const x of r.rows as Array<{ calls: string; total_ms: number; mean_ms: number; blocks: string; query: string }>) {
-          console.log(`${String(x.calls).padStart(7)} ${String(x.total_ms).padStart(7)} ms ${x.mean_ms.toFixed(2).padStart(8)} ms/call ${String(x.blocks).padStart(9)} blk  ${x.query}`);
+        // Planning times need pg_stat_statements.track_planning = on (0 otherwise).
+        console.log('\npg_stat_statements, load window (top 25 by execution + planning time):');
+        console.log('  calls  exec ms  plan ms  exec ms/call   blocks  query');
+        for (const x of r.rows as Array<{ calls: string; total_ms: number; plan_ms: number; mean_ms: number; blocks: string; query: string }>) {
+          console.log(
+            `${String(x.calls).padStart(7)} ${String(x.total_ms).padStart(8)} ${String(x.plan_ms).padStart(8)} ${x.mean_ms.toFixed(2).padStart(13)} ${String(x.blocks).padStart(8)}  ${x.query}`,
+          );
         }
       } finally {
         await c.end();

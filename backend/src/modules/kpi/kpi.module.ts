@@ -20,6 +20,7 @@ import { TrackedLinksContributor } from './links/tracked-links.contributor';
 import { PostsQueryService } from './posts/posts-query.service';
 import { PostsController } from './posts/posts.controller';
 import { KpiRollupService } from './rollups/kpi-rollup.service';
+import { SentimentDaysCompactor } from './contributors/sentiment-days-compactor';
 
 /**
  * KPI engine: daily rollups, the KPI / posts APIs, tracked links, conversions and funnels.
@@ -35,6 +36,7 @@ import { KpiRollupService } from './rollups/kpi-rollup.service';
     KpiScopeResolver,
     KpiContributorRegistry,
     CommentSentimentContributor,
+    SentimentDaysCompactor,
     TrackedLinksContributor,
     LinksService,
     ClickRecorder,
@@ -51,6 +53,7 @@ export class KpiModule implements OnModuleInit {
     private readonly trackedLinks: TrackedLinksContributor,
     private readonly rollups: KpiRollupService,
     private readonly events: IngestionEvents,
+    private readonly sentimentDays: SentimentDaysCompactor,
   ) {}
 
   onModuleInit(): void {
@@ -60,5 +63,7 @@ export class KpiModule implements OnModuleInit {
     this.events.onPostsWritten(async (e) => {
       await this.rollups.refreshForPosts(e.postIds);
     });
+    // Comment writes append sentiment day counts: fold them now and then.
+    this.events.onCommentsWritten(() => this.sentimentDays.maybeCompact());
   }
 }

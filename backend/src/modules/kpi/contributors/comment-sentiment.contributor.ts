@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CountKey } from '@vigie/kpi';
 import type { DataSource } from 'typeorm';
-import { inLocalDays } from '../api/kpi-scope';
 import type { KpiContribution, KpiContributionQuery, KpiContributor } from './kpi-contributor';
 
 /**
@@ -24,16 +23,15 @@ export class CommentSentimentContributor implements KpiContributor {
   async contributeAll(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
     if (queries.length === 0) return [];
     const q = queries[0];
-    // One index range scan per period (an index-only scan of comments_brand_published_cover_idx),
-    // one hash group per period and label: cheaper than five FILTERed counts on each comment.
+    // Day counts kept by triggers on comments (comment_sentiment_days, days local to the
+    // workspace's time zone): a brand-year is a few thousand rows, not every comment.
     const groups = (await this.db.query(
-      `SELECT k.i::int AS i, c.sentiment, count(*)::int AS n
+      `SELECT k.i::int AS i, nullif(d.sentiment, '') AS sentiment, sum(d.n)::int AS n
        FROM unnest($3::date[], $4::date[]) WITH ORDINALITY AS k(from_day, to_day, i)
-       JOIN comments c ON ${inLocalDays('c.published_at', 'k.from_day', 'k.to_day', '$6')}
-       WHERE c.workspace_id = $1 AND c.brand_id = $2 AND NOT c.is_from_brand
-         AND ($5::uuid IS NULL OR c.channel_account_id = $5)
-       GROUP BY 1, 2`,
-      [q.workspaceId, q.brandId, queries.map((x) => x.from), queries.map((x) => x.to), q.channelAccountId, q.timezone],
+       JOIN comment_sentiment_days d ON d.brand_id = $2 AND d.day BETWEEN k.from_day AND k.to_day
+       WHERE d.workspace_id = $1 AND ($5::uuid IS NULL OR d.channel_account_id = $5)
+       GROUP BY 1, 2 HAVING sum(d.n) <> 0`,
+      [q.workspaceId, q.brandId, queries.map((x) => x.from), queries.map((x) => x.to), q.channelAccountId],
     )) as Array<{ i: number; sentiment: string | null; n: number }>;
     return queries.map((_, k) => sentimentCounts(groups.filter((g) => g.i === k + 1)));
   }
