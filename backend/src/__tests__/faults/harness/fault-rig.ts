@@ -10,7 +10,7 @@ import { createTestDatabase } from '../../../test-utils/test-app';
 import { type AccountState, allSyncedOk, type Checksums, contentChecksums, type FaultWorld, printChecksumTable, seedAccounts, watchStatuses } from './fault-world';
 import { type HealthPoller, pollHealth } from './health-poller';
 import { type OwnRedis, startOwnRedis } from './redis-server';
-import { type SlowProxy, slowProxy } from './slow-proxy';
+import { type SlowProxy, slowProxy } from '../../../test-utils/slow-proxy';
 import { startVigie, type VigieProcess } from './vigie-process';
 import { until } from './wait';
 

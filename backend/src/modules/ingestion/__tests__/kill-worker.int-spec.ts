@@ -1,8 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type RunningSandbox, startSandbox } from '@vigie/platform-sandbox';
@@ -11,30 +9,9 @@ import { SecretBox } from '../../../common/crypto/secret-box';
 import { createTestApp, createTestDatabase, type TestApp } from '../../../test-utils/test-app';
 import { ChannelSyncService } from '../sync/channel-sync.service';
 import { contentChecksums, seedAccount } from './db-checksums';
+import { slowProxy } from '../../../test-utils/slow-proxy';
 import { sandboxCredentials } from './sandbox-accounts';
 
-/** Forwards to the sandbox, slowly, counting requests: lets the test kill the worker mid-sync. */
-async function slowProxy(target: string, delayMs: number): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
-  let n = 0;
-  const t = new URL(target);
-  const server: Server = createServer((req, res) => {
-    n++;
-    setTimeout(() => {
-      const up = httpRequest({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
-      up.on('error', () => res.destroy());
-      req.pipe(up);
-    }, delayMs);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    count: () => n,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
-  };
-}
 
 async function until<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs: number): Promise<T> {
   const end = Date.now() + timeoutMs;

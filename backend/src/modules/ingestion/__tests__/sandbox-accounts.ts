@@ -1,15 +1,7 @@
 import type { SandboxAccountWithUrl } from '@vigie/platform-sandbox';
+import { sandboxCredentials as demoCredentials } from '../../demo/demo-sandbox.service';
 
-/** The credential object a connector expects, filled with the sandbox's accepted token. */
+/** The credential object a connector expects for a sandbox account: the demo's own mapping (undefined when none). */
 export function sandboxCredentials(a: SandboxAccountWithUrl): Record<string, string> | undefined {
-  switch (a.platform) {
-    case 'x':
-      return { bearerToken: a.token };
-    case 'youtube':
-      return { apiKey: a.token };
-    case 'rss':
-      return undefined;
-    default:
-      return { accessToken: a.token };
-  }
+  return demoCredentials(a) ?? undefined;
 }
