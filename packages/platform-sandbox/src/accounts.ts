@@ -1,5 +1,5 @@
 import { digits, hash32, idString } from './rng';
-import type { BrandKind, Platform, SandboxAccount } from './types';
+import { PLATFORMS, type BrandKind, type Platform, type SandboxAccount } from './types';
 
 export type Domain = 'beauty' | 'coffee';
 
@@ -95,18 +95,8 @@ export const BRANDS: readonly BrandDef[] = [
   },
 ];
 
-const OWN_PLATFORMS: Platform[] = [
-  'facebook',
-  'instagram',
-  'youtube',
-  'x',
-  'linkedin',
-  'tiktok',
-  'mastodon',
-  'bluesky',
-  'reddit',
-  'rss',
-];
+// Own brands are connected on every platform.
+const OWN_PLATFORMS: readonly Platform[] = PLATFORMS;
 // Competitors are only reachable through public data: no LinkedIn admin API, no TikTok login,
 // no subreddit of their own, and their blog is followed as a news feed.
 const COMPETITOR_PLATFORMS: Platform[] = ['facebook', 'instagram', 'youtube', 'x', 'mastodon', 'bluesky'];

@@ -7,17 +7,16 @@ import { personaUserId } from '../world/ids';
 import { DAY, commentLikes, postMetrics } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
 import {
-  graphAuthError,
   graphError,
   graphList,
   graphNoPermission,
   graphNotFound,
-  graphRateBucket,
-  graphRateHeaders,
-  graphRateLimit,
-  graphServerError,
+  accountItemsPage,
+  graphPlatform,
+  lifetimeInsights,
   parseFields,
   project,
+  requestedMetrics,
   stripVersion,
 } from './graph-common';
 import type { Lazy } from './graph-common';
@@ -162,13 +161,6 @@ function invalidMetric(ctx: Ctx): Reply {
   return graphError(ctx, 400, 100, '(#100) The value must be a valid insights metric');
 }
 
-function requestedMetrics(ctx: Ctx): string[] {
-  return (ctx.query.get('metric') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 function postInsights(ctx: Ctx, item: Item): Reply {
   if (!item.account?.insights || ctx.tokenAccount?.brandSlug !== item.account.brandSlug) return graphNoPermission(ctx);
   const names = requestedMetrics(ctx);
@@ -178,19 +170,7 @@ function postInsights(ctx: Ctx, item: Item): Reply {
     const def = POST_METRICS[n];
     if (!def || (def.retiredAt !== undefined && ctx.now >= def.retiredAt)) return invalidMetric(ctx);
   }
-  return {
-    status: 200,
-    body: {
-      data: names.map((n) => ({
-        name: n,
-        period: 'lifetime',
-        values: [{ value: POST_METRICS[n].value(item, ctx.now) }],
-        title: POST_METRICS[n].title,
-        description: POST_METRICS[n].description,
-        id: `${item.pid}/insights/${n}/lifetime`,
-      })),
-    },
-  };
+  return lifetimeInsights(ctx, item.pid, item, names, POST_METRICS);
 }
 
 interface PageMetricDef {
@@ -278,16 +258,7 @@ function handle(ctx: Ctx): Reply {
       return { status: 200, body: project(obj, fields, ['name', 'id']) };
     }
     if (edge === 'posts' || edge === 'feed' || edge === 'published_posts') {
-      const since = timeParam(ctx.query.get('since'));
-      const until = timeParam(ctx.query.get('until'));
-      const items = sortItems(
-        ctx.world
-          .visible('facebook', ctx.now)
-          .filter((i) => i.account?.key === page.key && (since === undefined || i.createdAt >= since) && (until === undefined || i.createdAt <= until)),
-        'desc',
-      );
-      const p = keysetPage(items, 'desc', ctx.query.get('after'), limit, ctx.loop);
-      return graphList(ctx, { ...p, items: p.items.map((i) => project(postObject(ctx, i), fields, POST_DEFAULTS)) });
+      return accountItemsPage(ctx, 'facebook', page.key, limit, (i) => project(postObject(ctx, i), fields, POST_DEFAULTS));
     }
     if (edge === 'insights') return pageInsights(ctx, id);
     return graphError(ctx, 400, 100, `(#100) Tried accessing nonexisting field (${edge}) on node type (Page)`);
@@ -325,12 +296,4 @@ function commentList(ctx: Ctx, all: Comment[], fields: ReturnType<typeof parseFi
   );
 }
 
-export const facebook: PlatformModule = {
-  auth: 'required',
-  handle,
-  authError: graphAuthError,
-  rateLimitError: graphRateLimit,
-  serverError: graphServerError,
-  rateBucket: graphRateBucket,
-  rateHeaders: graphRateHeaders,
-};
+export const facebook: PlatformModule = graphPlatform(handle);

@@ -1,8 +1,11 @@
 import { idString } from '../rng';
 import type { Ctx, Reply } from '../http/context';
-import { urlWith } from '../http/context';
+import { timeParam, urlWith } from '../http/context';
+import { keysetPage, sortItems } from '../http/paging';
 import type { Page } from '../http/paging';
-import type { RateState } from '../http/platform-module';
+import type { PlatformModule, RateState } from '../http/platform-module';
+import type { Platform } from '../types';
+import type { Item } from '../world/model';
 
 /** A `fields=` spec: `id,message,from{id,name},attachments{media_type}` → name → nested spec. */
 export type FieldSpec = Map<string, FieldSpec | null>;
@@ -148,4 +151,62 @@ export function graphList(ctx: Ctx, page: Page<unknown> & { items: Record<string
     body.paging = paging;
   }
   return { status: 200, body };
+}
+
+/** The Graph-wide parts of a Graph platform (errors, throttling), around its own request handler. */
+export function graphPlatform(handle: PlatformModule['handle']): PlatformModule {
+  return {
+    auth: 'required',
+    handle,
+    authError: graphAuthError,
+    rateLimitError: graphRateLimit,
+    serverError: graphServerError,
+    rateBucket: graphRateBucket,
+    rateHeaders: graphRateHeaders,
+  };
+}
+
+/** `metric=a, b,c` → `['a', 'b', 'c']`. */
+export function requestedMetrics(ctx: Ctx): string[] {
+  return (ctx.query.get('metric') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+interface InsightDef<T> {
+  title: string;
+  description: string;
+  value: (subject: T, now: number) => unknown;
+}
+
+/** An insights answer of lifetime values (one per metric) for `subject` (a post or a media). */
+export function lifetimeInsights<T>(ctx: Ctx, objectId: string, subject: T, names: string[], defs: Record<string, InsightDef<T>>): Reply {
+  return {
+    status: 200,
+    body: {
+      data: names.map((n) => ({
+        name: n,
+        period: 'lifetime',
+        values: [{ value: defs[n].value(subject, ctx.now) }],
+        title: defs[n].title,
+        description: defs[n].description,
+        id: `${objectId}/insights/${n}/lifetime`,
+      })),
+    },
+  };
+}
+
+/** The account's visible items, newest first, filtered by the `since`/`until` query parameters, as one Graph list page. */
+export function accountItemsPage(ctx: Ctx, platform: Platform, accountKey: string, limit: number, toObject: (item: Item) => Record<string, unknown>): Reply {
+  const since = timeParam(ctx.query.get('since'));
+  const until = timeParam(ctx.query.get('until'));
+  const items = sortItems(
+    ctx.world
+      .visible(platform, ctx.now)
+      .filter((i) => i.account?.key === accountKey && (since === undefined || i.createdAt >= since) && (until === undefined || i.createdAt <= until)),
+    'desc',
+  );
+  const p = keysetPage(items, 'desc', ctx.query.get('after'), limit, ctx.loop);
+  return graphList(ctx, { ...p, items: p.items.map(toObject) });
 }

@@ -6,17 +6,16 @@ import type { PlatformModule } from '../http/platform-module';
 import { DAY, commentLikes, postMetrics } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
 import {
-  graphAuthError,
   graphError,
   graphList,
   graphNoPermission,
   graphNotFound,
-  graphRateBucket,
-  graphRateHeaders,
-  graphRateLimit,
-  graphServerError,
+  accountItemsPage,
+  graphPlatform,
+  lifetimeInsights,
   parseFields,
   project,
+  requestedMetrics,
   stripVersion,
 } from './graph-common';
 import type { FieldSpec, Lazy } from './graph-common';
@@ -101,7 +100,7 @@ const METRICS: Record<string, { title: string; description: string; value: (i: I
 
 function mediaInsights(ctx: Ctx, item: Item, version: number | undefined): Reply {
   if (!item.account?.insights || ctx.tokenAccount?.brandSlug !== item.account.brandSlug) return graphNoPermission(ctx);
-  const names = (ctx.query.get('metric') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = requestedMetrics(ctx);
   if (!names.length) return graphError(ctx, 400, 100, '(#100) The parameter metric is required');
   const retiredNow = (version ?? 99) >= 22 || ctx.now >= IG_RETIRED_ALL_VERSIONS_AT;
   const allowed = Object.keys(METRICS).filter((k) => !(retiredNow && RETIRED.includes(k)));
@@ -111,24 +110,12 @@ function mediaInsights(ctx: Ctx, item: Item, version: number | undefined): Reply
       return graphError(ctx, 400, 100, `(#100) metric[${idx}] must be one of the following values: ${allowed.join(', ')}`);
     }
   }
-  return {
-    status: 200,
-    body: {
-      data: names.map((n) => ({
-        name: n,
-        period: 'lifetime',
-        values: [{ value: METRICS[n].value(item, ctx.now) }],
-        title: METRICS[n].title,
-        description: METRICS[n].description,
-        id: `${item.pid}/insights/${n}/lifetime`,
-      })),
-    },
-  };
+  return lifetimeInsights(ctx, item.pid, item, names, METRICS);
 }
 
 function userInsights(ctx: Ctx, user: NonNullable<ReturnType<typeof userOf>>): Reply {
   if (!user.insights || ctx.tokenAccount?.brandSlug !== user.brandSlug) return graphNoPermission(ctx);
-  const names = (ctx.query.get('metric') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = requestedMetrics(ctx);
   const valid = ['follower_count', 'reach', 'views'];
   for (const n of names) if (!valid.includes(n)) return graphError(ctx, 400, 100, `(#100) metric[${names.indexOf(n)}] must be one of the following values: ${valid.join(', ')}`);
   const until = Math.min(timeParam(ctx.query.get('until')) ?? ctx.now, ctx.now);
@@ -184,14 +171,7 @@ function handle(ctx: Ctx): Reply {
       return { status: 200, body: project(obj, fields, ['id']) };
     }
     if (edge === 'media') {
-      const since = timeParam(ctx.query.get('since'));
-      const until = timeParam(ctx.query.get('until'));
-      const items = sortItems(
-        ctx.world.visible('instagram', ctx.now).filter((i) => i.account?.key === user.key && (since === undefined || i.createdAt >= since) && (until === undefined || i.createdAt <= until)),
-        'desc',
-      );
-      const p = keysetPage(items, 'desc', ctx.query.get('after'), limit, ctx.loop);
-      return graphList(ctx, { ...p, items: p.items.map((i) => project(mediaObject(ctx, i), fields, ['id'])) });
+      return accountItemsPage(ctx, 'instagram', user.key, limit, (i) => project(mediaObject(ctx, i), fields, ['id']));
     }
     if (edge === 'insights') return userInsights(ctx, user);
     return graphError(ctx, 400, 100, `(#100) Tried accessing nonexisting field (${edge}) on node type (User)`);
@@ -222,15 +202,7 @@ function handle(ctx: Ctx): Reply {
   return graphNotFound(ctx, id);
 }
 
-export const instagram: PlatformModule = {
-  auth: 'required',
-  handle,
-  authError: graphAuthError,
-  rateLimitError: graphRateLimit,
-  serverError: graphServerError,
-  rateBucket: graphRateBucket,
-  rateHeaders: graphRateHeaders,
-};
+export const instagram: PlatformModule = graphPlatform(handle);
 
 /**
  * `GET /{own-ig-user}?fields=business_discovery.username(x){id,username,followers_count,media.limit(n).after(c){…}}`:
