@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, e2eAvailable, watchPageErrors } from '../../test-utils/e2e';
-import { buildE2eWorld, loginPage, type E2eWorld } from './e2e-world';
+import { loginPage, settled, useE2eWorld } from './e2e-world';
 
 const run = e2eAvailable() ? describe : describe.skip;
 
@@ -28,12 +28,6 @@ async function axe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** Waits until the page's first load is over (title shown, no loading skeleton left). */
-async function settled(page: Page): Promise<void> {
-  await page.locator('h1').first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0, undefined, { timeout: 15_000 });
-}
-
 /**
  * KNOWN UI BUGS (reported to the lead): serious violations that exist today. The check asserts
  * the exact list, so a new violation fails, and so does a fix (then remove it from here).
@@ -43,18 +37,13 @@ async function settled(page: Page): Promise<void> {
 const KNOWN_SERIOUS: Record<string, string[]> = {};
 
 run('dashboard in a real browser: axe accessibility checks', () => {
-  let w: E2eWorld;
+  const w = useE2eWorld();
   const report: Record<string, AxeViolation[]> = {};
 
-  beforeAll(async () => {
-    w = await buildE2eWorld();
-  }, 120_000);
-
-  afterAll(async () => {
+  afterAll(() => {
     // Every violation (moderate and minor too) goes to the artifacts for the team to read.
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(path.join(ARTIFACTS, '..', 'axe-report.json'), JSON.stringify(report, null, 2));
-    await w?.close();
   });
 
   const isSerious = (v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical';

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2eAvailable, screenshot, watchPageErrors } from '../../test-utils/e2e';
-import { buildE2eWorld, loginPage, type E2eWorld } from './e2e-world';
+import { loginPage, parisDay, settled, useE2eWorld } from './e2e-world';
 
 const run = e2eAvailable() ? describe : describe.skip;
 
@@ -17,18 +17,8 @@ const DOCS_SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', '..', 'docs',
 // so an ordinary test run leaves the working tree clean.
 const writeDocs = process.env.VIGIE_DOCS_SCREENSHOTS === '1';
 
-/** Waits until the page's first load is over (title shown, no loading skeleton left). */
-async function settled(page: Page): Promise<void> {
-  await page.locator('h1').first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0, undefined, { timeout: 15_000 });
-}
-
-/** Today and the default period (28 complete days) in the workspace's zone (Europe/Paris). */
-function default28d(): { from: string; to: string } {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const shift = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-  return { from: shift(-28), to: shift(-1) };
-}
+/** The default period: the 28 complete days before today in the workspace's zone (Europe/Paris). */
+const default28d = () => ({ from: parisDay(-28), to: parisDay(-1) });
 
 const dayLong = (day: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
@@ -42,15 +32,7 @@ async function tileValues(page: Page): Promise<Record<string, string>> {
 }
 
 run('dashboard in a real browser: overview, brands, periods, language, phone width', () => {
-  let w: E2eWorld;
-
-  beforeAll(async () => {
-    w = await buildE2eWorld();
-  }, 120_000);
-
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = useE2eWorld();
 
   it('switches brand and period through the URL; the KPI tiles equal the KPI API exactly; back returns', async () => {
     const { ctx, page } = await loginPage(w, w.cmUser);

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// settled() runs a callback in the page (DOM types).
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -192,3 +194,27 @@ export async function loginPage(
 }
 
 export { waitFor };
+
+/** Inside a `describe`: one world built before its tests and closed after them. */
+export function useE2eWorld(): E2eWorld {
+  const w = {} as E2eWorld;
+  beforeAll(async () => {
+    Object.assign(w, await buildE2eWorld());
+  }, 120_000);
+  afterAll(async () => {
+    await w.close?.();
+  });
+  return w;
+}
+
+/** Waits until the page's first load is over (title shown, no loading skeleton left). */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0, undefined, { timeout: 15_000 });
+}
+
+/** The calendar day `offset` days from today in the workspace's zone (Europe/Paris), as YYYY-MM-DD. */
+export function parisDay(offset = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+}

@@ -2,15 +2,12 @@
 // Browser-side callbacks (page.evaluate / waitForFunction) use DOM types.
 import type { Page } from 'playwright-core';
 import { e2eAvailable, screenshot, watchPageErrors } from '../../test-utils/e2e';
-import { buildE2eWorld, loginPage, waitFor, XSS, XSS_COMMENT, type E2eWorld } from './e2e-world';
+import { loginPage, parisDay, useE2eWorld, waitFor, XSS, XSS_COMMENT } from './e2e-world';
 
 const run = e2eAvailable() ? describe : describe.skip;
 
 /** Today in the workspace's zone, and 28 days before: a period that includes the last hour. */
-function periodToToday(): { from: string; to: string } {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  return { from: new Date(Date.parse(`${today}T00:00:00Z`) - 28 * 86_400_000).toISOString().slice(0, 10), to: today };
-}
+const periodToToday = () => ({ from: parisDay(-28), to: parisDay(0) });
 
 /** Buttons of the page body that would change something (French labels); filters/navigation are fine. */
 const ACTION_LABELS = /^(Attribuer|Marquer comme répondu|Ignorer|Enregistrer|Prendre en compte|Résoudre|Synchroniser|Supprimer|Mettre en pause|Ajouter|Importer|Nouvelle requête)/;
@@ -21,15 +18,7 @@ const selectedItemId = async (page: Page) =>
   ((await page.locator('[data-testid="inbox-item"][aria-selected="true"]').getAttribute('id')) ?? '').replace('inbox-item-', '');
 
 run('dashboard in a real browser: triage, veille, alerts, roles, user content', () => {
-  let w: E2eWorld;
-
-  beforeAll(async () => {
-    w = await buildE2eWorld();
-  }, 120_000);
-
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = useE2eWorld();
 
   it('triages an inbox item from the keyboard: j/k move, a assigns to a service, e marks answered', async () => {
     const { ctx, page } = await loginPage(w, w.cmUser);
