@@ -33,7 +33,11 @@ import { startEmbeddedDatabase } from '../src/infra/embedded-database';
 import type { NormalizedComment, NormalizedPost } from '../src/modules/channels/connectors/channel-connector';
 import { IngestionEvents } from '../src/modules/ingestion/ingestion-events';
 import { DEFAULT_BATCH_SIZE, IngestionWriter, type WriteTarget } from '../src/modules/ingestion/writer/ingestion-writer.service';
-import { pseudonymSalt } from '../src/modules/ingestion/writer/pseudonym';
+import { pseudonymSalt } from '../src/common/crypto/pseudonym';
+import { AccountStatsRepository } from '../src/modules/posts/account-stats.repository';
+import { AuthorsRepository } from '../src/modules/posts/authors.repository';
+import { CommentsRepository } from '../src/modules/posts/comments.repository';
+import { PostsRepository } from '../src/modules/posts/posts.repository';
 import { runMigrations } from '../src/runtime';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
@@ -237,7 +241,14 @@ async function main() {
   await ds.initialize();
   const pool = new Pool({ connectionString: url, max: STREAMS });
   const config = loadConfig({ NODE_ENV: 'test', VIGIE_SECRET_KEY: randomBytes(32).toString('hex'), DATABASE_URL: url, VIGIE_DATA_DIR: os.tmpdir() });
-  const writer = new IngestionWriter(ds, new IngestionEvents(), config);
+  const writer = new IngestionWriter(
+    new PostsRepository(ds),
+    new CommentsRepository(ds),
+    new AuthorsRepository(ds),
+    new AccountStatsRepository(ds),
+    new IngestionEvents(),
+    config,
+  );
   try {
     /** A workspace, brand and `n` facebook accounts of its own. */
     const setup = async (name: string, n: number): Promise<WriteTarget[]> => {

@@ -8,6 +8,7 @@ import { HealthModule } from './modules/health/health.module';
 import { InboxModule } from './modules/inbox/inbox.module';
 import { IngestionModule } from './modules/ingestion/ingestion.module';
 import { KpiModule } from './modules/kpi/kpi.module';
+import { PostsModule } from './modules/posts/posts.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { VeilleModule } from './modules/veille/veille.module';
@@ -20,6 +21,7 @@ export const FEATURE_MODULES: Type[] = [
   WorkspacesModule,
   BrandsModule,
   ChannelsModule,
+  PostsModule,
   DemoModule,
   KpiModule,
   IngestionModule,

@@ -3,6 +3,7 @@ import { JobQueue } from '../../common/queue/job-queue';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BrandsModule } from '../brands/brands.module';
 import { ChannelAccount } from './channel-account.entity';
+import { ChannelAccountsRepository } from './channel-accounts.repository';
 import { ChannelVerifier } from './channel-verifier';
 import { ChannelsController } from './channels.controller';
 import { ChannelsService, INGESTION_QUEUE } from './channels.service';
@@ -10,8 +11,8 @@ import { ChannelsService, INGESTION_QUEUE } from './channels.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ChannelAccount]), BrandsModule],
   controllers: [ChannelsController],
-  providers: [ChannelsService, ChannelVerifier],
-  exports: [ChannelsService],
+  providers: [ChannelAccountsRepository, ChannelsService, ChannelVerifier],
+  exports: [ChannelsService, ChannelAccountsRepository],
 })
 export class ChannelsModule implements OnModuleInit {
   constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}

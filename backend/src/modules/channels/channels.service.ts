@@ -1,16 +1,24 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { JobQueue } from '../../common/queue/job-queue';
 import { BrandsService } from '../brands/brands.service';
-import { ChannelAccount } from './channel-account.entity';
+import type { ChannelAccount } from './channel-account.entity';
+import { ChannelAccountsRepository } from './channel-accounts.repository';
 import type { CreateChannelDto } from './channels.dto';
 
 export const INGESTION_QUEUE = 'ingestion';
 export const SYNC_CHANNEL_JOB = 'sync-channel';
 export interface SyncChannelJobData {
   channelAccountId: string;
+}
+
+/** A brand (and optionally one of its channel accounts) checked against the workspace, with its time zone. */
+export interface ChannelScope {
+  workspaceId: string;
+  brandId: string;
+  channelAccountId: string | null;
+  timezone: string;
 }
 
 /** What the API returns for a channel account: never the credentials. */
@@ -35,22 +43,19 @@ export function toChannelDto(c: ChannelAccount) {
 @Injectable()
 export class ChannelsService {
   constructor(
-    @InjectRepository(ChannelAccount) private readonly channels: Repository<ChannelAccount>,
+    private readonly channels: ChannelAccountsRepository,
     private readonly brands: BrandsService,
     @Inject(SecretBox) private readonly secrets: SecretBox,
     @Inject(JobQueue) private readonly queue: JobQueue,
   ) {}
 
   async list(workspaceId: string, brandId?: string) {
-    const rows = await this.channels.find({
-      where: brandId ? { workspaceId, brandId } : { workspaceId },
-      order: { createdAt: 'ASC' },
-    });
+    const rows = await this.channels.list(workspaceId, brandId);
     return rows.map(toChannelDto);
   }
 
   async get(workspaceId: string, id: string) {
-    const row = await this.channels.findOne({ where: { workspaceId, id } });
+    const row = await this.channels.findInWorkspace(workspaceId, id);
     if (!row) throw new NotFoundException('Channel account not found');
     return row;
   }
@@ -58,20 +63,18 @@ export class ChannelsService {
   async create(workspaceId: string, dto: CreateChannelDto, identity?: { externalId: string; displayName: string | null }) {
     await this.brands.get(workspaceId, dto.brandId);
     try {
-      const saved = await this.channels.save(
-        this.channels.create({
-          workspaceId,
-          brandId: dto.brandId,
-          platform: dto.platform,
-          handle: dto.handle,
-          externalId: identity?.externalId ?? dto.externalId ?? null,
-          displayName: identity?.displayName ?? null,
-          baseUrl: dto.baseUrl ?? null,
-          credentialsEncrypted: dto.credentials ? this.secrets.sealJson(dto.credentials) : null,
-          status: 'ok',
-          consecutiveFailures: 0,
-        }),
-      );
+      const saved = await this.channels.insert({
+        workspaceId,
+        brandId: dto.brandId,
+        platform: dto.platform,
+        handle: dto.handle,
+        externalId: identity?.externalId ?? dto.externalId ?? null,
+        displayName: identity?.displayName ?? null,
+        baseUrl: dto.baseUrl ?? null,
+        credentialsEncrypted: dto.credentials ? this.secrets.sealJson(dto.credentials) : null,
+        status: 'ok',
+        consecutiveFailures: 0,
+      });
       await this.requestSync(workspaceId, saved.id);
       return toChannelDto(saved);
     } catch (e) {
@@ -84,7 +87,7 @@ export class ChannelsService {
 
   async remove(workspaceId: string, id: string) {
     await this.get(workspaceId, id);
-    await this.channels.delete({ workspaceId, id });
+    await this.channels.delete(workspaceId, id);
   }
 
   /**
@@ -101,11 +104,21 @@ export class ChannelsService {
 
   /** Decrypted credentials for the worker only. */
   async credentials(id: string): Promise<Record<string, string> | null> {
-    const row = await this.channels
-      .createQueryBuilder('c')
-      .addSelect('c.credentialsEncrypted')
-      .where('c.id = :id', { id })
-      .getOne();
-    return row?.credentialsEncrypted ? this.secrets.openJson<Record<string, string>>(row.credentialsEncrypted) : null;
+    const sealed = await this.channels.sealedCredentials(id);
+    return sealed ? this.secrets.openJson<Record<string, string>>(sealed) : null;
+  }
+
+  /**
+   * 404 for a brand or channel account of another workspace (or of another brand). One round
+   * trip: every dashboard request starts here.
+   */
+  async scope(workspaceId: string, brandId: string, channelAccountId?: string | null): Promise<ChannelScope> {
+    const row = await this.channels.scopeCheck(workspaceId, brandId, channelAccountId ?? null);
+    if (!row) throw new NotFoundException('Workspace not found');
+    if (!row.brand) throw new NotFoundException('Brand not found');
+    if (channelAccountId && (!row.channel || row.channel_brand !== brandId)) {
+      throw new NotFoundException('Channel account not found');
+    }
+    return { workspaceId, brandId, channelAccountId: channelAccountId ?? null, timezone: row.timezone };
   }
 }

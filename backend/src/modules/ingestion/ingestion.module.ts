@@ -4,6 +4,7 @@ import { PLATFORMS, type Platform } from '../channels/connectors/channel-connect
 import { ChannelsModule } from '../channels/channels.module';
 import { INGESTION_QUEUE, SYNC_CHANNEL_JOB, type SyncChannelJobData } from '../channels/channels.service';
 import { BrandsModule } from '../brands/brands.module';
+import { PostsModule } from '../posts/posts.module';
 import { ImportRunner } from './imports/import-runner.service';
 import { ImportsController } from './imports/imports.controller';
 import { IMPORTS_QUEUE, ImportsService, RUN_IMPORT_JOB, type RunImportJobData } from './imports/imports.service';
@@ -14,7 +15,7 @@ import { platformQueueDefinition, syncQueueName } from './sync/platform-queues';
 import { IngestionWriter } from './writer/ingestion-writer.service';
 
 @Module({
-  imports: [ChannelsModule, BrandsModule],
+  imports: [ChannelsModule, BrandsModule, PostsModule],
   controllers: [ImportsController],
   providers: [IngestionEvents, IngestionWriter, ChannelSyncService, IngestionScheduler, ImportsService, ImportRunner],
   exports: [IngestionEvents, IngestionWriter, ChannelSyncService],

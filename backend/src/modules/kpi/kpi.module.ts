@@ -17,19 +17,17 @@ import { LinksController } from './links/links.controller';
 import { LinksService } from './links/links.service';
 import { RedirectController } from './links/redirect.controller';
 import { TrackedLinksContributor } from './links/tracked-links.contributor';
-import { PostsQueryService } from './posts/posts-query.service';
-import { PostsController } from './posts/posts.controller';
 import { KpiRollupService } from './rollups/kpi-rollup.service';
 import { SentimentDaysCompactor } from './contributors/sentiment-days-compactor';
 
 /**
- * KPI engine: daily rollups, the KPI / posts APIs, tracked links, conversions and funnels.
+ * KPI engine: daily rollups, the KPI API, tracked links, conversions and funnels.
  * Other modules import it for KpiRollupService (rollup refresh / rebuild) and
  * KpiContributorRegistry (to feed inbox / veille counts into the KPIs).
  */
 @Module({
   imports: [BrandsModule, ChannelsModule, IngestionModule],
-  controllers: [KpiController, PostsController, LinksController, RedirectController, ConversionsController, FunnelsController],
+  controllers: [KpiController, LinksController, RedirectController, ConversionsController, FunnelsController],
   providers: [
     KpiRollupService,
     KpiService,
@@ -42,7 +40,6 @@ import { SentimentDaysCompactor } from './contributors/sentiment-days-compactor'
     ClickRecorder,
     ConversionsService,
     FunnelsService,
-    PostsQueryService,
   ],
   exports: [KpiRollupService, KpiContributorRegistry],
 })

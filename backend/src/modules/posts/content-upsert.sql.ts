@@ -1,5 +1,6 @@
 /**
- * SQL of the batched upserts. Every statement takes whole columns as arrays (`unnest`), so a
+ * SQL of the batched content upserts (authors, posts + metric snapshots, comments, account daily
+ * stats), run by the posts repositories for the ingestion writer. Every statement takes whole columns as arrays (`unnest`), so a
  * batch of any size is one round trip with a fixed number of parameters, and `ON CONFLICT …
  * DO UPDATE … WHERE (changed)` leaves identical rows untouched (no dead tuples, no
  * updated_at churn): replaying a page is a no-op.
@@ -53,7 +54,7 @@ export const METRIC_COLUMNS = [
  * (A `WHERE NOT EXISTS` pre-filter halves this statement when the plan is right, but without
  * statistics on a growing table the planner made it a nested loop — 40× slower, measured.)
  * Pseudonym: 'Utilisateur ' + 4 hex of md5(salt:platform:external_id), computed once at insert
- * (salt = per-workspace secret, see pseudonym.ts), so it is stable and never recomputed.
+ * (salt = per-workspace secret, see common/crypto/pseudonym.ts), so it is stable and never recomputed.
  */
 export const INSERT_AUTHORS = `
   INSERT INTO authors (workspace_id, platform, external_id, handle, display_name, pseudonym, followers)

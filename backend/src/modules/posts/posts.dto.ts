@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DAY_PATTERN } from '../api/period';
+import { DAY_PATTERN } from '../../common/http/day-period';
 
 export const POST_METRICS = [
   'interactions',

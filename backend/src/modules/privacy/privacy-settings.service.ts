@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { pseudonymSalt } from '../ingestion/writer/pseudonym';
+import { pseudonymSalt } from '../../common/crypto/pseudonym';
 import { type AuthorDisplay, type AuthorFields, type DisplayLanguage, displayAuthor, pseudonymFor } from './pseudonym';
 
 export interface PrivacySettings {

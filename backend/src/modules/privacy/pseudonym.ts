@@ -7,7 +7,7 @@ const PREFIX: Record<DisplayLanguage, string> = { fr: 'Utilisateur', en: 'User' 
 /**
  * Stable pseudonym of one platform account in one workspace: the same value ingestion stores
  * in authors.pseudonym ('Utilisateur ' + 4 upper hex of md5(salt:platform:externalId), see
- * ingestion/writer/upsert-sql.ts), worded in the reader's language. `workspaceSalt` is
+ * posts/content-upsert.sql.ts), worded in the reader's language. `workspaceSalt` is
  * pseudonymSalt(secretKey, workspaceId): secret, so a pseudonym cannot be recomputed from a handle.
  */
 export function pseudonymFor(workspaceSalt: string, platform: string, externalId: string, language: DisplayLanguage = 'fr'): string {

@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { type JobContext, RetryAfterError } from '../../../common/queue/job-queue';
 import type {
@@ -13,11 +11,13 @@ import type {
 import { CONNECTORS } from '../../channels/connectors/connector.registry';
 import { secretsOf } from '../../channels/connectors/redact';
 import { DAY_MS, utcDay } from '../../channels/connectors/sync-window';
+import { ChannelAccountsRepository } from '../../channels/channel-accounts.repository';
 import { ChannelsService } from '../../channels/channels.service';
+import { AccountStatsRepository } from '../../posts/account-stats.repository';
 import { IngestionWriter, type WriteTarget } from '../writer/ingestion-writer.service';
 import { SYNC_ATTEMPTS } from './platform-queues';
 import { classifySyncError } from './sync-failure';
-import { rowsOf, SyncLease } from './sync-lease';
+import { SyncLease } from './sync-lease';
 
 /** First sync of an account reads this far back. */
 export const FIRST_SYNC_DAYS = 90;
@@ -25,19 +25,6 @@ export const FIRST_SYNC_DAYS = 90;
 const COMMENT_FLUSH = 1000;
 /** Safety net over the connectors' own loop guards. */
 const MAX_PAGES = 1000;
-
-interface AccountRow {
-  id: string;
-  workspace_id: string;
-  brand_id: string;
-  platform: Platform;
-  handle: string;
-  external_id: string | null;
-  base_url: string | null;
-  sync_cursor: SyncCursor | null;
-  kind: 'api' | 'import';
-  brand_kind: 'own' | 'competitor';
-}
 
 export interface SyncSummary {
   skipped?: 'gone' | 'import-account' | 'locked';
@@ -65,32 +52,23 @@ export class ChannelSyncService {
   private readonly logger = new Logger('sync');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: ChannelAccountsRepository,
+    private readonly accountStats: AccountStatsRepository,
     private readonly writer: IngestionWriter,
     private readonly channels: ChannelsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async platformOf(channelAccountId: string): Promise<Platform | null> {
-    const [row] = (await this.db.query('SELECT platform FROM channel_accounts WHERE id = $1', [channelAccountId])) as Array<{
-      platform: Platform;
-    }>;
-    return row?.platform ?? null;
+    return this.accounts.platformOf(channelAccountId);
   }
 
   async run(channelAccountId: string, ctx: JobContext = { jobId: 'direct', attempt: 1 }): Promise<SyncSummary> {
     const summary: SyncSummary = { posts: 0, postsChanged: 0, comments: 0, commentsChanged: 0, snapshots: 0, followerDays: 0 };
-    const [row] = rowsOf<AccountRow>(
-      await this.db.query(
-        `SELECT ca.id, ca.workspace_id, ca.brand_id, ca.platform, ca.handle, ca.external_id, ca.base_url,
-                ca.sync_cursor, ca.kind, b.kind AS brand_kind
-         FROM channel_accounts ca JOIN brands b ON b.id = ca.brand_id WHERE ca.id = $1`,
-        [channelAccountId],
-      ),
-    );
+    const row = await this.accounts.forSync(channelAccountId);
     if (!row) return { ...summary, skipped: 'gone' };
     if (row.kind === 'import') return { ...summary, skipped: 'import-account' };
-    const lease = new SyncLease(this.db, row.id, this.config.syncLeaseMs);
+    const lease = new SyncLease(this.accounts, row.id, this.config.syncLeaseMs);
     if (!(await lease.acquire())) return { ...summary, skipped: 'locked' };
 
     const credentials = await this.channels.credentials(row.id);
@@ -123,11 +101,7 @@ export class ChannelSyncService {
       if (connector.getAccountStats && connector.capabilities.accountStats) {
         await this.writer.writeAccountStats(target, [await connector.getAccountStats(account, new Date())]);
       }
-      await this.db.query(
-        `UPDATE channel_accounts SET sync_cursor = $2::jsonb, status = 'ok', last_error = NULL, last_error_at = NULL,
-           last_success_at = now(), consecutive_failures = 0, sync_lease_until = NULL WHERE id = $1`,
-        [row.id, JSON.stringify(nextCursor)],
-      );
+      await this.accounts.markSynced(row.id, nextCursor);
       this.logger.log(
         `${row.platform} ${row.id}: ${summary.posts} posts (${summary.postsChanged} changed, ${summary.snapshots} snapshots), ` +
           `${summary.comments} comments (${summary.commentsChanged} changed), ${summary.followerDays} past follower days ` +
@@ -138,11 +112,7 @@ export class ChannelSyncService {
       const failure = classifySyncError(e, secrets);
       const lastAttempt = ctx.attempt >= SYNC_ATTEMPTS && !(failure.rethrow instanceof RetryAfterError);
       const status = failure.transient && !lastAttempt ? 'degraded' : 'failing';
-      await this.db.query(
-        `UPDATE channel_accounts SET status = $2, last_error = $3, last_error_at = now(),
-           consecutive_failures = consecutive_failures + 1, sync_lease_until = NULL WHERE id = $1`,
-        [row.id, status, failure.message],
-      );
+      await this.accounts.markFailed(row.id, status, failure.message);
       this.logger.warn(`${row.platform} ${row.id}: ${status} (attempt ${ctx.attempt}): ${failure.message}`);
       if (failure.rethrow && status === 'degraded') throw failure.rethrow;
       return summary;
@@ -185,14 +155,8 @@ export class ChannelSyncService {
   private async syncFollowerHistory(connector: ChannelConnector, account: ConnectorAccount, target: WriteTarget, now: Date): Promise<number> {
     const today = utcDay(now);
     const todayStart = new Date(`${today}T00:00:00Z`);
-    const [last] = rowsOf<{ day: string | null }>(
-      await this.db.query(
-        `SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM account_daily_stats
-         WHERE channel_account_id = $1 AND day < $2::date AND followers IS NOT NULL`,
-        [target.channelAccountId, today],
-      ),
-    );
-    const since = last?.day ? new Date(Date.parse(`${last.day}T00:00:00Z`) + DAY_MS) : new Date(todayStart.getTime() - FIRST_SYNC_DAYS * DAY_MS);
+    const last = await this.accountStats.lastFollowerDay(target.channelAccountId, today);
+    const since = last ? new Date(Date.parse(`${last}T00:00:00Z`) + DAY_MS) : new Date(todayStart.getTime() - FIRST_SYNC_DAYS * DAY_MS);
     if (since >= todayStart) return 0;
     const history = await connector.getFollowerHistory!(account, since, todayStart);
     const rows = history.filter((s) => s.day >= utcDay(since) && s.day < today && s.followers !== null);

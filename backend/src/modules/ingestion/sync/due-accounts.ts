@@ -1,12 +1,6 @@
-/** The scheduling state of one channel account, as stored. */
-export interface ScheduleRow {
-  id: string;
-  platform: string;
-  last_success_at: Date | null;
-  last_error_at: Date | null;
-  consecutive_failures: number;
-  sync_lease_until: Date | null;
-}
+import type { ScheduleRow } from '../../channels/channel-accounts.repository';
+
+export type { ScheduleRow };
 
 /** First retry gap of a failing account; doubles per consecutive failure, capped by the interval. */
 export const FAILURE_BACKOFF_MS = 60_000;

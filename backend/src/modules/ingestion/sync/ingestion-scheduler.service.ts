@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { JobQueue } from '../../../common/queue/job-queue';
+import { ChannelAccountsRepository } from '../../channels/channel-accounts.repository';
 import type { Platform } from '../../channels/connectors/channel-connector';
 import { SYNC_CHANNEL_JOB, type SyncChannelJobData } from '../../channels/channels.service';
 import { connectorFor } from './channel-sync.service';
-import { isDue, type ScheduleRow, scheduledJobId } from './due-accounts';
+import { isDue, scheduledJobId } from './due-accounts';
 import { syncQueueName } from './platform-queues';
 
 /**
@@ -24,7 +23,7 @@ export class IngestionScheduler implements OnApplicationBootstrap, OnModuleDestr
   private ticking = false;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: ChannelAccountsRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -53,10 +52,7 @@ export class IngestionScheduler implements OnApplicationBootstrap, OnModuleDestr
     if (this.ticking) return 0;
     this.ticking = true;
     try {
-      const rows = (await this.db.query(
-        `SELECT id, platform, last_success_at, last_error_at, consecutive_failures, sync_lease_until
-         FROM channel_accounts WHERE kind = 'api'`,
-      )) as ScheduleRow[];
+      const rows = await this.accounts.scheduleRows();
       let added = 0;
       for (const row of rows) {
         const interval = this.intervalOf(row.platform as Platform);
@@ -77,9 +73,7 @@ export class IngestionScheduler implements OnApplicationBootstrap, OnModuleDestr
    * last success counts here: failures and leases are the queue's retries' business.
    */
   async stillDue(accountId: string, now = new Date()): Promise<boolean> {
-    const [row] = (await this.db.query('SELECT platform, last_success_at FROM channel_accounts WHERE id = $1', [accountId])) as Array<
-      Pick<ScheduleRow, 'platform' | 'last_success_at'>
-    >;
+    const row = await this.accounts.lastSuccess(accountId);
     if (!row) return false;
     const interval = this.intervalOf(row.platform as Platform);
     if (interval === null) return false;

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { ChannelAccountsRepository } from '../../channels/channel-accounts.repository';
 
 /**
  * One sync run per account at a time, across processes: a lease row lock-free in Postgres.
@@ -8,32 +8,16 @@ import type { DataSource } from 'typeorm';
  */
 export class SyncLease {
   constructor(
-    private readonly db: DataSource,
+    private readonly accounts: Pick<ChannelAccountsRepository, 'acquireLease' | 'renewLease'>,
     private readonly accountId: string,
     private readonly ttlMs: number,
   ) {}
 
-  async acquire(): Promise<boolean> {
-    const rows = (await this.db.query(
-      `UPDATE channel_accounts SET sync_lease_until = now() + $2::int * interval '1 millisecond', last_sync_at = now()
-       WHERE id = $1 AND (sync_lease_until IS NULL OR sync_lease_until < now()) RETURNING id`,
-      [this.accountId, this.ttlMs],
-    )) as [unknown[], number] | unknown[];
-    return rowsOf(rows).length > 0;
+  acquire(): Promise<boolean> {
+    return this.accounts.acquireLease(this.accountId, this.ttlMs);
   }
 
-  async renew(): Promise<void> {
-    await this.db.query(`UPDATE channel_accounts SET sync_lease_until = now() + $2::int * interval '1 millisecond' WHERE id = $1`, [
-      this.accountId,
-      this.ttlMs,
-    ]);
+  renew(): Promise<void> {
+    return this.accounts.renewLease(this.accountId, this.ttlMs);
   }
-}
-
-/** TypeORM returns [rows, count] for UPDATE … RETURNING on Postgres. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
-    return result[0] as T[];
-  }
-  return result as T[];
 }

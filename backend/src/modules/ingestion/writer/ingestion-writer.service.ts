@@ -1,25 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { pseudonymSalt } from '../../../common/crypto/pseudonym';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import type {
   NormalizedAccountStats,
   NormalizedAuthor,
   NormalizedComment,
   NormalizedPost,
-  Platform,
 } from '../../channels/connectors/channel-connector';
+import { AccountStatsRepository } from '../../posts/account-stats.repository';
+import { type AuthorColumns, authorColumns, AuthorsRepository } from '../../posts/authors.repository';
+import { CommentsRepository } from '../../posts/comments.repository';
+import { type ContentTarget, PostsRepository } from '../../posts/posts.repository';
 import { IngestionEvents } from '../ingestion-events';
-import { pseudonymSalt } from './pseudonym';
-import { INSERT_AUTHORS, UPDATE_AUTHORS, UPSERT_ACCOUNT_STATS, UPSERT_COMMENTS, UPSERT_POSTS } from './upsert-sql';
 
 /** Where a batch goes: every row of a batch belongs to one channel account. */
-export interface WriteTarget {
-  workspaceId: string;
-  brandId: string;
-  channelAccountId: string;
-  platform: Platform;
-}
+export type WriteTarget = ContentTarget;
 
 export interface PostsWriteResult {
   /** Posts inserted or changed (unchanged rows are not rewritten). */
@@ -38,13 +34,17 @@ export const DEFAULT_BATCH_SIZE = 5000;
 
 /**
  * Batched idempotent writer of normalised records (one transaction per batch, multi-row
- * INSERT … ON CONFLICT … WHERE changed). Writing the same records twice changes nothing.
+ * INSERT … ON CONFLICT … WHERE changed, run by the posts module's repositories). Writing the
+ * same records twice changes nothing.
  * After each committed batch, IngestionEvents listeners get the ids that changed.
  */
 @Injectable()
 export class IngestionWriter {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly posts: PostsRepository,
+    private readonly comments: CommentsRepository,
+    private readonly authors: AuthorsRepository,
+    private readonly stats: AccountStatsRepository,
     private readonly events: IngestionEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -57,10 +57,7 @@ export class IngestionWriter {
   ): Promise<PostsWriteResult> {
     const out: PostsWriteResult = { changedIds: [], snapshots: 0 };
     for (const batch of chunks(lastWins(posts, (p) => p.externalId), batchSize)) {
-      const r = await this.db.transaction(async (m) => {
-        await relaxedCommit(m);
-        return this.postsInTx(m, target, batch, capturedAt);
-      });
+      const r = await this.posts.batchTransaction((m) => this.postsInTx(m, target, batch, capturedAt));
       out.changedIds.push(...r.ids);
       out.snapshots += r.snapshots;
       await this.emitPosts(target, r.ids);
@@ -78,8 +75,7 @@ export class IngestionWriter {
     stats: readonly NormalizedAccountStats[],
     capturedAt: Date = new Date(),
   ): Promise<PostsWriteResult> {
-    const r = await this.db.transaction(async (m) => {
-      await relaxedCommit(m);
+    const r = await this.posts.batchTransaction(async (m) => {
       const w = await this.postsInTx(m, target, lastWins(posts, (p) => p.externalId), capturedAt);
       await this.statsInTx(m, target, stats);
       return w;
@@ -91,11 +87,7 @@ export class IngestionWriter {
   private async postsInTx(m: EntityManager, target: WriteTarget, batch: NormalizedPost[], capturedAt: Date) {
     if (!batch.length) return { ids: [] as string[], snapshots: 0 };
     const authors = await this.insertAuthors(m, target, batch.map((p) => p.author));
-    const [row] = (await m.query(UPSERT_POSTS, [...postParams(target, capturedAt, batch), ...authors])) as Array<{
-      ids: string[];
-      snapshots: number;
-      stale_authors: number;
-    }>;
+    const row = await this.posts.upsertBatch(target, capturedAt, batch, authors, m);
     await this.updateAuthors(m, target, authors, row.stale_authors);
     return row;
   }
@@ -111,14 +103,9 @@ export class IngestionWriter {
   ): Promise<CommentsWriteResult> {
     const out: CommentsWriteResult = { changedIds: [], orphans: 0 };
     for (const batch of chunks(lastWins(comments, (c) => c.externalId), batchSize)) {
-      const r = await this.db.transaction(async (m) => {
-        await relaxedCommit(m);
+      const r = await this.posts.batchTransaction(async (m) => {
         const authors = await this.insertAuthors(m, target, batch.map((c) => c.author));
-        const [row] = (await m.query(UPSERT_COMMENTS, [...commentParams(target, batch), ...authors])) as Array<{
-          ids: string[];
-          orphans: number;
-          stale_authors: number;
-        }>;
+        const row = await this.comments.upsertBatch(target, batch, authors, m);
         await this.updateAuthors(m, target, authors, row.stale_authors);
         return row;
       });
@@ -134,119 +121,32 @@ export class IngestionWriter {
   }
 
   async writeAccountStats(target: WriteTarget, stats: readonly NormalizedAccountStats[]): Promise<void> {
-    await this.statsInTx(this.db.manager, target, stats);
+    await this.statsInTx(undefined, target, stats);
   }
 
-  private async statsInTx(m: EntityManager, target: WriteTarget, stats: readonly NormalizedAccountStats[]): Promise<void> {
+  private async statsInTx(m: EntityManager | undefined, target: WriteTarget, stats: readonly NormalizedAccountStats[]): Promise<void> {
     const rows = lastWins(stats, (s) => s.day);
     if (!rows.length) return;
-    await m.query(UPSERT_ACCOUNT_STATS, [
-      target.channelAccountId,
-      rows.map((s) => s.day),
-      rows.map((s) => s.followers),
-      rows.map((s) => s.following),
-      rows.map((s) => s.postsCount),
-    ]);
+    await this.stats.upsertDays(target.channelAccountId, rows, m);
   }
 
   /**
    * Inserts the batch's new authors (existing ones untouched) and returns the authors' columns,
    * which the post/comment upsert then takes to resolve ids and tell whether any stored author
-   * needs an update (see upsert-sql.ts).
+   * needs an update (see posts/content-upsert.sql.ts).
    */
   private async insertAuthors(m: EntityManager, target: WriteTarget, authors: Array<NormalizedAuthor | null>): Promise<AuthorColumns> {
-    const merged = new Map<string, NormalizedAuthor>();
-    for (const a of authors) {
-      if (!a) continue;
-      const prev = merged.get(a.externalId);
-      merged.set(
-        a.externalId,
-        prev
-          ? {
-              externalId: a.externalId,
-              handle: a.handle ?? prev.handle,
-              displayName: a.displayName ?? prev.displayName,
-              followers: a.followers ?? prev.followers,
-            }
-          : a,
-      );
-    }
-    // Sorted: concurrent batches touching the same authors lock them in the same order (no deadlock).
-    const list = [...merged.values()].sort((x, y) => (x.externalId < y.externalId ? -1 : x.externalId > y.externalId ? 1 : 0));
-    const cols: AuthorColumns = [list.map((a) => a.externalId), list.map((a) => a.handle), list.map((a) => a.displayName), list.map((a) => a.followers)];
-    if (list.length) {
-      await m.query(INSERT_AUTHORS, [target.workspaceId, target.platform, pseudonymSalt(this.config.secretKey, target.workspaceId), ...cols]);
+    const cols = authorColumns(authors);
+    if (cols[0].length) {
+      await this.authors.insertMissing(target.workspaceId, target.platform, pseudonymSalt(this.config.secretKey, target.workspaceId), cols, m);
     }
     return cols;
   }
 
   /** Names filled, followers refreshed: only when the upsert saw a stored author that would change. */
   private async updateAuthors(m: EntityManager, target: WriteTarget, cols: AuthorColumns, stale: number): Promise<void> {
-    if (stale > 0) await m.query(UPDATE_AUTHORS, [target.workspaceId, target.platform, ...cols]);
+    if (stale > 0) await this.authors.refresh(target.workspaceId, target.platform, cols, m);
   }
-}
-
-/** external_id, handle, display_name, followers of a batch's distinct authors. */
-type AuthorColumns = [string[], Array<string | null>, Array<string | null>, Array<number | null>];
-
-/**
- * Batch commits do not wait for the WAL flush. Safe for our guarantees: WAL is flushed in order,
- * so when the run's final (synchronous) cursor/status update is durable, every batch before it
- * is too; a Postgres crash can only lose the tail of a run whose cursor was not saved yet, and
- * that run is redone. Saves one disk flush per batch.
- */
-async function relaxedCommit(m: EntityManager): Promise<void> {
-  await m.query('SET LOCAL synchronous_commit = off');
-}
-
-function postParams(t: WriteTarget, capturedAt: Date, batch: NormalizedPost[]): unknown[] {
-  const col = <T>(f: (p: NormalizedPost) => T) => batch.map(f);
-  return [
-    t.workspaceId,
-    t.brandId,
-    t.channelAccountId,
-    t.platform,
-    capturedAt.toISOString(),
-    col((p) => p.externalId),
-    col((p) => p.publishedAt),
-    col((p) => p.contentType),
-    col((p) => noNul(p.text)),
-    col((p) => p.permalink),
-    col((p) => p.author?.externalId ?? null),
-    col((p) => p.metrics.impressions),
-    col((p) => p.metrics.reach),
-    col((p) => p.metrics.reactions),
-    col((p) => p.metrics.comments),
-    col((p) => p.metrics.shares),
-    col((p) => p.metrics.saves),
-    col((p) => p.metrics.clicks),
-    col((p) => p.metrics.videoViews),
-    col((p) => p.impressionsDefinition),
-    col((p) => (p.sourceMetrics ? JSON.stringify(p.sourceMetrics) : null)),
-  ];
-}
-
-function commentParams(t: WriteTarget, batch: NormalizedComment[]): unknown[] {
-  const col = <T>(f: (c: NormalizedComment) => T) => batch.map(f);
-  return [
-    t.workspaceId,
-    t.brandId,
-    t.channelAccountId,
-    t.platform,
-    col((c) => c.externalId),
-    col((c) => c.postExternalId),
-    col((c) => c.parentExternalId),
-    col((c) => c.author?.externalId ?? null),
-    col((c) => c.isFromBrand),
-    col((c) => noNul(c.text)),
-    col((c) => c.likes),
-    col((c) => c.publishedAt),
-  ];
-}
-
-/** Postgres text cannot hold U+0000 (seen in scraped bodies): drop it rather than fail the batch. */
-function noNul(s: string): string {
-  return s.includes('\u0000') ? s.replace(/\u0000/g, '') : s;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { pseudonymSalt } from '../../ingestion/writer/pseudonym';
+import { pseudonymSalt } from '../../../common/crypto/pseudonym';
 import { ERASURE_STEPS, REDACTED_DOCUMENTS } from './erasure-steps';
 import { redactJson, type RedactionNeedles, usableNeedles } from './redact-json';
 import { type PrivacySubject, resolveSubject, type SubjectRef, subjectParams, withSubject } from './subject';

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { addDays, type DayPeriod } from '@vigie/kpi';
-import { PostsQueryService } from '../../kpi/posts/posts-query.service';
+import { PostsQueryService } from '../../posts/posts-query.service';
 import type { ReportPostRow } from './report-sources';
 
 /** The posts list caps a period at 3,660 days: "best post ever" looks back ten years. */
@@ -32,8 +32,8 @@ function toRow(p: PostDto): ReportPostRow {
 
 /**
  * Per-post rows for the highlights (every post of the month, for the median rate and the
- * hashtags; the best post ever), read through the KPI module's posts API service
- * (PostsQueryService: GET …/posts), which KpiModule does not export.
+ * hashtags; the best post ever), read through the posts module's posts API service
+ * (PostsQueryService: GET …/posts).
  */
 @Injectable()
 export class ReportPostsSource implements OnModuleInit {

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { NormalizedComment } from '../channels/connectors/channel-connector';
+import type { AuthorColumns } from './authors.repository';
+import { UPSERT_COMMENTS } from './content-upsert.sql';
+import { type ContentTarget, noNul } from './posts.repository';
+
+/** What UPSERT_COMMENTS returns for a batch. */
+export interface CommentsUpsertRow {
+  ids: string[];
+  /** Comments whose post is not (yet) stored: not written. */
+  orphans: number;
+  stale_authors: number;
+}
+
+/** The `comments` table. */
+@Injectable()
+export class CommentsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Upserts a batch (one row per external id, sorted: the caller dedupes) whose authors were
+   * inserted first (`authors`, see AuthorsRepository); each comment's post is resolved by its
+   * external id in the same statement.
+   */
+  async upsertBatch(
+    target: ContentTarget,
+    batch: readonly NormalizedComment[],
+    authors: AuthorColumns,
+    tx?: EntityManager,
+  ): Promise<CommentsUpsertRow> {
+    const [row] = (await (tx ?? this.db).query(UPSERT_COMMENTS, [...commentParams(target, batch), ...authors])) as CommentsUpsertRow[];
+    return row;
+  }
+}
+
+function commentParams(t: ContentTarget, batch: readonly NormalizedComment[]): unknown[] {
+  const col = <T>(f: (c: NormalizedComment) => T) => batch.map(f);
+  return [
+    t.workspaceId,
+    t.brandId,
+    t.channelAccountId,
+    t.platform,
+    col((c) => c.externalId),
+    col((c) => c.postExternalId),
+    col((c) => c.parentExternalId),
+    col((c) => c.author?.externalId ?? null),
+    col((c) => c.isFromBrand),
+    col((c) => noNul(c.text)),
+    col((c) => c.likes),
+    col((c) => c.publishedAt),
+  ];
+}
