@@ -1,10 +1,11 @@
 /**
- * SQL of the batched content upserts (authors, posts + metric snapshots, comments, account daily
- * stats), run by the posts repositories for the ingestion writer. Every statement takes whole columns as arrays (`unnest`), so a
- * batch of any size is one round trip with a fixed number of parameters, and `ON CONFLICT …
- * DO UPDATE … WHERE (changed)` leaves identical rows untouched (no dead tuples, no
- * updated_at churn): replaying a page is a no-op.
+ * SQL of the batched content upserts (authors, posts + metric snapshots, comments, account
+ * daily stats), run by the posts repositories for the ingestion writer. Every statement takes
+ * whole columns as arrays (`unnest`), so a batch of any size is one round trip with a fixed
+ * number of parameters, and `ON CONFLICT … DO UPDATE … WHERE (changed)` leaves identical rows
+ * untouched (no dead tuples, no updated_at churn): replaying a page is a no-op.
  */
+import { METRIC_COLUMNS } from './post-metrics.sql';
 
 /** How a column's new value merges with the stored one. */
 type Merge = 'replace' | 'keep-known' | 'merge-json';
@@ -32,16 +33,6 @@ function updateClause(table: string, cols: Col[], extraSet: string[] = []): stri
   return `DO UPDATE SET ${sets.join(', ')} WHERE ROW(${next}) IS DISTINCT FROM ROW(${prev})`;
 }
 
-export const METRIC_COLUMNS = [
-  'impressions',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-  'video_views',
-] as const;
 
 /**
  * Authors: INSERT … DO NOTHING first ($1 workspace, $2 platform, $3 pseudonym salt, $4.. external_id,

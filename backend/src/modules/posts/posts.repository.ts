@@ -6,6 +6,7 @@ import type { ChannelScope } from '../channels/channels.service';
 import type { NormalizedPost, Platform } from '../channels/connectors/channel-connector';
 import type { AuthorColumns } from './authors.repository';
 import { UPSERT_POSTS } from './content-upsert.sql';
+import { POST_INTERACTIONS_SQL } from './post-metrics.sql';
 import type { PostMetric, PostSort } from './posts.dto';
 
 /** Where a batch of content goes: every row of a batch belongs to one channel account. */
@@ -15,10 +16,6 @@ export interface ContentTarget {
   channelAccountId: string;
   platform: Platform;
 }
-
-/** Interactions of one post (`p`): the sum of its known engagement counts. */
-export const POST_INTERACTIONS_SQL =
-  '(coalesce(p.reactions, 0) + coalesce(p.comments, 0) + coalesce(p.shares, 0) + coalesce(p.saves, 0))';
 
 // Sort expressions only (values shown come from @vigie/kpi); a post lacking the metric sorts last.
 const rate = (num: string, den: string) => `CASE WHEN ${den} > 0 THEN (${num})::float8 / ${den} END`;

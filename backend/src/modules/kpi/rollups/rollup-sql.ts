@@ -3,19 +3,11 @@
  * metrics (lifetime counts, updated on every sync) count on the local day it was PUBLISHED,
  * like Metricool's and Sprout's post-level KPIs; the local day is in the workspace's time zone.
  */
+import { METRIC_COLUMNS, POST_INTERACTIONS_SQL } from '../../posts/post-metrics.sql';
 
-/** Post metric columns of the posts table, in rollup order. */
-export const METRIC_COLUMNS = [
-  'impressions',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-  'video_views',
-] as const;
-export type MetricColumn = (typeof METRIC_COLUMNS)[number];
+// The posts table's metric columns and interactions formula belong to the posts module.
+export { METRIC_COLUMNS, POST_INTERACTIONS_SQL };
+export type { MetricColumn } from '../../posts/post-metrics.sql';
 
 const DAILY_COLUMNS = [
   'workspace_id',
@@ -29,9 +21,6 @@ const DAILY_COLUMNS = [
   'impressions_era_views',
 ].join(', ');
 
-/** Interactions of one post: missing components count as 0 (see packages/kpi README). */
-export const POST_INTERACTIONS_SQL =
-  '(coalesce(p.reactions, 0) + coalesce(p.comments, 0) + coalesce(p.shares, 0) + coalesce(p.saves, 0))';
 
 /** `source` must expose `p` (posts) and `dayExpr` the local day of each post. */
 export function insertDailySql(source: string, dayExpr: string): string {
