@@ -1,0 +1,121 @@
+import type { IsoDateTime } from './common';
+
+export const INBOX_STATUSES = ['open', 'assigned', 'answered', 'ignored'] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];
+
+/** Request types of the classifier (@vigie/text), in display order. */
+export const REQUEST_TYPES = [
+  'question',
+  'complaint',
+  'lead',
+  'job_application',
+  'partnership',
+  'invitation',
+  'subscription',
+  'praise',
+  'spam',
+  'troll',
+  'other',
+] as const;
+export type RequestTypeDto = (typeof REQUEST_TYPES)[number];
+
+export const SERVICE_KINDS = ['sav', 'commercial', 'rh', 'communication', 'other'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** `GET /workspaces/:id/inbox` items. */
+export interface InboxItemDto {
+  id: string;
+  text: string;
+  author: { name: string; handle: string | null; pseudonymized: boolean } | null;
+  post: { id: string; excerpt: string; permalink: string | null; platform: string };
+  brandId: string;
+  channelAccountId: string;
+  type: string;
+  reason: string | null;
+  classifiedType: string | null;
+  typeCorrected: boolean;
+  sentiment: { label: string; score: number | null } | null;
+  language: string | null;
+  toxic: boolean;
+  needsAttention: boolean;
+  status: InboxStatus;
+  service: { id: string; name: string | null; kind: string | null } | null;
+  assignedAt: IsoDateTime | null;
+  publishedAt: IsoDateTime;
+  ageMinutes: number;
+  answeredAt: IsoDateTime | null;
+  answeredBy: string | null;
+  firstResponseMinutes: number | null;
+  ignoredAt: IsoDateTime | null;
+  notesCount: number;
+}
+
+export interface InboxNoteDto {
+  id: string;
+  text: string;
+  createdAt: IsoDateTime;
+  author: { id: string; name?: string | null } | null;
+}
+
+/** `GET /workspaces/:id/inbox/:itemId`. */
+export interface InboxDetailDto extends InboxItemDto {
+  notes: Array<InboxNoteDto & { author: { id: string; name: string | null } | null }>;
+  corrections: Array<{ fromType: string; toType: string; createdAt: IsoDateTime; userId: string | null }>;
+}
+
+/** `GET /workspaces/:id/inbox`. */
+export interface InboxPageDto {
+  items: InboxItemDto[];
+  nextCursor: string | null;
+}
+
+/** `GET /workspaces/:id/services` items. */
+export interface SupportServiceDto {
+  id: string;
+  name: string;
+  email: string | null;
+  kind: ServiceKind;
+  createdAt: IsoDateTime;
+}
+
+/** `POST /workspaces/:id/inbox/:itemId/forward`. */
+export interface InboxForwardDto {
+  item: InboxItemDto;
+  forwarded: {
+    via: 'smtp' | 'outbox';
+    messageId: string;
+    outboxFile: string | null;
+    to: string;
+    service: SupportServiceDto;
+    subject: string;
+  };
+}
+
+/** `POST /workspaces/:id/inbox/reconcile`. */
+export interface InboxReconcileDto {
+  updated: number;
+}
+
+export interface ResponseStatsDto {
+  requests: number;
+  answered: number;
+  responseRate: number | null;
+  medianFirstResponseMinutes: number | null;
+  p90FirstResponseMinutes: number | null;
+}
+
+export interface GroupStatsDto extends ResponseStatsDto {
+  key: string | null;
+  label: string | null;
+}
+
+/** `GET /workspaces/:id/inbox/stats`. */
+export interface InboxStatsDto extends ResponseStatsDto {
+  period: { from: string; to: string; timezone: string };
+  firstResponseMinutes: number[];
+  byService: GroupStatsDto[];
+  byType: GroupStatsDto[];
+  byChannel: GroupStatsDto[];
+  sentiment: { positive: number; negative: number; neutral: number; netSentiment: number | null };
+  unenriched: number;
+}
