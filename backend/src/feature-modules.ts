@@ -8,6 +8,7 @@ import { HealthModule } from './modules/health/health.module';
 import { InboxModule } from './modules/inbox/inbox.module';
 import { IngestionModule } from './modules/ingestion/ingestion.module';
 import { KpiModule } from './modules/kpi/kpi.module';
+import { LinksModule } from './modules/links/links.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -24,6 +25,7 @@ export const FEATURE_MODULES: Type[] = [
   PostsModule,
   DemoModule,
   KpiModule,
+  LinksModule,
   IngestionModule,
   InboxModule,
   EnrichmentModule,

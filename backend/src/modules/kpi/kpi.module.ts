@@ -8,26 +8,17 @@ import { KpiScopeResolver } from './api/kpi-scope';
 import { KpiService } from './api/kpi.service';
 import { CommentSentimentContributor } from './contributors/comment-sentiment.contributor';
 import { KpiContributorRegistry } from './contributors/kpi-contributor';
-import { ClickRecorder } from './links/click-recorder.service';
-import { ConversionsController } from './links/conversions.controller';
-import { ConversionsService } from './links/conversions.service';
-import { FunnelsController } from './links/funnels.controller';
-import { FunnelsService } from './links/funnels.service';
-import { LinksController } from './links/links.controller';
-import { LinksService } from './links/links.service';
-import { RedirectController } from './links/redirect.controller';
-import { TrackedLinksContributor } from './links/tracked-links.contributor';
 import { KpiRollupService } from './rollups/kpi-rollup.service';
 import { SentimentDaysCompactor } from './contributors/sentiment-days-compactor';
 
 /**
- * KPI engine: daily rollups, the KPI API, tracked links, conversions and funnels.
- * Other modules import it for KpiRollupService (rollup refresh / rebuild) and
- * KpiContributorRegistry (to feed inbox / veille counts into the KPIs).
+ * KPI engine: daily rollups and the KPI API. Other modules import it for KpiRollupService
+ * (rollup refresh / rebuild), KpiContributorRegistry (to feed inbox / veille / links counts into
+ * the KPIs) and KpiScopeResolver (brand / channel / time zone checks of a dashboard query).
  */
 @Module({
   imports: [BrandsModule, ChannelsModule, IngestionModule],
-  controllers: [KpiController, LinksController, RedirectController, ConversionsController, FunnelsController],
+  controllers: [KpiController],
   providers: [
     KpiRollupService,
     KpiService,
@@ -35,19 +26,13 @@ import { SentimentDaysCompactor } from './contributors/sentiment-days-compactor'
     KpiContributorRegistry,
     CommentSentimentContributor,
     SentimentDaysCompactor,
-    TrackedLinksContributor,
-    LinksService,
-    ClickRecorder,
-    ConversionsService,
-    FunnelsService,
   ],
-  exports: [KpiRollupService, KpiContributorRegistry],
+  exports: [KpiRollupService, KpiContributorRegistry, KpiScopeResolver],
 })
 export class KpiModule implements OnModuleInit {
   constructor(
     private readonly registry: KpiContributorRegistry,
     private readonly sentiment: CommentSentimentContributor,
-    private readonly trackedLinks: TrackedLinksContributor,
     private readonly rollups: KpiRollupService,
     private readonly events: IngestionEvents,
     private readonly sentimentDays: SentimentDaysCompactor,
@@ -55,7 +40,6 @@ export class KpiModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register(this.sentiment);
-    this.registry.register(this.trackedLinks);
     // Every committed ingestion batch (sync or CSV import) refreshes the days it touched.
     this.events.onPostsWritten(async (e) => {
       await this.rollups.refreshForPosts(e.postIds);

@@ -13,7 +13,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Public } from '../../../common/auth/roles';
+import { Public } from '../../common/auth/roles';
 import { ConversionEventDto } from './conversions.dto';
 import { ConversionsService } from './conversions.service';
 

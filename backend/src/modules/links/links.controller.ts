@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { MinRole } from '../../../common/auth/roles';
+import { MinRole } from '../../common/auth/roles';
 import { CreateLinkDto, ListLinksQueryDto, UpdateLinkDto } from './links.dto';
 import { LinksService } from './links.service';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { inLocalDays } from '../api/kpi-scope';
-import type { KpiContribution, KpiContributionQuery, KpiContributor } from '../contributors/kpi-contributor';
+import { inLocalDays } from '../../database/local-days';
+import type { KpiContribution, KpiContributionQuery, KpiContributor } from '../kpi/contributors/kpi-contributor';
 
 /**
  * Tracked-link clicks and conversions of the brand's links, dated by the click / the

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { SecretBox } from '../../../common/crypto/secret-box';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { BrandsService } from '../../brands/brands.service';
-import { ChannelsService } from '../../channels/channels.service';
+import { SecretBox } from '../../common/crypto/secret-box';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { BrandsService } from '../brands/brands.service';
+import { ChannelsService } from '../channels/channels.service';
 import type { CreateLinkDto, ListLinksQueryDto, UpdateLinkDto } from './links.dto';
 
 export interface LinkRow {

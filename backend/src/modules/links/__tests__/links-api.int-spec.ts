@@ -1,7 +1,7 @@
 import { createTestApp, createUser, createWorkspace, login, type LoggedIn, type TestApp } from '../../../test-utils/test-app';
-import { signWebhook } from '../links/webhook-signature';
-import { KpiRollupService } from '../rollups/kpi-rollup.service';
-import { insertAccount, insertBrand, insertPosts } from './kpi-fixtures';
+import { signWebhook } from '../webhook-signature';
+import { KpiRollupService } from '../../kpi/rollups/kpi-rollup.service';
+import { insertAccount, insertBrand, insertPosts } from '../../kpi/__tests__/kpi-fixtures';
 
 /** Tracked links → redirect → signed conversions / CSV → funnel and KPIs, through HTTP. */
 describe('tracked links, conversions and funnels', () => {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../../../common/auth/roles';
+import { Public } from '../../common/auth/roles';
 import { ClickRecorder } from './click-recorder.service';
 import { LinksService } from './links.service';
 import { referrerClass } from './referrer-class';

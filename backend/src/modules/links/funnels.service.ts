@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { inLocalDays, KpiScopeResolver } from '../api/kpi-scope';
-import { checkPeriod } from '../api/period';
+import { inLocalDays } from '../../database/local-days';
+import { KpiScopeResolver } from '../kpi/api/kpi-scope';
+import { checkPeriod } from '../../common/http/day-period';
 import { funnelRates, type FunnelCounts } from './funnel-steps';
 import type { FunnelQueryDto } from './funnels.dto';
 

@@ -1,5 +1,5 @@
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { DAY_PATTERN } from '../api/period';
+import { DAY_PATTERN } from '../../common/http/day-period';
 
 export class FunnelQueryDto {
   @IsUUID() brandId: string;
