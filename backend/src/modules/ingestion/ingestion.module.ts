@@ -5,8 +5,10 @@ import { ChannelsModule } from '../channels/channels.module';
 import { INGESTION_QUEUE, SYNC_CHANNEL_JOB, type SyncChannelJobData } from '../channels/channels.service';
 import { BrandsModule } from '../brands/brands.module';
 import { PostsModule } from '../posts/posts.module';
+import { ImportChunksRepository } from './imports/import-chunks.repository';
 import { ImportRunner } from './imports/import-runner.service';
 import { ImportsController } from './imports/imports.controller';
+import { ImportsRepository } from './imports/imports.repository';
 import { IMPORTS_QUEUE, ImportsService, RUN_IMPORT_JOB, type RunImportJobData } from './imports/imports.service';
 import { IngestionEvents } from './ingestion-events';
 import { ChannelSyncService } from './sync/channel-sync.service';
@@ -17,7 +19,16 @@ import { IngestionWriter } from './writer/ingestion-writer.service';
 @Module({
   imports: [ChannelsModule, BrandsModule, PostsModule],
   controllers: [ImportsController],
-  providers: [IngestionEvents, IngestionWriter, ChannelSyncService, IngestionScheduler, ImportsService, ImportRunner],
+  providers: [
+    ImportsRepository,
+    ImportChunksRepository,
+    IngestionEvents,
+    IngestionWriter,
+    ChannelSyncService,
+    IngestionScheduler,
+    ImportsService,
+    ImportRunner,
+  ],
   exports: [IngestionEvents, IngestionWriter, ChannelSyncService],
 })
 export class IngestionModule implements OnModuleInit {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
-import type { DataSource } from 'typeorm';
 import type { NormalizedAccountStats, NormalizedPost, Platform } from '../../channels/connectors/channel-connector';
+import { ChannelAccountsRepository } from '../../channels/channel-accounts.repository';
 import { IngestionWriter } from '../writer/ingestion-writer.service';
-import { type FormatLayout, type ImportFormatName, importFormat } from './formats';
+import { type FormatLayout, importFormat } from './formats';
+import { ImportChunksRepository } from './import-chunks.repository';
+import { type ImportOutcome, type ImportRunRow, ImportsRepository } from './imports.repository';
 import { type MappedRow, type RowError, RowReader } from './row-reader';
 import { reconstructDates, uciDatesNote } from './uci-dates';
 
@@ -17,15 +18,6 @@ const MAX_ERRORS = 1000;
 /** The UCI file's posts are from this year (Moro et al. 2016). */
 const UCI_YEAR = 2014;
 export const IMPORT_ACCOUNT_HANDLE = 'csv-import';
-
-interface ImportRow {
-  id: string;
-  workspace_id: string;
-  brand_id: string;
-  format: ImportFormatName;
-  size_bytes: string;
-  timezone: string;
-}
 
 /** Guesses the delimiter from the header line: the most frequent of , ; tab. */
 export function detectDelimiter(firstLine: string): string {
@@ -45,23 +37,17 @@ export class ImportRunner {
   private readonly logger = new Logger('imports');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly imports: ImportsRepository,
+    private readonly chunkRows: ImportChunksRepository,
+    private readonly accounts: ChannelAccountsRepository,
     private readonly writer: IngestionWriter,
   ) {}
 
   async run(importId: string): Promise<void> {
-    const [imp] = (await this.db.query(
-      `SELECT i.id, i.workspace_id, i.brand_id, i.format, i.size_bytes, w.timezone
-       FROM imports i JOIN workspaces w ON w.id = i.workspace_id WHERE i.id = $1`,
-      [importId],
-    )) as ImportRow[];
+    const imp = await this.imports.forRun(importId);
     if (!imp) return;
     // A retried job starts over: counters reset, the writes are idempotent.
-    await this.db.query(
-      `UPDATE imports SET status = 'running', started_at = now(), progress = 0, rows_total = 0, rows_imported = 0,
-         rows_skipped = 0, errors = '[]', notes = '[]', failure = NULL WHERE id = $1`,
-      [importId],
-    );
+    await this.imports.markRunning(importId);
     const state = new RunState(imp);
     try {
       await this.parse(imp, state);
@@ -74,52 +60,38 @@ export class ImportRunner {
       const failed = state.fatal !== null;
       state.finalNotes();
       state.notes.push(`${state.changed} post(s) created or updated, ${state.imported - state.changed} already up to date.`);
-      await this.db.query(
-        `UPDATE imports SET status = $2, progress = 1, rows_total = $3, rows_imported = $4, rows_skipped = $5,
-           errors = $6::jsonb, notes = $7::jsonb, failure = $8, finished_at = now() WHERE id = $1`,
-        [importId, failed ? 'failed' : 'done', state.total, state.imported, state.skipped, JSON.stringify(state.reportErrors()),
-          JSON.stringify(state.notes), state.fatal],
-      );
-      if (!failed) await this.db.query('DELETE FROM import_chunks WHERE import_id = $1', [importId]);
+      await this.imports.finish(importId, failed ? 'failed' : 'done', state.outcome(), state.fatal);
+      if (!failed) await this.chunkRows.deleteAll(importId);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.logger.warn(`import ${importId} failed: ${message}`);
       state.finalNotes();
-      await this.db.query(
-        `UPDATE imports SET status = 'failed', failure = $2, rows_total = $3, rows_imported = $4, rows_skipped = $5,
-           errors = $6::jsonb, notes = $7::jsonb, finished_at = now() WHERE id = $1`,
-        [importId, message.slice(0, 1000), state.total, state.imported, state.skipped, JSON.stringify(state.reportErrors()),
-          JSON.stringify(state.notes)],
-      );
+      await this.imports.markCrashed(importId, message.slice(0, 1000), state.outcome());
     }
   }
 
   /** The uploaded file, chunk by chunk from Postgres (any worker can run the import). */
   private chunks(importId: string, state: RunState): Readable {
-    const db = this.db;
+    const chunkRows = this.chunkRows;
     return Readable.from(
       (async function* () {
         for (let seq = 0; ; seq++) {
-          const [c] = (await db.query('SELECT data FROM import_chunks WHERE import_id = $1 AND seq = $2', [importId, seq])) as Array<{
-            data: Buffer;
-          }>;
-          if (!c) return;
-          state.bytesRead += c.data.length;
-          yield c.data;
+          const data = await chunkRows.chunk(importId, seq);
+          if (!data) return;
+          state.bytesRead += data.length;
+          yield data;
         }
       })(),
     );
   }
 
-  private async parse(imp: ImportRow, state: RunState): Promise<void> {
-    const [first] = (await this.db.query(`SELECT substring(data FROM 1 FOR 65536) AS head FROM import_chunks WHERE import_id = $1 AND seq = 0`, [
-      imp.id,
-    ])) as Array<{ head: Buffer }>;
-    if (!first) {
+  private async parse(imp: ImportRunRow, state: RunState): Promise<void> {
+    const head = await this.chunkRows.head(imp.id);
+    if (!head) {
       state.fatal = 'The file is empty.';
       return;
     }
-    const delimiter = detectDelimiter(first.head.toString('utf8').split(/\r?\n|\r/)[0]);
+    const delimiter = detectDelimiter(head.toString('utf8').split(/\r?\n|\r/)[0]);
     const parser = this.chunks(imp.id, state).pipe(
       parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
     );
@@ -185,21 +157,18 @@ export class ImportRunner {
     state.pending.push(mapped);
   }
 
-  private async progress(imp: ImportRow, state: RunState): Promise<void> {
+  private async progress(imp: ImportRunRow, state: RunState): Promise<void> {
     const size = Number(imp.size_bytes) || 1;
-    await this.db.query(
-      `UPDATE imports SET progress = $2, rows_total = $3, rows_imported = $4, rows_skipped = $5 WHERE id = $1`,
-      [imp.id, Math.min(0.99, state.bytesRead / size), state.total, state.imported, state.skipped],
-    );
+    await this.imports.saveProgress(imp.id, Math.min(0.99, state.bytesRead / size), state.total, state.imported, state.skipped);
   }
 
-  private async flush(imp: ImportRow, state: RunState): Promise<void> {
+  private async flush(imp: ImportRunRow, state: RunState): Promise<void> {
     const rows = state.pending;
     state.pending = [];
     const byPlatform = new Map<Platform, MappedRow[]>();
     for (const r of rows) byPlatform.set(r.platform, [...(byPlatform.get(r.platform) ?? []), r]);
     for (const [platform, list] of byPlatform) {
-      const accountId = await this.importAccount(imp, platform);
+      const accountId = await this.accounts.ensureImportAccount(imp.workspace_id, imp.brand_id, platform, IMPORT_ACCOUNT_HANDLE);
       state.channelAccountId ??= accountId;
       const posts: NormalizedPost[] = list.map((r) => ({
         externalId: r.externalId ?? state.externalIdOf(r),
@@ -221,25 +190,8 @@ export class ImportRunner {
       state.changed += w.changedIds.length;
     }
     if (state.channelAccountId) {
-      await this.db.query('UPDATE imports SET channel_account_id = $2 WHERE id = $1 AND channel_account_id IS NULL', [
-        imp.id,
-        state.channelAccountId,
-      ]);
+      await this.imports.setChannelAccount(imp.id, state.channelAccountId);
     }
-  }
-
-  /** The brand's `import` account for a platform (handle 'csv-import'), created on first use. */
-  private async importAccount(imp: ImportRow, platform: Platform): Promise<string> {
-    await this.db.query(
-      `INSERT INTO channel_accounts (workspace_id, brand_id, platform, handle, display_name, kind, status)
-       VALUES ($1, $2, $3, $4, 'Import CSV', 'import', 'ok') ON CONFLICT (brand_id, platform, handle) DO NOTHING`,
-      [imp.workspace_id, imp.brand_id, platform, IMPORT_ACCOUNT_HANDLE],
-    );
-    const [row] = (await this.db.query(
-      `SELECT id FROM channel_accounts WHERE brand_id = $1 AND platform = $2 AND handle = $3 AND workspace_id = $4`,
-      [imp.brand_id, platform, IMPORT_ACCOUNT_HANDLE, imp.workspace_id],
-    )) as Array<{ id: string }>;
-    return row.id;
   }
 }
 
@@ -259,7 +211,7 @@ class RunState {
   channelAccountId: string | null = null;
   private readonly seen = new Map<string, number>();
 
-  constructor(readonly imp: ImportRow) {}
+  constructor(readonly imp: ImportRunRow) {}
 
   error(e: RowError): void {
     this.errorCount++;
@@ -268,6 +220,10 @@ class RunState {
 
   reportErrors(): RowError[] {
     return this.errors;
+  }
+
+  outcome(): ImportOutcome {
+    return { total: this.total, imported: this.imported, skipped: this.skipped, errors: this.reportErrors(), notes: this.notes };
   }
 
   /**

@@ -1,11 +1,11 @@
 import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import busboy from 'busboy';
 import type { Request } from 'express';
-import type { DataSource } from 'typeorm';
 import { JobQueue } from '../../../common/queue/job-queue';
 import { BrandsService } from '../../brands/brands.service';
 import { IMPORT_FORMATS, type ImportFormatName } from './formats';
+import { ImportChunksRepository } from './import-chunks.repository';
+import { type ImportApiRow, ImportsRepository, type ImportStatus } from './imports.repository';
 import type { RowError } from './row-reader';
 
 export const IMPORTS_QUEUE = 'imports';
@@ -25,7 +25,7 @@ export interface ImportDto {
   channelAccountId: string | null;
   format: string;
   filename: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: ImportStatus;
   progress: number;
   rowsTotal: number;
   rowsImported: number;
@@ -37,25 +37,7 @@ export interface ImportDto {
   finishedAt: Date | null;
 }
 
-interface ImportRowDb {
-  id: string;
-  brand_id: string;
-  channel_account_id: string | null;
-  format: string;
-  filename: string;
-  status: ImportDto['status'];
-  progress: number;
-  rows_total: number;
-  rows_imported: number;
-  rows_skipped: number;
-  errors: RowError[];
-  notes: string[];
-  failure: string | null;
-  created_at: Date;
-  finished_at: Date | null;
-}
-
-const toDto = (r: ImportRowDb): ImportDto => ({
+const toDto = (r: ImportApiRow): ImportDto => ({
   id: r.id,
   brandId: r.brand_id,
   channelAccountId: r.channel_account_id,
@@ -78,29 +60,20 @@ const unsupported = (message: string) => new HttpException({ statusCode: 415, me
 @Injectable()
 export class ImportsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly imports: ImportsRepository,
+    private readonly chunks: ImportChunksRepository,
     private readonly brands: BrandsService,
     @Inject(JobQueue) private readonly queue: JobQueue,
   ) {}
 
   async get(workspaceId: string, importId: string): Promise<ImportDto> {
-    const [row] = (await this.db.query(
-      `SELECT id, brand_id, channel_account_id, format, filename, status, progress, rows_total, rows_imported, rows_skipped,
-              errors, notes, failure, created_at, finished_at
-       FROM imports WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, importId],
-    )) as ImportRowDb[];
+    const row = await this.imports.findInWorkspace(workspaceId, importId);
     if (!row) throw new NotFoundException('Import not found');
     return toDto(row);
   }
 
   async list(workspaceId: string): Promise<ImportDto[]> {
-    const rows = (await this.db.query(
-      `SELECT id, brand_id, channel_account_id, format, filename, status, progress, rows_total, rows_imported, rows_skipped,
-              '[]'::jsonb AS errors, notes, failure, created_at, finished_at
-       FROM imports WHERE workspace_id = $1 ORDER BY created_at DESC LIMIT 100`,
-      [workspaceId],
-    )) as ImportRowDb[];
+    const rows = await this.imports.listRecent(workspaceId);
     return rows.map(toDto);
   }
 
@@ -138,11 +111,11 @@ export class ImportsService {
     } catch (e) {
       req.unpipe(bb);
       req.resume();
-      if (importId) await this.db.query('DELETE FROM imports WHERE id = $1', [importId]);
+      if (importId) await this.imports.delete(importId);
       throw e;
     }
     if (!fileSeen || !importId) throw new BadRequestException({ statusCode: 400, message: 'Missing file', details: [{ field: 'file', errors: ['a CSV file is required'] }] });
-    await this.db.query(`UPDATE imports SET status = 'queued' WHERE id = $1`, [importId]);
+    await this.imports.markQueued(importId);
     await this.queue.add<RunImportJobData>(IMPORTS_QUEUE, RUN_IMPORT_JOB, { importId }, { jobId: `import-${importId}` });
     return { id: importId };
   }
@@ -164,17 +137,14 @@ export class ImportsService {
       throw unsupported(`Only CSV files are accepted (got ${info.mimeType}${filename ? `, ${filename}` : ''})`);
     }
     await this.brands.get(workspaceId, fields.brandId);
-    const [row] = (await this.db.query(
-      `INSERT INTO imports (workspace_id, brand_id, format, filename, created_by, status) VALUES ($1, $2, $3, $4, $5, 'queued') RETURNING id`,
-      [workspaceId, fields.brandId, format, filename, userId],
-    )) as Array<{ id: string }>;
+    const id = await this.imports.create(workspaceId, fields.brandId, format, filename, userId);
     let seq = 0;
     let size = 0;
     let buf: Buffer[] = [];
     let bufLen = 0;
     const flush = async () => {
       if (!bufLen) return;
-      await this.db.query('INSERT INTO import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [row.id, seq++, Buffer.concat(buf)]);
+      await this.chunks.insert(id, seq++, Buffer.concat(buf));
       buf = [];
       bufLen = 0;
     };
@@ -190,10 +160,10 @@ export class ImportsService {
         throw new HttpException({ statusCode: 413, message: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }, HttpStatus.PAYLOAD_TOO_LARGE);
       }
       if (size === 0) throw new BadRequestException({ statusCode: 400, message: 'The file is empty', details: [{ field: 'file', errors: ['empty file'] }] });
-      await this.db.query('UPDATE imports SET size_bytes = $2 WHERE id = $1', [row.id, size]);
-      return row.id;
+      await this.imports.setSize(id, size);
+      return id;
     } catch (e) {
-      await this.db.query('DELETE FROM imports WHERE id = $1', [row.id]);
+      await this.imports.delete(id);
       throw e;
     }
   }
