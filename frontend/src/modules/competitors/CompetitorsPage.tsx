@@ -11,7 +11,7 @@ import { LineChart } from '../../lib/chart/LineChart';
 import { formatDay, formatDecimal, formatInteger, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
 import { useLocale } from '../../lib/hooks/useLocale';
-import type { CompetitorsDto, ShareOfVoiceDto } from './types';
+import type { CompetitorsDto, ShareOfVoiceDto } from '@vigie/contracts';
 import { accountBars, sovSeries, sovShares } from './utils/competitor-charts';
 import '../../styles/overview.css';
 import { ScrollRegion } from '../../components/ScrollRegion';

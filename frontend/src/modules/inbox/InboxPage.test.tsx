@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderPage, stubApi } from '../../test/render';
 import InboxPage from './InboxPage';
-import type { InboxItem } from './types';
+import type { InboxItemDto as InboxItem } from '@vigie/contracts';
 
 const XSS = '<img src=x onerror=alert(1)>';
 

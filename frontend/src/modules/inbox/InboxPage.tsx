@@ -11,7 +11,7 @@ import { api, ApiError } from '../../lib/api-client';
 import { useApi } from '../../lib/hooks/useApi';
 import { InboxDetailPanel } from './components/InboxDetailPanel';
 import { InboxListItem } from './components/InboxListItem';
-import { REQUEST_TYPES, type InboxItem, type InboxPage as InboxPageDto, type SupportServiceDto } from './types';
+import { REQUEST_TYPES, type InboxItemDto as InboxItem, type InboxPageDto, type SupportServiceDto } from '@vigie/contracts';
 import { inboxCommand, indexAfterRemoval, moveSelection } from './utils/inbox-keys';
 import '../../styles/inbox.css';
 import '../../styles/forms.css';

@@ -1,4 +1,4 @@
-import type { ChannelDto } from '@vigie/contracts';
+import type { ChannelDto, FunnelDto, TrackedLinkDto } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFilters } from '../../app/workspace/useFilters';
@@ -12,7 +12,6 @@ import { formatDecimal, formatInteger, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { safeHref } from '../posts/post-row';
-import type { FunnelDto, TrackedLinkDto } from './types';
 import { funnelSteps } from './utils/funnel';
 import '../../styles/forms.css';
 import '../../styles/links.css';

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BRANDS, renderPage, stubApi } from '../../test/render';
 import MentionsPage from './MentionsPage';
-import type { MentionDto } from './types';
+import type { MentionDto } from '@vigie/contracts';
 
 const m = (id: string, text: string): MentionDto => ({
   id,
@@ -22,6 +22,7 @@ const m = (id: string, text: string): MentionDto => ({
   publishedAt: '2025-03-02T09:00:00Z',
   matchedAt: '2025-03-02T09:01:00Z',
   queryIds: ['q1'],
+  brandIds: [],
 });
 
 afterEach(() => vi.unstubAllGlobals());

@@ -13,13 +13,11 @@ import { formatDateTime, formatInteger } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { safeHref } from '../posts/post-row';
-import type { WatchQueryDto } from '../veille/types';
-import type { MentionDto } from './types';
+import { PLATFORMS, type MentionDto, type WatchQueryDto } from '@vigie/contracts';
 import { compileAll, mentionSpans } from './utils/mention-spans';
 import '../../styles/mentions.css';
 
 const PAGE_SIZE = 50;
-const PLATFORMS = ['x', 'bluesky', 'mastodon', 'reddit', 'youtube', 'facebook', 'instagram', 'linkedin', 'tiktok', 'rss'];
 
 export default function MentionsPage() {
   const { t } = useTranslation();

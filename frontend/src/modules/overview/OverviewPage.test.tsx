@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BRANDS, renderPage, stubApi } from '../../test/render';
 import OverviewPage from './OverviewPage';
-import type { KpiResponse, KpiValues } from './types';
+import type { KpiResponseDto as KpiResponse, KpiValues } from '@vigie/contracts';
 
 vi.mock('../../lib/chart/LineChart', () => ({ LineChart: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));
 vi.mock('../../lib/chart/BarChart', () => ({ BarChart: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));

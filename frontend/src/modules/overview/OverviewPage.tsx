@@ -19,7 +19,7 @@ import { AttentionBar } from './components/AttentionBar';
 import { Heatmap } from './components/Heatmap';
 import { KpiTile } from './components/KpiTile';
 import { TopPosts } from './components/TopPosts';
-import type { KpiResponse } from './types';
+import type { KpiResponseDto as KpiResponse } from '@vigie/contracts';
 import { toBreakdownChartData, toSeriesChartData } from './utils/chart-data';
 import { buildTile, OVERVIEW_TILE_KEYS } from './utils/kpi-tiles';
 import '../../styles/overview.css';

@@ -13,7 +13,7 @@ import { useApi } from '../../lib/hooks/useApi';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { ReportDetail } from './components/ReportDetail';
 import { ReportSettingsForm } from './components/ReportSettingsForm';
-import type { ReportListItem, ReportView } from './types';
+import type { ReportListItemDto as ReportListItem, ReportDto as ReportView } from '@vigie/contracts';
 import { formatMonth, recentMonths } from './utils/months';
 import '../../styles/forms.css';
 import '../../styles/reports.css';

@@ -13,7 +13,7 @@ import { useLocale } from '../../lib/hooks/useLocale';
 import { AlertRulesPanel } from './components/AlertRulesPanel';
 import { QueryEditor } from './components/QueryEditor';
 import { QueryPreview } from './components/QueryPreview';
-import { WATCH_QUERY_KINDS, type WatchQueryDto, type WatchQueryKind } from './types';
+import { WATCH_QUERY_KINDS, type WatchQueryDto, type WatchQueryKind } from '@vigie/contracts';
 import { checkQuery } from './utils/query-check';
 import '../../styles/forms.css';
 import '../../styles/veille.css';

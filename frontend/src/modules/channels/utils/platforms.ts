@@ -1,4 +1,4 @@
-import type { Platform } from '@vigie/contracts';
+import { PLATFORMS, type Platform } from '@vigie/contracts';
 
 export interface CredentialField {
   key: string;
@@ -24,7 +24,7 @@ export const PLATFORM_CREDENTIALS: Record<Platform, CredentialField[]> = {
   rss: [],
 };
 
-export const PLATFORM_LIST = Object.keys(PLATFORM_CREDENTIALS) as Platform[];
+export const PLATFORM_LIST: readonly Platform[] = PLATFORMS;
 
 /** Keeps only filled-in fields, trimmed; undefined when there is nothing to send. */
 export function collectCredentials(platform: Platform, values: Record<string, string>): Record<string, string> | undefined {

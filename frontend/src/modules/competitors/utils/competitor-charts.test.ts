@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompetitorRow, ShareOfVoiceDto } from '../types';
+import type { CompetitorRowDto as CompetitorRow, ShareOfVoiceDto } from '@vigie/contracts';
 import { accountBars, sovSeries, sovShares } from './competitor-charts';
 
 const sov: ShareOfVoiceDto = {

@@ -1,5 +1,5 @@
 import { seriesColor } from '../../../lib/chart/palette';
-import type { CompetitorRow, ShareOfVoiceDto } from '../types';
+import type { CompetitorRowDto as CompetitorRow, ShareOfVoiceDto } from '@vigie/contracts';
 
 /** Mentions per brand (ours first) with each brand's share of the total, in percent. */
 export function sovShares(sov: ShareOfVoiceDto): Array<{ name: string; mentions: number; share: number | null; own: boolean }> {

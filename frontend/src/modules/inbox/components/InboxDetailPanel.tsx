@@ -6,7 +6,7 @@ import { formatDateTime, formatMinutes } from '../../../lib/format';
 import { useApi } from '../../../lib/hooks/useApi';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { safeHref } from '../../posts/post-row';
-import { REQUEST_TYPES, type InboxDetail, type InboxItem, type SupportServiceDto } from '../types';
+import { REQUEST_TYPES, type InboxDetailDto as InboxDetail, type InboxItemDto as InboxItem, type SupportServiceDto } from '@vigie/contracts';
 
 interface Props {
   workspaceId: string;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../lib/hooks/useLocale';
-import type { InboxItem } from '../types';
+import type { InboxItemDto as InboxItem } from '@vigie/contracts';
 import { ageParts } from '../utils/inbox-keys';
 
 interface Props {

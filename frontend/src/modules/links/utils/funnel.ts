@@ -1,4 +1,4 @@
-import type { FunnelCounts } from '../types';
+import type { FunnelCountsDto as FunnelCounts } from '@vigie/contracts';
 
 export type FunnelStepKey = 'impressions' | 'clicks' | 'uniqueClicks' | 'conversions';
 

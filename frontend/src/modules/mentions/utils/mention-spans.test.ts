@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MentionDto } from '../types';
+import type { MentionDto } from '@vigie/contracts';
 import { compileAll, mentionSpans } from './mention-spans';
 
 const mention = (text: string, queryIds: string[]): MentionDto => ({
@@ -20,6 +20,7 @@ const mention = (text: string, queryIds: string[]): MentionDto => ({
   publishedAt: '2025-03-01T10:00:00Z',
   matchedAt: null,
   queryIds,
+  brandIds: [],
 });
 
 describe('mentionSpans', () => {

@@ -1,5 +1,5 @@
 import { compileQuery, matchQuery, mergeSpans, type CompiledQuery, type MatchSpan } from '@vigie/query';
-import type { MentionDto } from '../types';
+import type { MentionDto } from '@vigie/contracts';
 
 /** Compiles each stored query once; a query that no longer parses is skipped (nothing to highlight). */
 export function compileAll(queries: Array<{ id: string; query: string }>): Map<string, CompiledQuery> {

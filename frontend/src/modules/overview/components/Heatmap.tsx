@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDecimal, type AppLocale } from '../../../lib/format';
 import { useLocale } from '../../../lib/hooks/useLocale';
-import type { HeatmapCell } from '../types';
+import type { HeatmapCellDto as HeatmapCell } from '@vigie/contracts';
 import { heatColor, intensity, toHeatmapGrid } from '../utils/heatmap';
 
 function weekdayNames(locale: AppLocale): string[] {

@@ -1,7 +1,7 @@
 import { KPI_DEFINITIONS, type KpiKey } from '@vigie/kpi';
 import { seriesColor } from '../../../lib/chart/palette';
 import { formatDay, type AppLocale } from '../../../lib/format';
-import type { KpiBlock, SeriesPointDto } from '../types';
+import type { KpiBlockDto as KpiBlock, SeriesPointDto } from '@vigie/contracts';
 
 export interface LineData {
   labels: string[];

@@ -1,4 +1,4 @@
-import type { HeatmapCell } from '../types';
+import type { HeatmapCellDto as HeatmapCell } from '@vigie/contracts';
 
 export interface HeatmapGrid {
   /** rows[weekday-1][hour]: interactions per post published in that slot, null without posts. */

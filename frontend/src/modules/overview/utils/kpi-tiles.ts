@@ -1,5 +1,5 @@
 import { delta, KPI_DEFINITIONS, type KpiKey } from '@vigie/kpi';
-import type { KpiResponse, SeriesPointDto } from '../types';
+import type { KpiResponseDto as KpiResponse, SeriesPointDto } from '@vigie/contracts';
 
 /** The Overview tiles, in reading order (issue 7: visibility → engagement → community → traffic → care → voice). */
 export const OVERVIEW_TILE_KEYS: KpiKey[] = [

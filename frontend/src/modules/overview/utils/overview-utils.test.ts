@@ -1,6 +1,6 @@
 import { KPI_KEYS, type KpiKey } from '@vigie/kpi';
 import { describe, expect, it } from 'vitest';
-import type { KpiResponse, KpiValues } from '../types';
+import type { KpiResponseDto as KpiResponse, KpiValues } from '@vigie/contracts';
 import { toBreakdownChartData, toSeriesChartData } from './chart-data';
 import { heatColor, intensity, toHeatmapGrid } from './heatmap';
 import { buildTile, sparklineOf, sparklinePaths } from './kpi-tiles';

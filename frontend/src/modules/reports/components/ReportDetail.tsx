@@ -6,7 +6,7 @@ import { api } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useApi } from '../../../lib/hooks/useApi';
 import { useLocale } from '../../../lib/hooks/useLocale';
-import { SECTIONS, type ReportView } from '../types';
+import { REPORT_SECTIONS as SECTIONS, type ReportDto as ReportView } from '@vigie/contracts';
 import { formatMonth } from '../utils/months';
 
 interface Draft {
@@ -73,7 +73,7 @@ export function ReportDetail({ workspaceId, reportId, canAct, timezone, brandNam
     <section className="card report-detail" data-testid="report-detail" aria-labelledby="report-title">
       <div className="card__head">
         <h2 className="card__title" id="report-title">
-          {r.brandName ?? brandName} — {formatMonth(r.month, locale)}
+          {brandName} — {formatMonth(r.month, locale)}
         </h2>
         <div className="row-actions">
           <a className="btn btn--secondary btn--small" href={`${base}/html`} target="_blank" rel="noopener">

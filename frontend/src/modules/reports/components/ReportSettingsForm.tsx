@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
-import { parseRecipients } from '../../veille/types';
-import type { ReportSettingsDto } from '../types';
+import type { ReportSettingsDto } from '@vigie/contracts';
+import { parseRecipients } from '../../veille/utils/alert-rules';
 
 export function ReportSettingsForm({ workspaceId, brandId, canAct }: { workspaceId: string; brandId: string; canAct: boolean }) {
   const { t } = useTranslation();

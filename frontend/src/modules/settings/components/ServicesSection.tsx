@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
-import type { SupportServiceDto } from '../../inbox/types';
+import type { SupportServiceDto } from '@vigie/contracts';
 
 const KINDS = ['sav', 'commercial', 'rh', 'communication', 'other'] as const;
 

@@ -4,7 +4,8 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
 import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
-import { ALERT_PARAMS, ALERT_TYPES, parseRecipients, type AlertRuleDto, type AlertType, type WatchQueryDto } from '../types';
+import { ALERT_TYPES, type AlertRuleDto, type AlertType, type WatchQueryDto } from '@vigie/contracts';
+import { ALERT_PARAMS, parseRecipients } from '../utils/alert-rules';
 
 interface Props {
   workspaceId: string;
