@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { LinkClicksRepository } from './link-clicks.repository';
 import type { ReferrerClass } from './referrer-class';
 
 /**
@@ -13,28 +12,21 @@ import type { ReferrerClass } from './referrer-class';
 export class ClickRecorder {
   private salt: { day: string; value: Buffer } | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly clicks: LinkClicksRepository) {}
 
   async record(linkId: string, referrer: ReferrerClass, ip: string, userAgent: string, now = new Date()): Promise<string> {
     const salt = await this.dailySalt(now.toISOString().slice(0, 10));
     const visitor = createHash('sha256').update(salt).update(ip).update('\n').update(userAgent).digest('hex');
-    const [row] = (await this.db.query(
-      `INSERT INTO link_clicks (link_id, clicked_at, referrer_class, visitor_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [linkId, now, referrer, visitor],
-    )) as Array<{ id: string }>;
-    return row.id;
+    return this.clicks.insert({ link_id: linkId, clicked_at: now, referrer_class: referrer, visitor_hash: visitor });
   }
 
   private async dailySalt(day: string): Promise<Buffer> {
     if (this.salt?.day === day) return this.salt.value;
     // Several API replicas: the first to insert wins, the others read its salt.
-    await this.db.query('INSERT INTO link_click_salts (day, salt) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING', [
-      day,
-      randomBytes(32),
-    ]);
-    await this.db.query(`DELETE FROM link_click_salts WHERE day < $1::date - 1`, [day]);
-    const [row] = (await this.db.query('SELECT salt FROM link_click_salts WHERE day = $1', [day])) as Array<{ salt: Buffer }>;
-    this.salt = { day, value: row.salt };
-    return row.salt;
+    await this.clicks.insertSalt({ day, salt: randomBytes(32) });
+    await this.clicks.deleteSaltsBefore(day);
+    const salt = await this.clicks.salt(day);
+    this.salt = { day, value: salt };
+    return salt;
   }
 }

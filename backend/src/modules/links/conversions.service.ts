@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
-import type { DataSource } from 'typeorm';
 import type { ConversionEventDto } from './conversions.dto';
+import { ConversionsRepository } from './conversions.repository';
+import { LinkClicksRepository } from './link-clicks.repository';
 import { LinksService } from './links.service';
 import { checkWebhookSignature } from './webhook-signature';
 
@@ -26,7 +26,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class ConversionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly conversions: ConversionsRepository,
+    private readonly clicks: LinkClicksRepository,
     private readonly links: LinksService,
   ) {}
 
@@ -88,11 +89,7 @@ export class ConversionsService {
   private async attribute(input: ConversionInput, workspaceId: string | null): Promise<Attribution | null> {
     if (input.clickId) {
       if (!UUID.test(input.clickId)) return null;
-      const [click] = (await this.db.query(
-        `SELECT c.id, l.id AS link_id, l.workspace_id, l.code FROM link_clicks c JOIN tracked_links l ON l.id = c.link_id
-         WHERE c.id = $1`,
-        [input.clickId],
-      )) as Array<{ id: string; link_id: string; workspace_id: string; code: string }>;
+      const click = await this.clicks.findWithLink(input.clickId);
       if (!click || (input.linkCode && input.linkCode !== click.code)) return null;
       if (workspaceId && click.workspace_id !== workspaceId) return null;
       return { workspaceId: click.workspace_id, linkId: click.link_id, clickId: click.id };
@@ -104,18 +101,19 @@ export class ConversionsService {
   }
 
   private async store(a: Attribution, input: ConversionInput, source: 'webhook' | 'csv') {
-    const rows = (await this.db.query(
-      `INSERT INTO conversions (workspace_id, link_id, click_id, event_id, value, currency, occurred_at, source)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (workspace_id, event_id) DO NOTHING RETURNING id`,
-      [a.workspaceId, a.linkId, a.clickId, input.eventId, input.value ?? null, input.currency ?? null,
-        new Date(input.occurredAt), source],
-    )) as Array<{ id: string }>;
-    if (rows.length) return { status: 'recorded' as const, id: rows[0].id };
-    const [existing] = (await this.db.query('SELECT id FROM conversions WHERE workspace_id = $1 AND event_id = $2', [
-      a.workspaceId,
-      input.eventId,
-    ])) as Array<{ id: string }>;
+    const id = await this.conversions.insert({
+      workspace_id: a.workspaceId,
+      link_id: a.linkId,
+      click_id: a.clickId,
+      event_id: input.eventId,
+      value: input.value ?? null,
+      currency: input.currency ?? null,
+      occurred_at: new Date(input.occurredAt),
+      source,
+    });
+    if (id !== null) return { status: 'recorded' as const, id };
+    const existing = await this.conversions.findIdByEvent(a.workspaceId, input.eventId);
     if (!existing) throw new NotFoundException('Conversion vanished');
-    return { status: 'duplicate' as const, id: existing.id };
+    return { status: 'duplicate' as const, id: existing };
   }
 }
