@@ -4,6 +4,9 @@ import { ChannelsModule } from '../channels/channels.module';
 import { IngestionEvents } from '../ingestion/ingestion-events';
 import { IngestionModule } from '../ingestion/ingestion.module';
 import { KpiController } from './api/kpi.controller';
+import { CommentSentimentDaysRepository } from './comment-sentiment-days.repository';
+import { KpiReadsRepository } from './kpi-reads.repository';
+import { KpiRollupsRepository } from './kpi-rollups.repository';
 import { KpiScopeResolver } from './api/kpi-scope';
 import { KpiService } from './api/kpi.service';
 import { CommentSentimentContributor } from './contributors/comment-sentiment.contributor';
@@ -20,6 +23,9 @@ import { SentimentDaysCompactor } from './contributors/sentiment-days-compactor'
   imports: [BrandsModule, ChannelsModule, IngestionModule],
   controllers: [KpiController],
   providers: [
+    KpiRollupsRepository,
+    KpiReadsRepository,
+    CommentSentimentDaysRepository,
     KpiRollupService,
     KpiService,
     KpiScopeResolver,

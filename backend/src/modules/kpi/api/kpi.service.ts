@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   computeKpis,
   detectSeriesBreak,
@@ -12,13 +11,13 @@ import {
   type SeriesBreak,
   type SeriesPoint,
 } from '@vigie/kpi';
-import type { DataSource } from 'typeorm';
 import { KpiContributorRegistry, type KpiContributionQuery } from '../contributors/kpi-contributor';
 import type { Granularity, KpiQueryDto } from './kpi-query.dto';
-import { KpiScopeResolver, type KpiScope } from './kpi-scope';
+import { KpiScopeResolver } from './kpi-scope';
+import { KpiReadsRepository, type KpiScope } from '../kpi-reads.repository';
 import { flagGrowth, sumFollowers, type Followers } from './follower-sums';
 import { checkPeriod } from './period';
-import { recordSums, rollupSums, ROLLUP_SUM_SELECT, type RollupSumRow } from './rollup-sums';
+import { recordSums, rollupSums } from './rollup-sums';
 import { RollupAnswerCache } from './rollup-answer-cache';
 import { seriesBuckets } from './series-buckets';
 
@@ -45,22 +44,6 @@ const ERA_METRIC: Record<string, { impressions: string; views: string }> = {
   instagram: { impressions: 'impressions', views: 'views' },
 };
 
-const BUCKET_SQL: Record<Granularity, string> = {
-  day: 'r.day',
-  week: "date_trunc('week', r.day)::date",
-  month: "date_trunc('month', r.day)::date",
-};
-
-type GroupedRow = RollupSumRow & {
-  g_channel: number;
-  g_type: number;
-  g_bucket: number;
-  channel_account_id: string | null;
-  content_type: string | null;
-  bucket: string | null;
-};
-
-
 export interface KpiBlock {
   kpis: KpiResult['values'];
   missing: KpiKey[];
@@ -72,7 +55,7 @@ export class KpiService {
   private readonly logger = new Logger('kpi');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: KpiReadsRepository,
     private readonly scopes: KpiScopeResolver,
     private readonly contributors: KpiContributorRegistry,
   ) {}
@@ -166,8 +149,8 @@ export class KpiService {
    */
   private async rollupPart(scope: KpiScope, period: DayPeriod, previousPeriod: DayPeriod, granularity: Granularity) {
     const [grouped, previousRow, heatmap, breaks] = await Promise.all([
-      this.groupedSums(scope, period, granularity),
-      this.totalSums(scope, previousPeriod),
+      this.reads.groupedSums(scope, period, granularity),
+      this.reads.totalSums(scope, previousPeriod),
       this.heatmap(scope, period),
       this.seriesBreaks(scope, { from: previousPeriod.from, to: period.to }),
     ]);
@@ -181,31 +164,6 @@ export class KpiService {
     return { grouped: grouped.filter((r) => r.g_bucket), previousRow, heatmap, breaks, series };
   }
 
-  /** One scan of the period's rollups, grouped by channel, by content type, by bucket and in total. */
-  private groupedSums(scope: KpiScope, period: DayPeriod, granularity: Granularity): Promise<GroupedRow[]> {
-    const bucket = BUCKET_SQL[granularity];
-    return this.db.query(
-      `SELECT GROUPING(r.channel_account_id) AS g_channel, GROUPING(r.content_type) AS g_type,
-         GROUPING(${bucket}) AS g_bucket, r.channel_account_id, r.content_type, (${bucket})::text AS bucket,
-         ${ROLLUP_SUM_SELECT}
-       FROM kpi_daily_rollups r
-       WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
-         AND ($5::uuid IS NULL OR r.channel_account_id = $5)
-       GROUP BY GROUPING SETS ((r.channel_account_id), (r.content_type), (${bucket}), ())`,
-      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
-    ) as Promise<GroupedRow[]>;
-  }
-
-  private async totalSums(scope: KpiScope, period: DayPeriod): Promise<RollupSumRow | undefined> {
-    const [row] = (await this.db.query(
-      `SELECT ${ROLLUP_SUM_SELECT} FROM kpi_daily_rollups r
-       WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
-         AND ($5::uuid IS NULL OR r.channel_account_id = $5)`,
-      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
-    )) as RollupSumRow[];
-    return row;
-  }
-
   /**
    * Followers per channel account: at the end, the last snapshot on or before `to`; at the
    * start, the last one before `from` (none → null: a count first seen inside the period would
@@ -213,16 +171,7 @@ export class KpiService {
    */
   private async followers(scope: KpiScope, periods: readonly DayPeriod[]): Promise<Array<Map<string, Followers>>> {
     // Every period in one round trip: per account and period, the two snapshots.
-    const rows = (await this.db.query(
-      `SELECT ca.id, p.i,
-         (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
-            AND s.followers IS NOT NULL AND s.day <= p.to_day ORDER BY s.day DESC LIMIT 1) AS end_followers,
-         (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
-            AND s.followers IS NOT NULL AND s.day < p.from_day ORDER BY s.day DESC LIMIT 1) AS start_followers
-       FROM channel_accounts ca, unnest($3::date[], $4::date[]) WITH ORDINALITY AS p(from_day, to_day, i)
-       WHERE ca.workspace_id = $1 AND ca.brand_id = $2 AND ($5::uuid IS NULL OR ca.id = $5)`,
-      [scope.workspaceId, scope.brandId, periods.map((p) => p.from), periods.map((p) => p.to), scope.channelAccountId],
-    )) as Array<{ id: string; i: string; end_followers: number | null; start_followers: number | null }>;
+    const rows = await this.reads.followers(scope, periods);
     return periods.map(
       (_, k) =>
         new Map(
@@ -234,20 +183,7 @@ export class KpiService {
 
   /** Interactions per local weekday (1 = Monday … 7 = Sunday) × hour of publication. */
   private async heatmap(scope: KpiScope, period: DayPeriod) {
-    const rows = (await this.db.query(
-      // float8 sums: exact up to 2^53 and much cheaper than bigint's numeric accumulator. The
-      // arrays are unnested in the select list (zipped, same lengths): a third of the cost of a
-      // lateral unnest(a, b, c, d), which runs a function scan per rollup row.
-      `SELECT weekday, hour::int AS hour, sum(posts)::int AS posts, sum(interactions::float8) AS interactions,
-         sum(reach::float8) AS reach
-       FROM (SELECT extract(isodow FROM r.day)::int AS weekday, unnest(r.hours) AS hour, unnest(r.posts) AS posts,
-           unnest(r.interactions) AS interactions, unnest(r.reach) AS reach
-         FROM kpi_hourly_rollups r
-         WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
-           AND ($5::uuid IS NULL OR r.channel_account_id = $5)) u
-       GROUP BY 1, 2`,
-      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId],
-    )) as Array<{ weekday: number; hour: number; posts: number; interactions: number; reach: number }>;
+    const rows = await this.reads.heatmap(scope, period);
     const found = new Map(rows.map((r) => [`${r.weekday}:${r.hour}`, r]));
     const cells = [];
     for (let weekday = 1; weekday <= 7; weekday++) {
@@ -261,18 +197,8 @@ export class KpiService {
 
   /** Meta's impressions → views switch, per platform, from the per-day era counts. */
   private async seriesBreaks(scope: KpiScope, period: DayPeriod): Promise<SeriesBreak[]> {
-    const rows = (await this.db.query(
-      `SELECT r.day::text AS day, ca.platform, sum(r.impressions_era_impressions)::int AS old_era,
-         sum(r.impressions_era_views)::int AS views_era
-       FROM kpi_daily_rollups r JOIN channel_accounts ca ON ca.id = r.channel_account_id
-       WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
-         AND ($5::uuid IS NULL OR r.channel_account_id = $5)
-         AND (r.impressions_era_impressions > 0 OR r.impressions_era_views > 0)
-         AND ca.platform = ANY($6::text[])
-       GROUP BY 1, 2`,
-      // Only platforms whose metrics have eras can break (the others' points are skipped below).
-      [scope.workspaceId, scope.brandId, period.from, period.to, scope.channelAccountId, Object.keys(ERA_METRIC)],
-    )) as Array<{ day: string; platform: string; old_era: number; views_era: number }>;
+    // Only platforms whose metrics have eras can break (the others' points are skipped below).
+    const rows = await this.reads.eraDays(scope, period, Object.keys(ERA_METRIC));
     const points: SeriesPoint[] = [];
     for (const r of rows) {
       const names = ERA_METRIC[r.platform];

@@ -1,5 +1,6 @@
 import { sumCounts } from '@vigie/kpi';
-import { recordSums, rollupSums, type RollupSumRow } from './rollup-sums';
+import type { RollupSumRow } from '../kpi-reads.repository';
+import { recordSums, rollupSums } from './rollup-sums';
 
 const row = (over: Partial<RollupSumRow>): RollupSumRow => ({
   posts: 0,

@@ -1,4 +1,5 @@
 import { COUNT_KEYS, type CountKey, type CountRecord, type CountSums, type CountTotals } from '@vigie/kpi';
+import type { RollupSumRow } from '../kpi-reads.repository';
 import { METRIC_COLUMNS, type MetricColumn } from '../rollups/rollup-sql';
 
 const KEY_OF: Record<MetricColumn, CountKey> = {
@@ -11,24 +12,6 @@ const KEY_OF: Record<MetricColumn, CountKey> = {
   clicks: 'clicks',
   video_views: 'videoViews',
 };
-
-/** Summed rollup columns as returned by Postgres (bigint sums come back as strings). */
-export type RollupSumRow = { posts: string | number } & {
-  [K in MetricColumn | `${MetricColumn}_known`]: string | number;
-};
-
-/**
- * SELECT list summing rollup rows `r`, aliased as RollupSumRow expects. Bigint metrics are
- * summed as float8: exact up to 2^53 (far above a brand's yearly impressions) and several times
- * cheaper than sum(bigint)'s numeric accumulator on a year of daily rows.
- */
-export const ROLLUP_SUM_SELECT = [
-  'coalesce(sum(r.posts), 0) AS posts',
-  ...METRIC_COLUMNS.flatMap((m) => [
-    `coalesce(sum(r.${m}::float8), 0) AS ${m}`,
-    `coalesce(sum(r.${m}_known), 0) AS ${m}_known`,
-  ]),
-].join(', ');
 
 export function emptyTotals(): CountTotals {
   const counts = {} as CountTotals;

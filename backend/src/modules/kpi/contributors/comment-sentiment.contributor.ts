@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { CountKey } from '@vigie/kpi';
-import type { DataSource } from 'typeorm';
+import { CommentSentimentDaysRepository, type SentimentCountRow } from '../comment-sentiment-days.repository';
 import type { KpiContribution, KpiContributionQuery, KpiContributor } from './kpi-contributor';
 
 /**
@@ -14,7 +13,7 @@ import type { KpiContribution, KpiContributionQuery, KpiContributor } from './kp
 export class CommentSentimentContributor implements KpiContributor {
   readonly name = 'comment-sentiment';
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly days: CommentSentimentDaysRepository) {}
 
   async contribute(q: KpiContributionQuery): Promise<KpiContribution> {
     return (await this.contributeAll([q]))[0];
@@ -22,17 +21,13 @@ export class CommentSentimentContributor implements KpiContributor {
 
   async contributeAll(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
     if (queries.length === 0) return [];
-    const q = queries[0];
     // Day counts kept by triggers on comments (comment_sentiment_days, days local to the
     // workspace's time zone): a brand-year is a few thousand rows, not every comment.
-    const groups = (await this.db.query(
-      `SELECT k.i::int AS i, nullif(d.sentiment, '') AS sentiment, sum(d.n)::int AS n
-       FROM unnest($3::date[], $4::date[]) WITH ORDINALITY AS k(from_day, to_day, i)
-       JOIN comment_sentiment_days d ON d.brand_id = $2 AND d.day BETWEEN k.from_day AND k.to_day
-       WHERE d.workspace_id = $1 AND ($5::uuid IS NULL OR d.channel_account_id = $5)
-       GROUP BY 1, 2 HAVING sum(d.n) <> 0`,
-      [q.workspaceId, q.brandId, queries.map((x) => x.from), queries.map((x) => x.to), q.channelAccountId],
-    )) as Array<{ i: number; sentiment: string | null; n: number }>;
+    const groups = await this.days.countsForPeriods(
+      queries[0],
+      queries.map((x) => x.from),
+      queries.map((x) => x.to),
+    );
     return queries.map((_, k) => sentimentCounts(groups.filter((g) => g.i === k + 1)));
   }
 }
@@ -41,7 +36,7 @@ export class CommentSentimentContributor implements KpiContributor {
  * Comments but none classified yet → the keys stay absent (netSentiment missing); some
  * unclassified → partial; no comment at all → zeros.
  */
-function sentimentCounts(groups: Array<{ sentiment: string | null; n: number }>): KpiContribution {
+function sentimentCounts(groups: ReadonlyArray<Pick<SentimentCountRow, 'sentiment' | 'n'>>): KpiContribution {
   const count = (label: string) => groups.find((g) => g.sentiment === label)?.n ?? 0;
   const total = groups.reduce((s, g) => s + g.n, 0);
   const classified = groups.reduce((s, g) => s + (g.sentiment === null ? 0 : g.n), 0);

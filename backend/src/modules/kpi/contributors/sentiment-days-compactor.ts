@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { CommentSentimentDaysRepository } from '../comment-sentiment-days.repository';
 
 /** At most one compaction per this window, however many batches are written. */
 const EVERY_MS = 30_000;
@@ -15,12 +14,11 @@ export class SentimentDaysCompactor {
   private last = 0;
   private running: Promise<number> | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly days: CommentSentimentDaysRepository) {}
 
   /** Rows removed. */
   async compact(): Promise<number> {
-    const [row] = (await this.db.query('SELECT compact_comment_sentiment_days() AS removed')) as Array<{ removed: number }>;
-    return row.removed;
+    return this.days.compact();
   }
 
   /** compact() unless one ran within the window (or is running). Never throws. */
