@@ -8,6 +8,7 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { contractSchemas } from './common/http/api-reply';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { createValidationPipe } from './common/http/validation';
 import type { Runtime } from './runtime';
@@ -64,10 +65,14 @@ export async function createHttpApp(runtime: Runtime, logger: LoggerService | fa
       .setTitle('Vigie API')
       .setDescription('Social listening and KPI dashboard for community managers')
       .setVersion('0.1.0')
+      // 3.1: its schemas are JSON Schema, as generated from @vigie/contracts' types.
+      .setOpenAPIVersion('3.1.0')
       .addCookieAuth('vigie_session')
       .addBearerAuth()
       .build(),
   );
+  // Reply DTOs (referenced by @ApiReply) come from the same types the frontend compiles against.
+  openApi.components = { ...openApi.components, schemas: { ...openApi.components?.schemas, ...contractSchemas() } };
   // Swagger UI ships inline bootstrap code: relax CSP for that page only.
   app.use('/api/docs', (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader(

@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { PUBLIC_KEY } from './auth/roles';
+import { type ReplyRef, repliesJson, replyOf } from './http/api-reply';
 
 export interface RouteInfo {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -11,6 +12,10 @@ export interface RouteInfo {
   isPublic: boolean;
   controller: string;
   handler: string;
+  /** Nest serialises the handler's return value as JSON (it does not write the response itself). */
+  json: boolean;
+  /** Reply schema declared with @ApiReply. */
+  reply?: ReplyRef;
 }
 
 const METHODS: Partial<Record<RequestMethod, RouteInfo['method']>> = {
@@ -57,6 +62,8 @@ export function listRoutes(app: INestApplication, unprefixed: string[] = ['r/:co
             isPublic,
             controller: wrapper.metatype.name,
             handler: name,
+            json: repliesJson(wrapper.metatype, name, fn),
+            reply: replyOf(fn),
           });
         }
       }

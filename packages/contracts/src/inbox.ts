@@ -17,7 +17,7 @@ export const REQUEST_TYPES = [
   'troll',
   'other',
 ] as const;
-export type RequestTypeDto = (typeof REQUEST_TYPES)[number];
+export type RequestType = (typeof REQUEST_TYPES)[number];
 
 export const SERVICE_KINDS = ['sav', 'commercial', 'rh', 'communication', 'other'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];

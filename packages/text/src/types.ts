@@ -1,35 +1,12 @@
+import { REQUEST_TYPES, type RequestType } from '@vigie/contracts';
 import type { Language } from './language/detect-language';
 
 export type { Language };
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 
-export type RequestType =
-  | 'question'
-  | 'complaint'
-  | 'lead'
-  | 'job_application'
-  | 'partnership'
-  | 'invitation'
-  | 'subscription'
-  | 'praise'
-  | 'spam'
-  | 'troll'
-  | 'other';
-
-export const REQUEST_TYPES: readonly RequestType[] = [
-  'question',
-  'complaint',
-  'lead',
-  'job_application',
-  'partnership',
-  'invitation',
-  'subscription',
-  'praise',
-  'spam',
-  'troll',
-  'other',
-];
+/** Request types, in display order: the shared vocabulary of @vigie/contracts. */
+export { REQUEST_TYPES, type RequestType };
 
 export interface TextAnalysis {
   language: Language;

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { InboxStatus } from '@vigie/contracts';
 
-export type InboxStatus = 'open' | 'assigned' | 'answered' | 'ignored';
-export const INBOX_STATUSES: readonly InboxStatus[] = ['open', 'assigned', 'answered', 'ignored'];
+export { INBOX_STATUSES, type InboxStatus } from '@vigie/contracts';
 
 /** Triage state of one community comment (created by enrichment; see inbox-sync.service.ts). */
 @Entity('inbox_items')

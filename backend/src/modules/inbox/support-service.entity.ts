@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ServiceKind } from '@vigie/contracts';
 
-export type ServiceKind = 'sav' | 'commercial' | 'rh' | 'communication' | 'other';
-export const SERVICE_KINDS: readonly ServiceKind[] = ['sav', 'commercial', 'rh', 'communication', 'other'];
+export { SERVICE_KINDS, type ServiceKind } from '@vigie/contracts';
 
 /** A team inbox items are routed to (named "service" in the product: SAV, commercial, RH…). */
 @Entity('services')

@@ -1,23 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { POST_METRICS, type PostMetric, type PostSort } from '@vigie/contracts';
 import { DAY_PATTERN } from '../../common/http/day-period';
 
-export const POST_METRICS = [
-  'interactions',
-  'impressions',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-  'videoViews',
-  'engagementRateByReach',
-  'engagementRateByImpressions',
-  'ctr',
-] as const;
-export type PostMetric = (typeof POST_METRICS)[number];
-export type PostSort = 'publishedAt' | PostMetric;
+export { POST_METRICS, type PostMetric, type PostSort };
 
 export class ListPostsQueryDto {
   @IsUUID() brandId: string;

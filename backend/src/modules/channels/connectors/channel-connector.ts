@@ -5,53 +5,13 @@
  * and never touch the database: the ingestion pipeline persists what they return.
  */
 
-export type Platform =
-  | 'facebook'
-  | 'instagram'
-  | 'youtube'
-  | 'x'
-  | 'linkedin'
-  | 'tiktok'
-  | 'mastodon'
-  | 'bluesky'
-  | 'reddit'
-  | 'rss';
+import type { ContentType, Platform, PostCountKey } from '@vigie/contracts';
 
-export const PLATFORMS: readonly Platform[] = [
-  'facebook',
-  'instagram',
-  'youtube',
-  'x',
-  'linkedin',
-  'tiktok',
-  'mastodon',
-  'bluesky',
-  'reddit',
-  'rss',
-];
-
-export type ContentType =
-  | 'photo'
-  | 'video'
-  | 'reel'
-  | 'story'
-  | 'link'
-  | 'status'
-  | 'carousel'
-  | 'article'
-  | 'other';
+/** The platform and content-type vocabulary is @vigie/contracts' (one list for API, UI and connectors). */
+export { CONTENT_TYPES, PLATFORMS, type ContentType, type Platform } from '@vigie/contracts';
 
 /** Canonical per-post counts. `null` = the platform did not give it (never invented). */
-export interface PostMetrics {
-  impressions: number | null;
-  reach: number | null;
-  reactions: number | null;
-  comments: number | null;
-  shares: number | null;
-  saves: number | null;
-  clicks: number | null;
-  videoViews: number | null;
-}
+export type PostMetrics = Record<PostCountKey, number | null>;
 
 /**
  * Which definition the impressions figure follows: Meta replaced impressions by `views`

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { AlertType } from '@vigie/contracts';
 import type { WebhookFormat } from './webhook-payload';
 
-export type AlertType = 'volume_spike' | 'negative_surge' | 'first_appearance' | 'big_account';
-export const ALERT_TYPES: readonly AlertType[] = ['volume_spike', 'negative_surge', 'first_appearance', 'big_account'];
+export { ALERT_TYPES, type AlertType } from '@vigie/contracts';
 
 @Entity('alert_rules')
 export class AlertRule {

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { WatchQueryKind } from '@vigie/contracts';
 
-export type WatchQueryKind = 'brand' | 'competitor' | 'topic' | 'influencer';
-export const WATCH_QUERY_KINDS: readonly WatchQueryKind[] = ['brand', 'competitor', 'topic', 'influencer'];
+export { WATCH_QUERY_KINDS, type WatchQueryKind } from '@vigie/contracts';
 
 @Entity('watch_queries')
 export class WatchQuery {
