@@ -72,7 +72,10 @@ export async function createHttpApp(runtime: Runtime, logger: LoggerService | fa
       .build(),
   );
   // Reply DTOs (referenced by @ApiReply) come from the same types the frontend compiles against.
-  openApi.components = { ...openApi.components, schemas: { ...openApi.components?.schemas, ...contractSchemas() } };
+  const replies = contractSchemas();
+  const clashes = Object.keys(replies).filter((name) => openApi.components?.schemas?.[name]);
+  if (clashes.length) throw new Error(`OpenAPI schema names of both a request DTO class and @vigie/contracts: ${clashes.join(', ')}`);
+  openApi.components = { ...openApi.components, schemas: { ...openApi.components?.schemas, ...replies } };
   // Swagger UI ships inline bootstrap code: relax CSP for that page only.
   app.use('/api/docs', (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader(

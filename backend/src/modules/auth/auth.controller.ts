@@ -7,6 +7,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ChangePasswordDto, CreateApiTokenDto, LoginDto } from './auth.dto';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 import { Audited } from '../../common/audit/audited.decorator';
+import { ApiReply, type Wire } from '../../common/http/api-reply';
+import type { ApiTokenDto, MeDto } from '@vigie/contracts';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -16,10 +18,11 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiReply('MeDto')
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<Wire<MeDto>> {
     const { token, session, user } = await this.auth.login(dto.email, dto.password, req.ip ?? 'unknown');
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -38,8 +41,9 @@ export class AuthController {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
+  @ApiReply('MeDto')
   @Get('me')
-  async me(@CurrentPrincipal() p: Principal, @Req() req: Request) {
+  async me(@CurrentPrincipal() p: Principal, @Req() req: Request): Promise<Wire<MeDto>> {
     const me = await this.auth.me(p.userId);
     // The SPA reads its CSRF token here after a reload (the cookie itself is httpOnly).
     const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
@@ -53,14 +57,16 @@ export class AuthController {
     await this.auth.changePassword(p, dto.currentPassword, dto.newPassword);
   }
 
+  @ApiReply('ApiTokenDto')
   @Post('tokens')
   @Audited('token.create', { workspaceFrom: 'body' })
-  createToken(@CurrentPrincipal() p: Principal, @Body() dto: CreateApiTokenDto) {
+  createToken(@CurrentPrincipal() p: Principal, @Body() dto: CreateApiTokenDto): Promise<Wire<ApiTokenDto>> {
     return this.auth.createApiToken(p, dto.name, dto.workspaceId, dto.role);
   }
 
+  @ApiReply(['ApiTokenDto'])
   @Get('tokens')
-  listTokens(@CurrentPrincipal() p: Principal) {
+  listTokens(@CurrentPrincipal() p: Principal): Promise<Wire<ApiTokenDto[]>> {
     return this.auth.listApiTokens(p.userId);
   }
 

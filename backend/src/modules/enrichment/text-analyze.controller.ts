@@ -3,15 +3,18 @@ import { ApiTags } from '@nestjs/swagger';
 import { analyzeBatch } from '@vigie/text';
 import { MinRole } from '../../common/auth/roles';
 import { AnalyzeTextsDto, MAX_TEXT_LENGTH } from './text-analyze.dto';
+import { ApiReply, type Wire } from '../../common/http/api-reply';
+import type { TextAnalysisDto } from '@vigie/contracts';
 
 /** "How does Vigie read this?": analyses pasted texts, stores nothing (so viewers may call it). */
 @ApiTags('text')
 @Controller('workspaces/:workspaceId/text')
 export class TextAnalyzeController {
+  @ApiReply(['TextAnalysisDto'])
   @Post('analyze')
   @HttpCode(200)
   @MinRole('viewer')
-  analyze(@Body() dto: AnalyzeTextsDto) {
+  analyze(@Body() dto: AnalyzeTextsDto): Wire<TextAnalysisDto[]> {
     // Per-item check here so the error names the exact element (texts.3), not just "texts".
     const tooLong = dto.texts.flatMap((t, i) => (t.length > MAX_TEXT_LENGTH ? [i] : []));
     if (tooLong.length) {

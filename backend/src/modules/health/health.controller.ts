@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/roles';
 import { JobQueue } from '../../common/queue/job-queue';
+import { ApiReply, type Wire } from '../../common/http/api-reply';
+import type { HealthDto } from '@vigie/contracts';
 
 @ApiTags('health')
 @Controller('health')
@@ -15,9 +17,10 @@ export class HealthController {
   ) {}
 
   /** 200 when the database answers; `degraded` while the queue backend is down (API keeps serving). */
+  @ApiReply('HealthDto')
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(@Res({ passthrough: true }) res: Response): Promise<Wire<HealthDto>> {
     const database = await this.db
       .query('SELECT 1')
       .then(() => 'up' as const)

@@ -9,6 +9,8 @@ import { ErasureService } from './erasure/erasure.service';
 import type { SubjectRef } from './erasure/subject';
 import { AuditLogQueryDto, SubjectDto, UpdatePrivacyDto } from './privacy.dto';
 import { PrivacySettingsService } from './privacy-settings.service';
+import { ApiReply, type Wire } from '../../common/http/api-reply';
+import type { AccessExportDto, AuditLogPageDto, ErasureResultDto, PrivacySettingsDto } from '@vigie/contracts';
 
 function subjectOf(dto: SubjectDto): SubjectRef {
   if (dto.authorId && !dto.platform && !dto.handle) return { authorId: dto.authorId };
@@ -30,38 +32,43 @@ export class PrivacyController {
     private readonly audit: AuditLogService,
   ) {}
 
+  @ApiReply('PrivacySettingsDto')
   @Get('privacy')
-  async get(@Param('workspaceId') workspaceId: string) {
+  async get(@Param('workspaceId') workspaceId: string): Promise<Wire<PrivacySettingsDto>> {
     const { pseudonymizeAuthors, retentionDays } = await this.settings.get(workspaceId);
     return { pseudonymizeAuthors, retentionDays };
   }
 
+  @ApiReply('PrivacySettingsDto')
   @Patch('privacy')
   @MinRole('admin')
   @Audited('privacy.settings')
-  update(@Param('workspaceId') workspaceId: string, @Body() dto: UpdatePrivacyDto) {
+  update(@Param('workspaceId') workspaceId: string, @Body() dto: UpdatePrivacyDto): Promise<Wire<PrivacySettingsDto>> {
     return this.settings.update(workspaceId, dto);
   }
 
   /** Erases one person's data everywhere; the response and the logs carry counts only. */
+  @ApiReply('ErasureResultDto')
   @Post('privacy/erasure')
   @MinRole('admin')
   @HttpCode(200)
   @Audited('privacy.erasure', { body: false })
-  erase(@Param('workspaceId') workspaceId: string, @Body() dto: SubjectDto, @CurrentPrincipal() p: Principal) {
+  erase(@Param('workspaceId') workspaceId: string, @Body() dto: SubjectDto, @CurrentPrincipal() p: Principal): Promise<Wire<ErasureResultDto>> {
     return this.erasure.erase(workspaceId, subjectOf(dto), p.userId);
   }
 
+  @ApiReply('AccessExportDto')
   @Get('privacy/access')
   @MinRole('admin')
   @Audited('privacy.access', { body: false })
-  exportAccess(@Param('workspaceId') workspaceId: string, @Query() dto: SubjectDto) {
+  exportAccess(@Param('workspaceId') workspaceId: string, @Query() dto: SubjectDto): Promise<Wire<AccessExportDto>> {
     return this.access.export(workspaceId, subjectOf(dto));
   }
 
+  @ApiReply('AuditLogPageDto')
   @Get('audit-log')
   @MinRole('admin')
-  auditLog(@Param('workspaceId') workspaceId: string, @Query() q: AuditLogQueryDto) {
+  auditLog(@Param('workspaceId') workspaceId: string, @Query() q: AuditLogQueryDto): Promise<Wire<AuditLogPageDto>> {
     return this.audit.list(workspaceId, { limit: q.limit ?? 50, before: q.before, action: q.action });
   }
 }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { BrandsService } from '../brands/brands.service';
 import { ReportSettings } from './report-settings.entity';
-import type { ReportSettingsDto } from './reports.dto';
+import type { PutReportSettingsDto } from './reports.dto';
 
 @Injectable()
 export class ReportSettingsService {
@@ -23,7 +23,7 @@ export class ReportSettingsService {
     };
   }
 
-  async put(workspaceId: string, brandId: string, dto: ReportSettingsDto) {
+  async put(workspaceId: string, brandId: string, dto: PutReportSettingsDto) {
     await this.brands.get(workspaceId, brandId);
     const recipients = [...new Set(dto.recipients.map((r) => r.trim().toLowerCase()))];
     await this.settings.upsert(

@@ -6,6 +6,8 @@ import { ReportSender } from './delivery/report-sender.service';
 import { ReportOutputs } from './report-outputs.service';
 import { CreateReportDto, ListReportsDto, UpdateRecommendationsDto } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { ApiReply, type Wire } from '../../common/http/api-reply';
+import type { ReportDto, ReportListItemDto, ReportSentDto } from '@vigie/contracts';
 
 @ApiTags('reports')
 @Controller('workspaces/:workspaceId/reports')
@@ -17,20 +19,23 @@ export class ReportsController {
   ) {}
 
   /** Builds the brand's report for the month, or rebuilds its draft (edits kept). */
+  @ApiReply('ReportDto')
   @Post()
-  async create(@Param('workspaceId') workspaceId: string, @Body() dto: CreateReportDto, @CurrentPrincipal() p: Principal) {
+  async create(@Param('workspaceId') workspaceId: string, @Body() dto: CreateReportDto, @CurrentPrincipal() p: Principal): Promise<Wire<ReportDto>> {
     const report = await this.reports.generate(workspaceId, dto.brandId, dto.month, p.userId);
     return this.reports.view(report);
   }
 
   /** The archive: every report of the workspace (or of one brand), newest month first. */
+  @ApiReply(['ReportListItemDto'])
   @Get()
-  list(@Param('workspaceId') workspaceId: string, @Query() q: ListReportsDto) {
+  list(@Param('workspaceId') workspaceId: string, @Query() q: ListReportsDto): Promise<Wire<ReportListItemDto[]>> {
     return this.reports.list(workspaceId, q.brandId);
   }
 
+  @ApiReply('ReportDto')
   @Get(':reportId')
-  async get(@Param('workspaceId') workspaceId: string, @Param('reportId') reportId: string) {
+  async get(@Param('workspaceId') workspaceId: string, @Param('reportId') reportId: string): Promise<Wire<ReportDto>> {
     return this.reports.view(await this.reports.get(workspaceId, reportId));
   }
 
@@ -60,19 +65,21 @@ export class ReportsController {
   }
 
   /** The CM's list of recommendations, in order (edits, additions, removals are kept). */
+  @ApiReply('ReportDto')
   @Patch(':reportId/recommendations')
   async updateRecommendations(
     @Param('workspaceId') workspaceId: string,
     @Param('reportId') reportId: string,
     @Body() dto: UpdateRecommendationsDto,
-  ) {
+  ): Promise<Wire<ReportDto>> {
     return this.reports.view(await this.reports.updateRecommendations(workspaceId, reportId, dto.recommendations));
   }
 
   /** E-mails the report to the brand's recipients (SMTP, or the outbox folder). */
+  @ApiReply('ReportSentDto')
   @Post(':reportId/send')
   @HttpCode(200)
-  send(@Param('workspaceId') workspaceId: string, @Param('reportId') reportId: string, @CurrentPrincipal() p: Principal) {
+  send(@Param('workspaceId') workspaceId: string, @Param('reportId') reportId: string, @CurrentPrincipal() p: Principal): Promise<Wire<ReportSentDto>> {
     return this.sender.send(workspaceId, reportId, p.userId);
   }
 }

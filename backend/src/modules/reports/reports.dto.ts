@@ -42,7 +42,7 @@ export class UpdateRecommendationsDto {
   recommendations: RecommendationEditDto[];
 }
 
-export class ReportSettingsDto {
+export class PutReportSettingsDto {
   @IsArray() @ArrayMaxSize(50) @IsEmail({}, { each: true }) recipients: string[];
   /** Local hour (0–23) of the 1st at which the draft is sent by itself; null = the CM sends. */
   @IsOptional() @IsInt() @Min(0) @Max(23) autoSendHour?: number | null;

@@ -1,6 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { ReportListItemDto } from '@vigie/contracts';
 import { type Repository } from 'typeorm';
+import type { Wire } from '../../common/http/api-reply';
 import { BrandsService } from '../brands/brands.service';
 import { recommend } from './recommendations';
 import { recommendationInput } from './recommendations/from-figures';
@@ -60,7 +62,7 @@ export class ReportsService {
        WHERE r.workspace_id = $1 AND ($2::uuid IS NULL OR r.brand_id = $2)
        ORDER BY r.month DESC, b.name`,
       [workspaceId, brandId ?? null],
-    )) as Array<Record<string, unknown>>;
+    )) as Array<Wire<ReportListItemDto>>;
     return rows;
   }
 

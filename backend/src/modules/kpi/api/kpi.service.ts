@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { SeriesPointDto } from '@vigie/contracts';
 import {
   computeKpis,
   detectSeriesBreak,
@@ -157,7 +158,7 @@ export class KpiService {
     const byBucket = new Map(grouped.filter((r) => !r.g_bucket).map((r) => [r.bucket, r]));
     const series = seriesBuckets(period, granularity).map((b) => {
       const values = computeKpis(rollupSums(byBucket.get(b.key))).values;
-      const point: Record<string, string | number | null> = { from: b.from, to: b.to };
+      const point: SeriesPointDto = { from: b.from, to: b.to };
       for (const key of SERIES_KEYS) point[key] = values[key];
       return point;
     });

@@ -5,6 +5,8 @@ import { MinRole } from '../../../common/auth/roles';
 import { PreviewService } from './preview.service';
 import { CreateWatchQueryDto, ListWatchQueriesDto, PreviewQueryDto, UpdateWatchQueryDto } from './watch-queries.dto';
 import { WatchQueriesService } from './watch-queries.service';
+import { ApiReply, type Wire } from '../../../common/http/api-reply';
+import type { QueryPreviewDto, WatchQueryDto } from '@vigie/contracts';
 
 @ApiTags('veille')
 @Controller('workspaces/:workspaceId/watch-queries')
@@ -14,36 +16,41 @@ export class WatchQueriesController {
     private readonly preview: PreviewService,
   ) {}
 
+  @ApiReply(['WatchQueryDto'])
   @Get()
-  list(@Param('workspaceId') workspaceId: string, @Query() q: ListWatchQueriesDto) {
+  list(@Param('workspaceId') workspaceId: string, @Query() q: ListWatchQueriesDto): Promise<Wire<WatchQueryDto[]>> {
     return this.service.list(workspaceId, q.brandId);
   }
 
+  @ApiReply('WatchQueryDto')
   @Post()
-  create(@Param('workspaceId') workspaceId: string, @CurrentPrincipal() p: Principal, @Body() dto: CreateWatchQueryDto) {
+  create(@Param('workspaceId') workspaceId: string, @CurrentPrincipal() p: Principal, @Body() dto: CreateWatchQueryDto): Promise<Wire<WatchQueryDto>> {
     return this.service.create(workspaceId, p.userId, dto);
   }
 
   /** Runs a draft query (nothing is written): viewers may try queries too. */
+  @ApiReply('QueryPreviewDto')
   @Post('preview')
   @MinRole('viewer')
   @HttpCode(200)
-  runPreview(@Param('workspaceId') workspaceId: string, @Body() dto: PreviewQueryDto) {
+  runPreview(@Param('workspaceId') workspaceId: string, @Body() dto: PreviewQueryDto): Wire<QueryPreviewDto> | Promise<Wire<QueryPreviewDto>> {
     if (dto.texts) return this.preview.previewTexts(dto.query, dto.texts);
     return this.preview.previewStored(workspaceId, dto.query, dto.brandId);
   }
 
+  @ApiReply('WatchQueryDto')
   @Get(':queryId')
-  get(@Param('workspaceId') workspaceId: string, @Param('queryId', ParseUUIDPipe) queryId: string) {
+  get(@Param('workspaceId') workspaceId: string, @Param('queryId', ParseUUIDPipe) queryId: string): Promise<Wire<WatchQueryDto>> {
     return this.service.get(workspaceId, queryId);
   }
 
+  @ApiReply('WatchQueryDto')
   @Patch(':queryId')
   update(
     @Param('workspaceId') workspaceId: string,
     @Param('queryId', ParseUUIDPipe) queryId: string,
     @Body() dto: UpdateWatchQueryDto,
-  ) {
+  ): Promise<Wire<WatchQueryDto>> {
     return this.service.update(workspaceId, queryId, dto);
   }
 

@@ -9,6 +9,6 @@ export class BrandPeriodDto {
   @Matches(DAY_PATTERN, { message: 'to must be a day as YYYY-MM-DD' }) to: string;
 }
 
-export class ShareOfVoiceDto extends BrandPeriodDto {
+export class ShareOfVoiceQueryDto extends BrandPeriodDto {
   @IsOptional() @IsIn(['day', 'month']) granularity?: 'day' | 'month';
 }
