@@ -21,7 +21,7 @@ import { InlineJobQueue } from '../src/common/queue/inline-job-queue';
 import { loadConfig } from '../src/config/app-config';
 import { createHttpApp } from '../src/http-app';
 import { startEmbeddedDatabase } from '../src/infra/embedded-database';
-import { hashPassword } from '../src/modules/auth/passwords';
+import { hashPassword } from '../src/modules/users/passwords';
 import { KpiRollupService } from '../src/modules/kpi/rollups/kpi-rollup.service';
 import { runMigrations } from '../src/runtime';
 

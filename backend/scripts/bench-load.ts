@@ -36,7 +36,7 @@ import { loadConfig } from '../src/config/app-config';
 import { createHttpApp } from '../src/http-app';
 import { freePort, startEmbeddedDatabase } from '../src/infra/embedded-database';
 import { findRedisServer, startPrivateRedis } from '../src/infra/private-redis';
-import { hashPassword } from '../src/modules/auth/passwords';
+import { hashPassword } from '../src/modules/users/passwords';
 import { EnrichmentService } from '../src/modules/enrichment/enrichment.service';
 import { SentimentDaysCompactor } from '../src/modules/kpi/contributors/sentiment-days-compactor';
 import { KpiRollupService } from '../src/modules/kpi/rollups/kpi-rollup.service';

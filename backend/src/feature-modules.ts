@@ -13,11 +13,13 @@ import { PostsModule } from './modules/posts/posts.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { VeilleModule } from './modules/veille/veille.module';
+import { UsersModule } from './modules/users/users.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Every user-facing module, in one explicit list (one line per module). */
 export const FEATURE_MODULES: Type[] = [
   HealthModule,
+  UsersModule,
   AuthModule,
   WorkspacesModule,
   BrandsModule,

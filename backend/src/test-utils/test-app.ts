@@ -11,7 +11,7 @@ import { BullmqJobQueue } from '../common/queue/bullmq-job-queue';
 import { InlineJobQueue } from '../common/queue/inline-job-queue';
 import type { JobQueue } from '../common/queue/job-queue';
 import { createHttpApp } from '../http-app';
-import { hashPassword } from '../modules/auth/passwords';
+import { hashPassword } from '../modules/users/passwords';
 import { runMigrations, type Runtime } from '../runtime';
 
 const TEMPLATE_DB = 'vigie_template';

@@ -89,7 +89,7 @@ export type QueryPreviewDto = QueryPreviewTextsDto | QueryPreviewStoredDto;
 /** `GET /workspaces/:id/alert-rules` items. */
 export interface AlertRuleDto {
   id: string;
-  brandId: string | null;
+  brandId: string;
   queryId: string | null;
   name: string;
   type: AlertType;
@@ -134,19 +134,22 @@ export interface ListeningSourceDto {
   createdAt: IsoDateTime;
 }
 
+/** One author of the period's mentions, ranked by reach, volume and engagement. */
+export interface InfluencerDto {
+  platform: string;
+  author: { externalId: string; handle: string | null; name: string | null; followers: number | null };
+  reach: number;
+  mentions: number;
+  engagement: number | null;
+  sentiment: { positive: number; negative: number; net: number };
+  lastMentionAt: IsoDateTime;
+  score: number;
+}
+
 /** `GET /workspaces/:id/influencers`. */
 export interface InfluencersDto {
   period: DayPeriodDto;
-  items: Array<{
-    platform: string;
-    author: { externalId: string; handle: string | null; name: string | null; followers: number | null };
-    reach: number;
-    mentions: number;
-    engagement: number | null;
-    sentiment: { positive: number; negative: number; net: number };
-    lastMentionAt: IsoDateTime;
-    score: number;
-  }>;
+  items: InfluencerDto[];
 }
 
 /** `GET /workspaces/:id/share-of-voice`. */

@@ -8,19 +8,18 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Session } from './session.entity';
-import { User } from './user.entity';
-import { UsersService } from './users.service';
+import { User } from '../users/user.entity';
+import { UsersModule } from '../users/users.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session, ApiToken, Membership])],
+  imports: [TypeOrmModule.forFeature([User, Session, ApiToken, Membership]), UsersModule],
   controllers: [AuthController],
   providers: [
     AuthService,
-    UsersService,
     // Order matters: who is calling, then may they touch this workspace.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: WorkspaceAccessGuard },
   ],
-  exports: [AuthService, UsersService],
+  exports: [AuthService, UsersModule],
 })
 export class AuthModule {}

@@ -16,9 +16,9 @@ import type { Principal } from '../../common/auth/principal';
 import { Membership } from '../workspaces/membership.entity';
 import { ApiToken } from './api-token.entity';
 import { LoginThrottle } from './login-throttle';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from '../users/passwords';
 import { Session } from './session.entity';
-import { User } from './user.entity';
+import { User } from '../users/user.entity';
 
 const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 export const SESSION_COOKIE = 'vigie_session';

@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { generatePassword, UsersService } from '../auth/users.service';
+import { generatePassword, UsersService } from '../users/users.service';
 import { Brand } from '../brands/brand.entity';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 

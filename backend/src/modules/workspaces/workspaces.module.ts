@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '../auth/auth.module';
-import { User } from '../auth/user.entity';
+import { User } from '../users/user.entity';
+import { UsersModule } from '../users/users.module';
 import { Membership } from './membership.entity';
 import { Workspace } from './workspace.entity';
 import { WorkspacesController } from './workspaces.controller';
 import { WorkspacesService } from './workspaces.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Workspace, Membership, User]), AuthModule],
+  imports: [TypeOrmModule.forFeature([Workspace, Membership, User]), UsersModule],
   controllers: [WorkspacesController],
   providers: [WorkspacesService],
   exports: [WorkspacesService],

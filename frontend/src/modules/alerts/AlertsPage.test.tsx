@@ -1,18 +1,19 @@
+import type { AlertDto } from '@vigie/contracts';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderPage, stubApi } from '../../test/render';
-import AlertsPage, { type AlertDto } from './AlertsPage';
+import AlertsPage from './AlertsPage';
 
 const alert: AlertDto = {
   id: 'a1',
   ruleId: 'r1',
-  brandId: null,
+  brandId: 'b-unknown',
   queryId: null,
   type: 'negative_surge',
   key: 'k',
   status: 'open',
   title: 'Negative surge on "Café Test": 42 mentions',
-  details: null,
+  details: {},
   count: 42,
   occurrences: 1,
   raisedAt: '2025-03-01T10:00:00Z',

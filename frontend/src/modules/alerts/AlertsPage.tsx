@@ -1,3 +1,4 @@
+import type { AlertDto } from '@vigie/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -12,25 +13,6 @@ import { formatDateTime, formatInteger } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
 import { useLocale } from '../../lib/hooks/useLocale';
 import '../../styles/forms.css';
-
-/** `GET /api/workspaces/:id/alerts` (backend/src/modules/veille/alerts/alerts.service.ts). */
-export interface AlertDto {
-  id: string;
-  ruleId: string | null;
-  brandId: string | null;
-  queryId: string | null;
-  type: string;
-  key: string;
-  status: 'open' | 'acknowledged' | 'resolved';
-  title: string;
-  details: Record<string, unknown> | null;
-  count: number | null;
-  occurrences: number;
-  raisedAt: string;
-  lastSeenAt: string;
-  acknowledged: { by: string | null; email: string | null; at: string } | null;
-  resolved: { by: string | null; email: string | null; at: string } | null;
-}
 
 const STATUSES = ['open', 'acknowledged', 'resolved', 'all'] as const;
 

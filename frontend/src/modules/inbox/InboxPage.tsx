@@ -249,6 +249,7 @@ export default function InboxPage() {
           </div>
           {current ? (
             <InboxDetailPanel
+              // One panel per item: its drafts and messages never leak to the next item.
               key={current.id}
               ref={assignRef}
               workspaceId={workspace.id}

@@ -1,3 +1,4 @@
+import type { InfluencerDto } from '@vigie/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useFilters } from '../../app/workspace/useFilters';
@@ -9,18 +10,6 @@ import { Skeleton } from '../../components/Skeleton';
 import { formatDateTime, formatDecimal, formatInteger, formatSignedPercent } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
 import { useLocale } from '../../lib/hooks/useLocale';
-
-/** `GET …/influencers` (veille/insights/influencers.service.ts). */
-interface InfluencerDto {
-  platform: string;
-  author: { externalId: string; handle: string | null; name: string | null; followers: number | null };
-  reach: number;
-  mentions: number;
-  engagement: number | null;
-  sentiment: { positive: number; negative: number; net: number };
-  lastMentionAt: string;
-  score: number;
-}
 
 export default function InfluencersPage() {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import type { ChannelDto, FunnelDto, TrackedLinkDto } from '@vigie/contracts';
+import type { ChannelDto, ConversionWebhookSettingsDto as WebhookSettings, FunnelDto, TrackedLinkDto } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFilters } from '../../app/workspace/useFilters';
@@ -16,13 +16,6 @@ import { funnelSteps } from './utils/funnel';
 import '../../styles/forms.css';
 import '../../styles/links.css';
 import { ScrollRegion } from '../../components/ScrollRegion';
-
-interface WebhookSettings {
-  webhookUrl: string;
-  webhookSecret: string;
-  signatureHeader: string;
-  timestampHeader: string;
-}
 
 export default function LinksPage() {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useState, type FormEvent } from 'react';
+import { forwardRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { api } from '../../../lib/api-client';
@@ -35,16 +35,14 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
   const [busy, setBusy] = useState(false);
   const base = `/workspaces/${workspaceId}/inbox/${item.id}`;
 
-  useEffect(() => {
+  // Follows the item when an action changes its service or type. Done during render, not in an effect:
+  // an effect running after mount could overwrite a choice the CM made in the meantime.
+  const [synced, setSynced] = useState({ serviceId: item.service?.id ?? '', type: item.type });
+  if (synced.serviceId !== (item.service?.id ?? '') || synced.type !== item.type) {
+    setSynced({ serviceId: item.service?.id ?? '', type: item.type });
     setServiceId(item.service?.id ?? '');
     setType(item.type);
-  }, [item.id, item.service?.id, item.type]);
-
-  // Messages belong to one item: cleared when another item is selected, not when this one changes.
-  useEffect(() => {
-    setError(null);
-    setForwarded(null);
-  }, [item.id]);
+  }
 
   const act = async (fn: () => Promise<InboxItem | void>) => {
     setBusy(true);

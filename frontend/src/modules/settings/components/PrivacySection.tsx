@@ -1,14 +1,10 @@
+import type { PrivacySettingsDto as PrivacyDto } from '@vigie/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
 import { PLATFORM_LIST } from '../../channels/utils/platforms';
-
-interface PrivacyDto {
-  pseudonymizeAuthors: boolean;
-  retentionDays: number | null;
-}
 
 export function PrivacySection({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import type { MatchSpan } from '@vigie/query';
+import type { QueryPreviewStoredDto as PreviewDto } from '@vigie/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -6,14 +6,6 @@ import { HighlightedText } from '../../../components/HighlightedText';
 import { api, ApiError } from '../../../lib/api-client';
 import { formatDateTime, formatInteger } from '../../../lib/format';
 import { useLocale } from '../../../lib/hooks/useLocale';
-
-interface PreviewDto {
-  count: number;
-  scanned?: number;
-  truncated?: boolean;
-  matches: Array<{ id?: string; index?: number; platform?: string; source?: string | null; text: string; url?: string | null; publishedAt?: string; spans: MatchSpan[] }>;
-  byDay?: Array<{ day: string; count: number }>;
-}
 
 const DEBOUNCE_MS = 500;
 
