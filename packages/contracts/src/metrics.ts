@@ -1,28 +1,10 @@
-import type { CountKey, KpiKey } from '@vigie/kpi';
+import { POST_COUNT_KEYS, type KpiKey } from '@vigie/kpi';
 
 /** Metric keys: @vigie/kpi owns them (formulas and definitions live there). */
-export {
-  COUNT_KEYS,
-  DERIVED_KPI_KEYS,
-  KPI_KEYS,
-  isCountKey,
-  isKpiKey,
-  type CountKey,
-  type DerivedKpiKey,
-  type KpiKey,
-} from '@vigie/kpi';
+export { COUNT_KEYS, DERIVED_KPI_KEYS, KPI_KEYS, POST_COUNT_KEYS, isCountKey, isKpiKey } from '@vigie/kpi';
+export type { CountKey, DerivedKpiKey, KpiKey } from '@vigie/kpi';
 
-/** The canonical per-post counts a connector reports (a subset of the count keys). */
-export const POST_COUNT_KEYS = [
-  'impressions',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-  'videoViews',
-] as const satisfies readonly CountKey[];
+/** The canonical per-post counts a connector reports. */
 export type PostCountKey = (typeof POST_COUNT_KEYS)[number];
 
 /** What a post list can be sorted / ranked by: its counts, interactions and its rates. */

@@ -1,13 +1,4 @@
-export {
-  COUNT_KEYS,
-  DERIVED_KPI_KEYS,
-  KPI_KEYS,
-  isCountKey,
-  isKpiKey,
-  type CountKey,
-  type DerivedKpiKey,
-  type KpiKey,
-} from './kpi-keys';
+export * from './kpi-keys';
 export {
   mergeCountSums,
   sumCounts,

@@ -8,16 +8,12 @@
  * added across rows, days and channels. Each one is also reported as a KPI of kind `count`
  * (or `currency` for conversionValue).
  */
+/** The canonical per-post counts a connector reports (a subset of the count keys). */
+export const POST_COUNT_KEYS = ['impressions', 'reach', 'reactions', 'comments', 'shares', 'saves', 'clicks', 'videoViews'] as const;
+
 export const COUNT_KEYS = [
   'posts',
-  'impressions',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-  'videoViews',
+  ...POST_COUNT_KEYS,
   // Normally computed as reactions + comments + shares + saves; a platform-reported total
   // (Instagram `total_interactions`) is only used when none of those components is known.
   'interactions',

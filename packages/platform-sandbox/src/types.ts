@@ -1,17 +1,6 @@
-export const PLATFORMS = [
-  'facebook',
-  'instagram',
-  'youtube',
-  'x',
-  'linkedin',
-  'tiktok',
-  'mastodon',
-  'bluesky',
-  'reddit',
-  'rss',
-] as const;
-
-export type Platform = (typeof PLATFORMS)[number];
+// One platform list for the whole project (@vigie/contracts): the sandbox serves each of them.
+import type { Platform } from '@vigie/contracts';
+export { PLATFORMS, type Platform } from '@vigie/contracts';
 
 export type BrandKind = 'own' | 'competitor';
 

@@ -1,3 +1,5 @@
+import { POST_COUNT_KEYS } from '@vigie/contracts';
+
 /**
  * A post as the dashboard shows it. `GET /api/workspaces/:id/posts` is normalised here so the
  * table, the top posts and the exports read one shape (metrics flat or under `metrics`).
@@ -26,14 +28,7 @@ export interface PostRow {
 }
 
 export const POST_METRIC_KEYS = [
-  'impressions',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-  'videoViews',
+  ...POST_COUNT_KEYS,
   'interactions',
   'engagementRateByReach',
   'engagementRateByImpressions',

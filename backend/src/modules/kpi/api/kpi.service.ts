@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { SeriesPointDto } from '@vigie/contracts';
+import { POST_METRICS, type SeriesPointDto } from '@vigie/contracts';
 import {
   computeKpis,
   detectSeriesBreak,
@@ -23,21 +23,7 @@ import { RollupAnswerCache } from './rollup-answer-cache';
 import { seriesBuckets } from './series-buckets';
 
 /** Keys each series point carries: the counts and the ratios that make sense per bucket. */
-const SERIES_KEYS = [
-  'posts',
-  'impressions',
-  'reach',
-  'reactions',
-  'comments',
-  'shares',
-  'saves',
-  'clicks',
-  'videoViews',
-  'interactions',
-  'engagementRateByReach',
-  'engagementRateByImpressions',
-  'ctr',
-] as const satisfies readonly KpiKey[];
+const SERIES_KEYS: readonly KpiKey[] = ['posts', ...POST_METRICS];
 
 /** Raw metric names behind posts.impressions_definition, for detectSeriesBreak. */
 const ERA_METRIC: Record<string, { impressions: string; views: string }> = {

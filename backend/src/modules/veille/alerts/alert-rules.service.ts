@@ -4,7 +4,7 @@ import type { Repository } from 'typeorm';
 import { SecretBox } from '../../../common/crypto/secret-box';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { BrandsService } from '../../brands/brands.service';
-import { checkUserUrl } from '../listening/user-url';
+import { checkUserUrl } from '../../../common/http/user-url';
 import { WatchQueriesService } from '../queries/watch-queries.service';
 import { normalizeParams } from './alert-params';
 import { AlertRule } from './alert-rule.entity';

@@ -4,7 +4,7 @@ import { QueryFailedError, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { ListeningSource } from './listening-source.entity';
 import type { CreateSourceDto, UpdateSourceDto } from './sources.dto';
-import { checkUserUrl } from './user-url';
+import { checkUserUrl } from '../../../common/http/user-url';
 
 export function toSourceDto(s: ListeningSource) {
   return {
