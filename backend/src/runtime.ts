@@ -55,7 +55,12 @@ export async function prepareRuntime(config: AppConfig, logger: LoggerService): 
   };
 }
 
-/** Only API processes migrate; an advisory lock keeps two replicas from migrating at once. */
+/**
+ * Only API processes migrate; an advisory lock keeps two replicas from migrating at once.
+ * Boot plumbing, not a module: it runs on its own short-lived DataSource before Nest (and so any
+ * repository) exists, and touches no table — only the session-level advisory lock around TypeORM's
+ * migration runner. That is why its two statements stay here rather than in a repository.
+ */
 export async function runMigrations(url: string, log?: { log(m: string): void }): Promise<void> {
   const ds = createDataSource(url);
   await ds.initialize();

@@ -1,21 +1,24 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Membership } from '../workspaces/membership.entity';
 import { WorkspaceAccessGuard } from '../workspaces/workspace-access.guard';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ApiToken } from './api-token.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { AuthService } from './auth.service';
 import { Session } from './session.entity';
-import { User } from '../users/user.entity';
+import { SessionsRepository } from './sessions.repository';
 import { UsersModule } from '../users/users.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session, ApiToken, Membership]), UsersModule],
+  imports: [TypeOrmModule.forFeature([Session, ApiToken]), UsersModule, WorkspacesModule],
   controllers: [AuthController],
   providers: [
     AuthService,
+    SessionsRepository,
+    ApiTokensRepository,
     // Order matters: who is calling, then may they touch this workspace.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: WorkspaceAccessGuard },

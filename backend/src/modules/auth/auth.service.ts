@@ -8,17 +8,16 @@ import {
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type Role, roleRank } from '../../common/auth/roles';
 import type { Principal } from '../../common/auth/principal';
-import { Membership } from '../workspaces/membership.entity';
-import { ApiToken } from './api-token.entity';
+import { MembershipsRepository } from '../workspaces/memberships.repository';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { LoginThrottle } from './login-throttle';
-import { hashPassword, verifyPassword } from '../users/passwords';
-import { Session } from './session.entity';
-import { User } from '../users/user.entity';
+import { verifyPassword } from '../users/passwords';
+import { SessionsRepository } from './sessions.repository';
+import type { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 
 const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 export const SESSION_COOKIE = 'vigie_session';
@@ -37,10 +36,10 @@ export class AuthService {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsRepository,
+    private readonly tokens: ApiTokensRepository,
+    private readonly memberships: MembershipsRepository,
   ) {
     this.throttle = new LoginThrottle(config.loginRateLimit.limit, config.loginRateLimit.windowMs);
   }
@@ -54,11 +53,7 @@ export class AuthService {
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    const user = await this.users.findByEmailWithHash(email);
     // Verify against a dummy hash when the user is unknown so timing does not reveal accounts.
     const ok = user
       ? await verifyPassword(user.passwordHash, password)
@@ -73,43 +68,25 @@ export class AuthService {
 
   async openSession(user: User) {
     const token = newSecret();
-    const session = await this.sessions.save(
-      this.sessions.create({
-        tokenHash: sha256(token),
-        csrfToken: newSecret(),
-        userId: user.id,
-        expiresAt: new Date(Date.now() + SESSION_TTL_MS),
-      }),
-    );
+    const session = await this.sessions.open({
+      tokenHash: sha256(token),
+      csrfToken: newSecret(),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    });
     return { token, session, user };
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.sessions.delete({ id: sessionId });
+    await this.sessions.delete(sessionId);
   }
 
-  /**
-   * Runs on every request: one indexed join (session by token hash, its user) and, for a
-   * workspace route, the user's role there — no ORM layer, one round trip.
-   */
+  /** Runs on every request: one round trip (SessionsRepository.findLive). */
   async resolveSession(
     token: string,
     workspaceId?: string,
   ): Promise<{ principal: Principal; csrfToken: string; workspaceRole: Role | null } | null> {
-    const [row] = (await this.sessions.query(
-      `SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.email, u.is_instance_admin,
-         (SELECT m.role FROM memberships m WHERE m.user_id = u.id AND m.workspace_id = $2::uuid) AS workspace_role
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.expires_at > now()`,
-      [sha256(token), workspaceId ?? null],
-    )) as Array<{
-      session_id: string;
-      csrf_token: string;
-      user_id: string;
-      email: string;
-      is_instance_admin: boolean;
-      workspace_role: Role | null;
-    }>;
+    const row = await this.sessions.findLive(sha256(token), workspaceId ?? null);
     if (!row) return null;
     return {
       csrfToken: row.csrf_token,
@@ -125,11 +102,11 @@ export class AuthService {
   }
 
   async resolveApiToken(token: string): Promise<Principal | null> {
-    const row = await this.tokens.findOne({ where: { tokenHash: sha256(token), revokedAt: IsNull() } });
+    const row = await this.tokens.findLive(sha256(token));
     if (!row) return null;
-    const user = await this.users.findOne({ where: { id: row.userId } });
+    const user = await this.users.findById(row.userId);
     if (!user) return null;
-    void this.tokens.update({ id: row.id }, { lastUsedAt: new Date() });
+    void this.tokens.touch(row.id);
     return {
       userId: user.id,
       email: user.email,
@@ -140,24 +117,18 @@ export class AuthService {
   }
 
   async changePassword(principal: Principal, current: string, next: string): Promise<void> {
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :id', { id: principal.userId })
-      .getOneOrFail();
+    const user = await this.users.getWithHash(principal.userId);
     if (!(await verifyPassword(user.passwordHash, current))) {
       throw new ForbiddenException('Current password is wrong');
     }
-    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(next), passwordChangedAt: new Date() });
+    await this.users.setPassword(user.id, next);
     // Every other session of this user ends: a changed password must lock out whoever had the old one.
-    await this.sessions.delete(
-      principal.sessionId ? { userId: user.id, id: Not(principal.sessionId) } : { userId: user.id },
-    );
+    await this.sessions.deleteOfUser(user.id, principal.sessionId);
   }
 
   async me(userId: string) {
-    const user = await this.users.findOneOrFail({ where: { id: userId } });
-    const memberships = await this.memberships.find({ where: { userId }, order: { createdAt: 'ASC' } });
+    const user = await this.users.getById(userId);
+    const memberships = await this.memberships.findOfUser(userId);
     return {
       user: { id: user.id, email: user.email, name: user.name, isInstanceAdmin: user.isInstanceAdmin },
       memberships: memberships.map((m) => ({ workspaceId: m.workspaceId, role: m.role })),
@@ -166,20 +137,18 @@ export class AuthService {
 
   async createApiToken(principal: Principal, name: string, workspaceId: string, role: Role) {
     if (principal.via === 'token') throw new ForbiddenException('API tokens cannot create API tokens');
-    const membership = await this.memberships.findOne({ where: { userId: principal.userId, workspaceId } });
+    const membership = await this.memberships.findOne(principal.userId, workspaceId);
     if (!membership) throw new NotFoundException('Workspace not found');
     if (roleRank(role) > roleRank(membership.role)) {
       throw new ForbiddenException(`A token cannot have a higher role than yours (${membership.role})`);
     }
     const token = newSecret('vgt_');
-    const row = await this.tokens.save(
-      this.tokens.create({ userId: principal.userId, workspaceId, role, name, tokenHash: sha256(token), revokedAt: null }),
-    );
+    const row = await this.tokens.insert({ userId: principal.userId, workspaceId, role, name, tokenHash: sha256(token) });
     return { id: row.id, name: row.name, workspaceId, role, createdAt: row.createdAt, token };
   }
 
   async listApiTokens(userId: string) {
-    const rows = await this.tokens.find({ where: { userId }, order: { createdAt: 'DESC' } });
+    const rows = await this.tokens.findOfUser(userId);
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -192,8 +161,7 @@ export class AuthService {
   }
 
   async revokeApiToken(userId: string, id: string): Promise<void> {
-    const res = await this.tokens.update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!res.affected) throw new NotFoundException('Token not found');
+    if (!(await this.tokens.revoke(userId, id))) throw new NotFoundException('Token not found');
   }
 }
 

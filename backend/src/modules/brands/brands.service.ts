@@ -1,27 +1,27 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
-import { Brand } from './brand.entity';
+import { QueryFailedError } from 'typeorm';
+import type { Brand } from './brand.entity';
+import { BrandsRepository } from './brands.repository';
 import type { CreateBrandDto, UpdateBrandDto } from './brands.dto';
 
 @Injectable()
 export class BrandsService {
-  constructor(@InjectRepository(Brand) private readonly brands: Repository<Brand>) {}
+  constructor(private readonly brands: BrandsRepository) {}
 
   list(workspaceId: string) {
-    return this.brands.find({ where: { workspaceId }, order: { kind: 'DESC', name: 'ASC' } });
+    return this.brands.list(workspaceId);
   }
 
   /** Scoped lookup used by every module that receives a brandId from a client. */
   async get(workspaceId: string, id: string): Promise<Brand> {
-    const brand = await this.brands.findOne({ where: { workspaceId, id } });
+    const brand = await this.brands.find(workspaceId, id);
     if (!brand) throw new NotFoundException('Brand not found');
     return brand;
   }
 
   async create(workspaceId: string, dto: CreateBrandDto) {
     try {
-      return await this.brands.save(this.brands.create({ workspaceId, logoUrl: null, ...dto }));
+      return await this.brands.insert({ workspaceId, logoUrl: null, ...dto });
     } catch (e) {
       if (e instanceof QueryFailedError && /brands_workspace_id_name_key|unique/i.test(e.message)) {
         throw new ConflictException(`A brand named "${dto.name}" already exists in this workspace`);
@@ -32,12 +32,12 @@ export class BrandsService {
 
   async update(workspaceId: string, id: string, dto: UpdateBrandDto) {
     await this.get(workspaceId, id);
-    await this.brands.update({ workspaceId, id }, dto);
+    await this.brands.update(workspaceId, id, dto);
     return this.get(workspaceId, id);
   }
 
   async remove(workspaceId: string, id: string) {
     await this.get(workspaceId, id);
-    await this.brands.delete({ workspaceId, id });
+    await this.brands.delete(workspaceId, id);
   }
 }

@@ -1,18 +1,17 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/roles';
 import { JobQueue } from '../../common/queue/job-queue';
 import { ApiReply, type Wire } from '../../common/http/api-reply';
 import type { HealthDto } from '@vigie/contracts';
+import { HealthRepository } from './health.repository';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: HealthRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
   ) {}
 
@@ -21,10 +20,7 @@ export class HealthController {
   @Public()
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<Wire<HealthDto>> {
-    const database = await this.db
-      .query('SELECT 1')
-      .then(() => 'up' as const)
-      .catch(() => 'down' as const);
+    const database = await this.db.ping();
     const queueState = await this.queue.health();
     const status = database === 'down' ? 'down' : queueState === 'down' ? 'degraded' : 'ok';
     if (database === 'down') res.status(503);

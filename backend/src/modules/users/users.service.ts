@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { hashPassword } from './passwords';
 import { User } from './user.entity';
 
@@ -23,6 +23,32 @@ export class UsersService {
         passwordChangedAt: new Date(),
       }),
     );
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOne({ where: { id } });
+  }
+
+  getById(id: string): Promise<User> {
+    return this.users.findOneOrFail({ where: { id } });
+  }
+
+  findByIds(ids: string[]): Promise<User[]> {
+    return this.users.find({ where: { id: In(ids) } });
+  }
+
+  /** With the password hash (login), by email case-insensitively. */
+  findByEmailWithHash(email: string): Promise<User | null> {
+    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
+  }
+
+  /** With the password hash (password change). */
+  getWithHash(id: string): Promise<User> {
+    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOneOrFail();
+  }
+
+  async setPassword(id: string, password: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
   }
 
   count(): Promise<number> {

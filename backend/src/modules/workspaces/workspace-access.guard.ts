@@ -1,10 +1,8 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import type { AuthedRequest } from '../../common/auth/principal';
 import { lowerRole, MIN_ROLE_KEY, PUBLIC_KEY, type Role, roleRank } from '../../common/auth/roles';
-import { Membership } from './membership.entity';
+import { MembershipsRepository } from './memberships.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class WorkspaceAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -36,11 +34,7 @@ export class WorkspaceAccessGuard implements CanActivate {
     if (req.sessionMembership?.workspaceId === workspaceId) {
       memberRole = req.sessionMembership.role;
     } else {
-      const [m] = (await this.memberships.query('SELECT role FROM memberships WHERE user_id = $1 AND workspace_id = $2', [
-        principal.userId,
-        workspaceId,
-      ])) as Array<{ role: Role }>;
-      memberRole = m?.role ?? null;
+      memberRole = await this.memberships.roleOf(principal.userId, workspaceId);
     }
     if (!memberRole) throw new NotFoundException('Workspace not found');
     const role: Role = principal.tokenScope ? lowerRole(memberRole, principal.tokenScope.role) : memberRole;

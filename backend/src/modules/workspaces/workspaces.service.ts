@@ -1,36 +1,33 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import type { Role } from '../../common/auth/roles';
-import { User } from '../users/user.entity';
 import { generatePassword, UsersService } from '../users/users.service';
-import { Membership } from './membership.entity';
-import { Workspace } from './workspace.entity';
+import { MembershipsRepository } from './memberships.repository';
+import type { Workspace } from './workspace.entity';
+import { WorkspacesRepository } from './workspaces.repository';
 import type { CreateWorkspaceDto, UpdateWorkspaceDto } from './workspaces.dto';
 
 @Injectable()
 export class WorkspacesService {
   constructor(
-    @InjectRepository(Workspace) private readonly workspaces: Repository<Workspace>,
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly memberships: MembershipsRepository,
     private readonly usersService: UsersService,
   ) {}
 
   async listFor(principal: Principal) {
-    const ms = await this.memberships.find({ where: { userId: principal.userId } });
+    const ms = await this.memberships.findOfUser(principal.userId);
     const ids = ms
       .map((m) => m.workspaceId)
       .filter((id) => !principal.tokenScope || principal.tokenScope.workspaceId === id);
     if (!ids.length) return [];
-    const rows = await this.workspaces.find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
+    const rows = await this.workspaces.findByIds(ids);
     return rows.map((w) => ({ ...toDto(w), role: ms.find((m) => m.workspaceId === w.id)!.role }));
   }
 
   async create(principal: Principal, dto: CreateWorkspaceDto) {
     // Agencies and freelance CMs run several brands: any workspace admin may open another workspace.
-    const isAdminSomewhere = await this.memberships.exists({ where: { userId: principal.userId, role: 'admin' } });
+    const isAdminSomewhere = await this.memberships.isAdminSomewhere(principal.userId);
     if (principal.via === 'token' || (!principal.isInstanceAdmin && !isAdminSomewhere)) {
       throw new ForbiddenException('Only administrators can create workspaces');
     }
@@ -38,33 +35,31 @@ export class WorkspacesService {
   }
 
   async createFor(userId: string, dto: CreateWorkspaceDto & { isDemo?: boolean }) {
-    const ws = await this.workspaces.save(
-      this.workspaces.create({
-        name: dto.name,
-        timezone: dto.timezone ?? 'Europe/Paris',
-        language: dto.language ?? 'fr',
-        settings: { pseudonymizeAuthors: true },
-        isDemo: dto.isDemo ?? false,
-      }),
-    );
-    await this.memberships.save(this.memberships.create({ workspaceId: ws.id, userId, role: 'admin' }));
+    const ws = await this.workspaces.insert({
+      name: dto.name,
+      timezone: dto.timezone ?? 'Europe/Paris',
+      language: dto.language ?? 'fr',
+      settings: { pseudonymizeAuthors: true },
+      isDemo: dto.isDemo ?? false,
+    });
+    await this.memberships.add(ws.id, userId, 'admin');
     return { ...toDto(ws), role: 'admin' as Role };
   }
 
   async get(workspaceId: string) {
-    const ws = await this.workspaces.findOne({ where: { id: workspaceId } });
+    const ws = await this.workspaces.findById(workspaceId);
     if (!ws) throw new NotFoundException('Workspace not found');
     return toDto(ws);
   }
 
   async update(workspaceId: string, dto: UpdateWorkspaceDto) {
-    await this.workspaces.update({ id: workspaceId }, dto);
+    await this.workspaces.update(workspaceId, dto);
     return this.get(workspaceId);
   }
 
   async listMembers(workspaceId: string) {
-    const ms = await this.memberships.find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
-    const users = ms.length ? await this.users.find({ where: { id: In(ms.map((m) => m.userId)) } }) : [];
+    const ms = await this.memberships.findOfWorkspace(workspaceId);
+    const users = ms.length ? await this.usersService.findByIds(ms.map((m) => m.userId)) : [];
     return ms.map((m) => {
       const u = users.find((x) => x.id === m.userId)!;
       return { id: m.id, userId: m.userId, email: u.email, name: u.name, role: m.role, createdAt: m.createdAt };
@@ -79,30 +74,30 @@ export class WorkspacesService {
       temporaryPassword = generatePassword();
       user = await this.usersService.create(email, temporaryPassword);
     }
-    if (await this.memberships.exists({ where: { workspaceId, userId: user.id } })) {
+    if (await this.memberships.exists(workspaceId, user.id)) {
       throw new ConflictException(`${email} is already a member of this workspace`);
     }
-    const m = await this.memberships.save(this.memberships.create({ workspaceId, userId: user.id, role }));
+    const m = await this.memberships.add(workspaceId, user.id, role);
     return { id: m.id, userId: user.id, email: user.email, role, temporaryPassword };
   }
 
   async updateMember(workspaceId: string, membershipId: string, role: Role) {
-    const m = await this.memberships.findOne({ where: { id: membershipId, workspaceId } });
+    const m = await this.memberships.findInWorkspace(workspaceId, membershipId);
     if (!m) throw new NotFoundException('Member not found');
     if (m.role === 'admin' && role !== 'admin') await this.assertAnotherAdmin(workspaceId, m.id);
-    await this.memberships.update({ id: m.id }, { role });
+    await this.memberships.setRole(m.id, role);
     return { id: m.id, userId: m.userId, role };
   }
 
   async removeMember(workspaceId: string, membershipId: string) {
-    const m = await this.memberships.findOne({ where: { id: membershipId, workspaceId } });
+    const m = await this.memberships.findInWorkspace(workspaceId, membershipId);
     if (!m) throw new NotFoundException('Member not found');
     if (m.role === 'admin') await this.assertAnotherAdmin(workspaceId, m.id);
-    await this.memberships.delete({ id: m.id });
+    await this.memberships.remove(m.id);
   }
 
   private async assertAnotherAdmin(workspaceId: string, exceptId: string) {
-    const admins = await this.memberships.find({ where: { workspaceId, role: 'admin' } });
+    const admins = await this.memberships.admins(workspaceId);
     if (!admins.some((a) => a.id !== exceptId)) {
       throw new ConflictException('A workspace keeps at least one admin');
     }

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { Workspace, type WorkspaceSettings } from './workspace.entity';
+
+/** The privacy-relevant columns of a workspace. */
+export interface WorkspaceSettingsRow {
+  settings: WorkspaceSettings;
+  language: 'fr' | 'en';
+}
+
+/** The `workspaces` table. */
+@Injectable()
+export class WorkspacesRepository {
+  constructor(@InjectRepository(Workspace) private readonly workspaces: Repository<Workspace>) {}
+
+  findByIds(ids: string[]): Promise<Workspace[]> {
+    return this.workspaces.find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
+  }
+
+  findById(id: string): Promise<Workspace | null> {
+    return this.workspaces.findOne({ where: { id } });
+  }
+
+  insert(values: Pick<Workspace, 'name' | 'timezone' | 'language' | 'settings' | 'isDemo'>): Promise<Workspace> {
+    return this.workspaces.save(this.workspaces.create(values));
+  }
+
+  async update(id: string, values: Partial<Pick<Workspace, 'name' | 'timezone' | 'language'>>): Promise<void> {
+    await this.workspaces.update({ id }, values);
+  }
+
+  /** Settings jsonb and language (privacy settings, author rendering). */
+  async settingsOf(id: string): Promise<WorkspaceSettingsRow | undefined> {
+    const [w] = (await this.workspaces.query('SELECT settings, language FROM workspaces WHERE id = $1', [id])) as WorkspaceSettingsRow[];
+    return w;
+  }
+
+  /** Merges keys into the settings jsonb (other keys kept). */
+  async mergeSettings(id: string, set: Partial<WorkspaceSettings>): Promise<void> {
+    await this.workspaces.query('UPDATE workspaces SET settings = settings || $2::jsonb WHERE id = $1', [id, JSON.stringify(set)]);
+  }
+}
