@@ -1,17 +1,7 @@
-import type {
-  ChannelConnector,
-  ConnectorAccount,
-  ConnectorCapabilities,
-  ListPostsRequest,
-  NormalizedAccountStats,
-  NormalizedComment,
-  NormalizedMention,
-  Page,
-  PostsPage,
-} from '../channel-connector';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostsPage } from '../channel-connector';
 import { baseOf, buildUrl, type Query } from '../base-url';
-import { optionalCredential, type ConnectorOptions } from '../credentials';
-import { HttpClient } from '../http-client';
+import { optionalCredential } from '../credentials';
+import { capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -22,17 +12,12 @@ import { flattenBlueskyThread, mapBlueskyMention, mapBlueskyPost } from './blues
  * credentials needed (optional `{ accessToken }` for an authenticated AppView/PDS).
  * `handle` = the actor (handle or DID). Re-reads 7 days.
  */
-export class BlueskyConnector implements ChannelConnector {
+export class BlueskyConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'bluesky' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false, followerHistory: false };
+  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, search: true });
   /** ~3,000 requests / 5 min per IP: a 15-minute sync is gentle. */
   readonly syncIntervalMs = 15 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 7 * DAY_MS;
-  private readonly http: HttpClient;
-
-  constructor(opts: ConnectorOptions = {}) {
-    this.http = new HttpClient(opts);
-  }
 
   private async xrpc(account: ConnectorAccount, what: string, method: string, query: Query): Promise<JsonReader> {
     const token = optionalCredential(account, 'accessToken');

@@ -1,38 +1,12 @@
-import type {
-  ChannelConnector,
-  ConnectorAccount,
-  ConnectorCapabilities,
-  ListPostsRequest,
-  NormalizedAccountStats,
-  NormalizedComment,
-  Page,
-  PostsPage,
-} from '../channel-connector';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostsPage } from '../channel-connector';
 import { baseOf } from '../base-url';
-import { requireCredential, type ConnectorOptions } from '../credentials';
-import { HttpClient } from '../http-client';
+import { requireCredential } from '../credentials';
+import { capabilities, HttpConnector } from '../http-connector';
 import { historyWindows, inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
-import {
-  fetchInsightsResilient,
-  graphGet,
-  graphNextToken,
-  graphTokenQuery,
-  GRAPH_DEFAULT_HOST,
-  isNoInsightError,
-  type GraphCall,
-} from '../meta-graph';
+import { fetchInsightsResilient, graphGet, graphNextToken, graphTokenQuery, GRAPH_DEFAULT_HOST, isNoInsightError, type GraphCall } from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
-import {
-  applyFacebookInsights,
-  FACEBOOK_COMMENT_FIELDS,
-  FACEBOOK_FOLLOWERS_METRIC,
-  FACEBOOK_POST_FIELDS,
-  FACEBOOK_POST_INSIGHTS,
-  mapFacebookComment,
-  mapFacebookFollowerHistory,
-  mapFacebookPost,
-} from './facebook.mapper';
+import { applyFacebookInsights, FACEBOOK_COMMENT_FIELDS, FACEBOOK_FOLLOWERS_METRIC, FACEBOOK_POST_FIELDS, FACEBOOK_POST_INSIGHTS, mapFacebookComment, mapFacebookFollowerHistory, mapFacebookPost } from './facebook.mapper';
 
 /**
  * Facebook Pages (Graph API). Credentials: `{ accessToken }` (a Page token). Account id: the
@@ -40,27 +14,15 @@ import {
  * Re-reads the last 28 days each run (post insights keep moving for about four weeks).
  * Competitors: public fields only (summaries, shares), no insights call.
  */
-export class FacebookConnector implements ChannelConnector {
+export class FacebookConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'facebook' as const;
-  readonly capabilities: ConnectorCapabilities = {
-    comments: true,
-    postMetrics: true,
-    accountStats: true,
-    search: false,
-    privateMetrics: true,
-    followerHistory: true,
-  };
+  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, privateMetrics: true, followerHistory: true });
   /** Business Use Case limits are per page and hour; hourly syncs stay far below them. */
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 28 * DAY_MS;
   /** Page Insights keep 2 years; one since/until query spans at most 90 days. */
   static readonly HISTORY_MAX_DAYS = 730;
   static readonly HISTORY_WINDOW_MS = 90 * DAY_MS;
-  private readonly http: HttpClient;
-
-  constructor(opts: ConnectorOptions = {}) {
-    this.http = new HttpClient(opts);
-  }
 
   private call(account: ConnectorAccount, what: string): GraphCall {
     return { http: this.http, base: baseOf(account, GRAPH_DEFAULT_HOST), token: requireCredential(account, 'accessToken'), what };

@@ -1,38 +1,13 @@
-import type {
-  ChannelConnector,
-  ConnectorAccount,
-  ConnectorCapabilities,
-  ListPostsRequest,
-  NormalizedAccountStats,
-  NormalizedComment,
-  Page,
-  PostsPage,
-} from '../channel-connector';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostsPage } from '../channel-connector';
 import { baseOf } from '../base-url';
-import { optionalCredential, requireCredential, type ConnectorOptions } from '../credentials';
-import { HttpClient } from '../http-client';
+import { optionalCredential, requireCredential } from '../credentials';
+import { capabilities, HttpConnector } from '../http-connector';
 import type { JsonReader } from '../json-reader';
 import { inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
-import {
-  fetchInsightsResilient,
-  graphGet,
-  graphNextToken,
-  graphTokenQuery,
-  GRAPH_DEFAULT_HOST,
-  isNoInsightError,
-  type GraphCall,
-} from '../meta-graph';
+import { fetchInsightsResilient, graphGet, graphNextToken, graphTokenQuery, GRAPH_DEFAULT_HOST, isNoInsightError, type GraphCall } from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
-import {
-  applyInstagramInsights,
-  INSTAGRAM_COMMENT_FIELDS,
-  INSTAGRAM_MEDIA_FIELDS,
-  INSTAGRAM_MEDIA_INSIGHTS,
-  mapInstagramComments,
-  mapInstagramFollowerHistory,
-  mapInstagramMedia,
-} from './instagram.mapper';
+import { applyInstagramInsights, INSTAGRAM_COMMENT_FIELDS, INSTAGRAM_MEDIA_FIELDS, INSTAGRAM_MEDIA_INSIGHTS, mapInstagramComments, mapInstagramFollowerHistory, mapInstagramMedia } from './instagram.mapper';
 
 /**
  * Instagram professional accounts (Graph API via Facebook Login). Credentials: `{ accessToken }`.
@@ -40,9 +15,9 @@ import {
  * Business Discovery from our own IG user (`credentials.igUserId`): public counts only.
  * Default host https://graph.facebook.com + /v21.0/…; re-reads 30 days (insights lag up to 48 h).
  */
-export class InstagramConnector implements ChannelConnector {
+export class InstagramConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'instagram' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: false, privateMetrics: true, followerHistory: true };
+  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, privateMetrics: true, followerHistory: true });
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 30 * DAY_MS;
   /**
@@ -50,14 +25,6 @@ export class InstagramConnector implements ChannelConnector {
    * 30 days at most: from 29 days before today's midnight up to now fits.
    */
   static readonly HISTORY_DAYS = 29;
-  private readonly http: HttpClient;
-  private readonly clock: () => number;
-
-  constructor(opts: ConnectorOptions = {}) {
-    this.http = new HttpClient(opts);
-    this.clock = opts.now ?? Date.now;
-  }
-
   private call(account: ConnectorAccount, what: string): GraphCall {
     return { http: this.http, base: baseOf(account, GRAPH_DEFAULT_HOST), token: requireCredential(account, 'accessToken'), what };
   }

@@ -1,29 +1,13 @@
-import type {
-  ChannelConnector,
-  ConnectorAccount,
-  ConnectorCapabilities,
-  ListPostsRequest,
-  NormalizedAccountStats,
-  NormalizedComment,
-  Page,
-  PostsPage,
-} from '../channel-connector';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostsPage } from '../channel-connector';
 import { baseOf } from '../base-url';
-import { requireCredential, type ConnectorOptions } from '../credentials';
-import { HttpClient } from '../http-client';
+import { requireCredential } from '../credentials';
+import { capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { countsFromGains, followerRows, inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
 import { ConnectorError, ConnectorErrorCode } from '../connector-error';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
-import {
-  applyLinkedinStats,
-  commentUrnOf,
-  mapLinkedinComment,
-  mapLinkedinFollowerGains,
-  mapLinkedinPost,
-  nextStartOf,
-} from './linkedin.mapper';
+import { applyLinkedinStats, commentUrnOf, mapLinkedinComment, mapLinkedinFollowerGains, mapLinkedinPost, nextStartOf } from './linkedin.mapper';
 
 /** LinkedIn-Version header (YYYYMM) of the versioned Community Management API. */
 export const LINKEDIN_VERSION = '202501';
@@ -36,22 +20,14 @@ const COMMENT_PAGE_SIZE = 100;
  * numeric). Default host https://api.linkedin.com + /rest/…. Pages with start/count;
  * statistics (organic, rolling 12 months) for own pages only; re-reads 30 days.
  */
-export class LinkedinConnector implements ChannelConnector {
+export class LinkedinConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'linkedin' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: false, privateMetrics: true, followerHistory: true };
+  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, privateMetrics: true, followerHistory: true });
   /** Unpublished daily limits that reset at midnight UTC: sync every 6 h. */
   readonly syncIntervalMs = 6 * 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 30 * DAY_MS;
   /** Follower statistics cover a rolling 12 months. */
   static readonly HISTORY_DAYS = 365;
-  private readonly http: HttpClient;
-  private readonly clock: () => number;
-
-  constructor(opts: ConnectorOptions = {}) {
-    this.http = new HttpClient(opts);
-    this.clock = opts.now ?? Date.now;
-  }
-
   /** Rest.li 2.0 wants URNs percent-encoded but List(...) syntax literal, so the query is built by hand. */
   private async get(account: ConnectorAccount, what: string, pathAndQuery: string): Promise<JsonReader> {
     const token = requireCredential(account, 'accessToken');

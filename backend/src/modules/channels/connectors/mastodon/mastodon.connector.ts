@@ -1,17 +1,8 @@
-import type {
-  ChannelConnector,
-  ConnectorAccount,
-  ConnectorCapabilities,
-  ListPostsRequest,
-  NormalizedAccountStats,
-  NormalizedComment,
-  NormalizedMention,
-  Page,
-  PostsPage,
-} from '../channel-connector';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostsPage } from '../channel-connector';
 import { baseOf, buildUrl, type Query } from '../base-url';
-import { optionalCredential, type ConnectorOptions } from '../credentials';
-import { HttpClient, type JsonResponse } from '../http-client';
+import { optionalCredential } from '../credentials';
+import type { JsonResponse } from '../http-client';
+import { capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -23,17 +14,12 @@ import { mapMastodonMention, mapMastodonReply, mapMastodonStatus, nextMaxIdFromL
  * `handle` = acct (`user` or `user@instance`). Pages with max_id from the Link header; re-reads 7 days.
  * The account's replies are not posts: they come back as comments of the threads they answer.
  */
-export class MastodonConnector implements ChannelConnector {
+export class MastodonConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'mastodon' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false, followerHistory: false };
+  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, search: true });
   /** 300 requests / 5 min per instance by default. */
   readonly syncIntervalMs = 15 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 7 * DAY_MS;
-  private readonly http: HttpClient;
-
-  constructor(opts: ConnectorOptions = {}) {
-    this.http = new HttpClient(opts);
-  }
 
   private async get(account: ConnectorAccount, what: string, path: string, query: Query = {}): Promise<JsonResponse & { r: JsonReader }> {
     const token = optionalCredential(account, 'accessToken');

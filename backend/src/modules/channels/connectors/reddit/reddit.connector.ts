@@ -1,17 +1,7 @@
-import type {
-  ChannelConnector,
-  ConnectorAccount,
-  ConnectorCapabilities,
-  ListPostsRequest,
-  NormalizedAccountStats,
-  NormalizedComment,
-  NormalizedMention,
-  Page,
-  PostsPage,
-} from '../channel-connector';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostsPage } from '../channel-connector';
 import { baseOf, buildUrl, type Query } from '../base-url';
-import { optionalCredential, type ConnectorOptions } from '../credentials';
-import { HttpClient } from '../http-client';
+import { optionalCredential } from '../credentials';
+import { capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -23,16 +13,11 @@ import { flattenRedditComments, mapRedditLink, mapRedditMention } from './reddit
  * 10 req/min); optional `username` marks the brand's own comments. Paths end in `.json`.
  * Listings page with `after`; re-reads 3 days (votes settle quickly).
  */
-export class RedditConnector implements ChannelConnector {
+export class RedditConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'reddit' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false, followerHistory: false };
+  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, search: true });
   readonly syncIntervalMs = 30 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 3 * DAY_MS;
-  private readonly http: HttpClient;
-
-  constructor(opts: ConnectorOptions = {}) {
-    this.http = new HttpClient(opts);
-  }
 
   private async get(account: ConnectorAccount, what: string, path: string, query: Query = {}): Promise<JsonReader> {
     const token = optionalCredential(account, 'accessToken');

@@ -1,16 +1,6 @@
-import type {
-  ChannelConnector,
-  ConnectorAccount,
-  ConnectorCapabilities,
-  ListPostsRequest,
-  NormalizedMention,
-  NormalizedPost,
-  Page,
-  PostsPage,
-} from '../channel-connector';
-import type { ConnectorOptions } from '../credentials';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedMention, NormalizedPost, Page, PostsPage } from '../channel-connector';
 import { emptyMetrics } from '../facebook/facebook.mapper';
-import { HttpClient } from '../http-client';
+import { capabilities, HttpConnector } from '../http-connector';
 import { PostRun } from '../page-state';
 import { DAY_MS } from '../sync-window';
 import { decodeFeed, feedItemToMention, parseFeed, type ParsedFeed } from './rss.mapper';
@@ -21,16 +11,11 @@ import { decodeFeed, feedItemToMention, parseFeed, type ParsedFeed } from './rss
  * https://www.lemonde.fr/rss/une.xml ↔ http://127.0.0.1:PORT/rss/rss/une.xml.
  * Conditional GET: the cursor keeps `etag` / `lastModified`; a 304 yields no items.
  */
-export class RssConnector implements ChannelConnector {
+export class RssConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'rss' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: false, postMetrics: false, accountStats: false, search: true, privateMetrics: false, followerHistory: false };
+  readonly capabilities = capabilities({ search: true });
   readonly syncIntervalMs = 30 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 2 * DAY_MS;
-  private readonly http: HttpClient;
-
-  constructor(opts: ConnectorOptions = {}) {
-    this.http = new HttpClient(opts);
-  }
 
   feedUrl(account: ConnectorAccount): string {
     const u = new URL(account.handle);

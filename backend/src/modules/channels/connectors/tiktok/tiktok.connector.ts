@@ -1,7 +1,7 @@
-import type { ChannelConnector, ConnectorAccount, ConnectorCapabilities, ListPostsRequest, NormalizedAccountStats, PostsPage } from '../channel-connector';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, PostsPage } from '../channel-connector';
 import { baseOf, buildUrl } from '../base-url';
-import { requireCredential, type ConnectorOptions } from '../credentials';
-import { HttpClient } from '../http-client';
+import { requireCredential } from '../credentials';
+import { capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -12,17 +12,12 @@ import { mapTiktokVideo, TIKTOK_USER_FIELDS, TIKTOK_VIDEO_FIELDS } from './tikto
  * user.info.basic/stats). Default host https://open.tiktokapis.com + /v2/…. Comments are not
  * available to brands (Research API only). Pages with `cursor`/`has_more`; re-reads 14 days.
  */
-export class TiktokConnector implements ChannelConnector {
+export class TiktokConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'tiktok' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: false, postMetrics: true, accountStats: true, search: false, privateMetrics: false, followerHistory: false };
+  readonly capabilities = capabilities({ postMetrics: true, accountStats: true });
   /** 600 requests/min per endpoint: hourly is plenty for public counts. */
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 14 * DAY_MS;
-  private readonly http: HttpClient;
-
-  constructor(opts: ConnectorOptions = {}) {
-    this.http = new HttpClient(opts);
-  }
 
   private async call(account: ConnectorAccount, what: string, path: string, fields: string, body?: unknown): Promise<JsonReader> {
     const token = requireCredential(account, 'accessToken');

@@ -1,17 +1,7 @@
-import type {
-  ChannelConnector,
-  ConnectorAccount,
-  ConnectorCapabilities,
-  ListPostsRequest,
-  NormalizedAccountStats,
-  NormalizedComment,
-  NormalizedMention,
-  Page,
-  PostsPage,
-} from '../channel-connector';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostsPage } from '../channel-connector';
 import { baseOf, buildUrl, type Query } from '../base-url';
-import { requireCredential, type ConnectorOptions } from '../credentials';
-import { HttpClient } from '../http-client';
+import { requireCredential } from '../credentials';
+import { capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -22,17 +12,12 @@ import { mapXMention, mapXReply, mapXTweet, X_TWEET_FIELDS, X_USER_FIELDS, xUser
  * (resolved once with /2/users/by/username). Default host https://api.x.com + /2/….
  * Re-reads 7 days (start_time) so counts refresh; replies via recent search (7-day window).
  */
-export class XConnector implements ChannelConnector {
+export class XConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'x' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false, followerHistory: false };
+  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, search: true });
   /** Pay-per-read: every sync re-reads the window, so sync every 6 h. */
   readonly syncIntervalMs = 6 * 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 7 * DAY_MS;
-  private readonly http: HttpClient;
-
-  constructor(opts: ConnectorOptions = {}) {
-    this.http = new HttpClient(opts);
-  }
 
   private async get(account: ConnectorAccount, what: string, path: string, query: Query): Promise<JsonReader> {
     const token = requireCredential(account, 'bearerToken');

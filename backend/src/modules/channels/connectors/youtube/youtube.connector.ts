@@ -1,18 +1,8 @@
-import type {
-  ChannelConnector,
-  ConnectorAccount,
-  ConnectorCapabilities,
-  ListPostsRequest,
-  NormalizedAccountStats,
-  NormalizedComment,
-  NormalizedMention,
-  Page,
-  PostsPage,
-} from '../channel-connector';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostsPage } from '../channel-connector';
 import { baseOf, buildUrl, type Query } from '../base-url';
 import { ConnectorError, ConnectorErrorCode } from '../connector-error';
-import { optionalCredential, type ConnectorOptions } from '../credentials';
-import { HttpClient } from '../http-client';
+import { optionalCredential } from '../credentials';
+import { capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -24,17 +14,12 @@ import { mapYoutubeReply, mapYoutubeSearchItem, mapYoutubeThread, mapYoutubeVide
  * Default host https://www.googleapis.com + /youtube/v3/…. Uploads are read from the channel's
  * uploads playlist (1 unit/page) + videos.list statistics (1 unit/50 videos); 14-day re-read.
  */
-export class YoutubeConnector implements ChannelConnector {
+export class YoutubeConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'youtube' as const;
-  readonly capabilities: ConnectorCapabilities = { comments: true, postMetrics: true, accountStats: true, search: true, privateMetrics: false, followerHistory: false };
+  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, search: true });
   /** 10,000 units/day: an hourly sync costs a few units; search (100 units) is for listening only. */
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 14 * DAY_MS;
-  private readonly http: HttpClient;
-
-  constructor(opts: ConnectorOptions = {}) {
-    this.http = new HttpClient(opts);
-  }
 
   private async get(account: ConnectorAccount, what: string, resource: string, query: Query): Promise<JsonReader> {
     const apiKey = optionalCredential(account, 'apiKey');
