@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { monthPeriod, previousMonth } from '@vigie/kpi';
-import type { DataSource } from 'typeorm';
 import { BrandsService } from '../brands/brands.service';
 import { buildHighlights } from './figures/highlights';
 import { buildIndicators, twelveMonths } from './figures/indicators';
-import type { CompetitorsSection, InboundSection, ReportFigures, ReportLanguage } from './report-figures';
+import type { CompetitorsSection, InboundSection, ReportFigures } from './report-figures';
+import { ReportSettingsRepository } from './report-settings.repository';
 import { ReportInboundSource } from './sources/inbound.source';
 import { ReportKpiSource } from './sources/kpi.source';
 import { ReportPostsSource } from './sources/report-posts.source';
@@ -21,7 +20,7 @@ export class ReportBuilder {
   private readonly logger = new Logger('reports');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly settings: ReportSettingsRepository,
     private readonly brands: BrandsService,
     private readonly kpi: ReportKpiSource,
     private readonly posts: ReportPostsSource,
@@ -32,12 +31,7 @@ export class ReportBuilder {
 
   async build(workspaceId: string, brandId: string, month: string): Promise<ReportFigures> {
     const brand = await this.brands.get(workspaceId, brandId);
-    const [ws] = (await this.db.query(
-      `SELECT w.name, w.timezone, w.language, s.language AS report_language
-       FROM workspaces w LEFT JOIN report_settings s ON s.brand_id = $2 AND s.workspace_id = w.id
-       WHERE w.id = $1`,
-      [workspaceId, brandId],
-    )) as Array<{ name: string; timezone: string; language: ReportLanguage; report_language: ReportLanguage | null }>;
+    const ws = (await this.settings.context(workspaceId, brandId))!;
     const language = ws.report_language ?? ws.language;
     const period = monthPeriod(month);
     const prevMonth = previousMonth(month);

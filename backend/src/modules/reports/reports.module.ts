@@ -4,6 +4,7 @@ import { BrandsModule } from '../brands/brands.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { KpiModule } from '../kpi/kpi.module';
 import { VeilleModule } from '../veille/veille.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ReportSender } from './delivery/report-sender.service';
 import { OutboxController } from './outbox.controller';
 import { PdfRenderer } from './render/pdf-renderer';
@@ -13,9 +14,11 @@ import { ReportDelivery } from './report-delivery.entity';
 import { ReportOutputs } from './report-outputs.service';
 import { ReportSettings } from './report-settings.entity';
 import { ReportSettingsController } from './report-settings.controller';
+import { ReportSettingsRepository } from './report-settings.repository';
 import { ReportSettingsService } from './report-settings.service';
 import { Report } from './report.entity';
 import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 import { ReportScheduler } from './scheduler/report-scheduler.service';
 import { ReportInboundSource } from './sources/inbound.source';
@@ -26,10 +29,12 @@ import { VeilleAlertsSource, VeilleShareOfVoiceSource } from './sources/veille-s
 
 /** Monthly digital-board report: builder, recommendations, HTML / PDF / XLSX, delivery, schedule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Report, ReportSettings, ReportDelivery]), BrandsModule, KpiModule, InboxModule, VeilleModule],
+  imports: [TypeOrmModule.forFeature([Report, ReportSettings, ReportDelivery]), BrandsModule, KpiModule, InboxModule, VeilleModule, WorkspacesModule],
   controllers: [ReportsController, ReportSettingsController, OutboxController, ReportAssetsController],
   providers: [
     ReportsService,
+    ReportsRepository,
+    ReportSettingsRepository,
     ReportBuilder,
     ReportKpiSource,
     ReportPostsSource,
@@ -42,6 +47,6 @@ import { VeilleAlertsSource, VeilleShareOfVoiceSource } from './sources/veille-s
     ReportSender,
     ReportScheduler,
   ],
-  exports: [ReportsService, ReportScheduler, ReportBuilder],
+  exports: [ReportsService, ReportsRepository, ReportScheduler, ReportBuilder],
 })
 export class ReportsModule {}

@@ -40,4 +40,9 @@ export class WorkspacesRepository {
   async mergeSettings(id: string, set: Partial<WorkspaceSettings>): Promise<void> {
     await this.workspaces.query('UPDATE workspaces SET settings = settings || $2::jsonb WHERE id = $1', [id, JSON.stringify(set)]);
   }
+
+  /** Every workspace's time zone, oldest workspace first (monthly report schedule). */
+  async timezones(): Promise<Array<{ id: string; timezone: string }>> {
+    return (await this.workspaces.query('SELECT id, timezone FROM workspaces ORDER BY created_at')) as Array<{ id: string; timezone: string }>;
+  }
 }

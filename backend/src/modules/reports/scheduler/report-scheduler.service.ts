@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { JobQueue } from '../../../common/queue/job-queue';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import { ReportSender } from '../delivery/report-sender.service';
+import { ReportsRepository } from '../reports.repository';
 import { ReportsService } from '../reports.service';
 import { dueMonth, GENERATE_HOUR } from './local-time';
 
@@ -38,7 +38,8 @@ export class ReportScheduler implements OnModuleInit {
   private readonly logger = new Logger('reports');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly reportRows: ReportsRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reports: ReportsService,
@@ -67,23 +68,14 @@ export class ReportScheduler implements OnModuleInit {
 
   /** Enqueues what is due at `now`; returns the number of generate and send jobs added. */
   async runDue(now: Date): Promise<{ generate: number; send: number }> {
-    const workspaces = (await this.db.query('SELECT id, timezone FROM workspaces ORDER BY created_at')) as Array<{
-      id: string;
-      timezone: string;
-    }>;
+    const workspaces = await this.workspaces.timezones();
     let generate = 0;
     let send = 0;
     for (const ws of workspaces) {
       const due = dueMonth(now, ws.timezone);
       if (!due) continue;
       if (due.hour >= GENERATE_HOUR) {
-        const brands = (await this.db.query(
-          `SELECT b.id FROM brands b
-           WHERE b.workspace_id = $1 AND b.kind = 'own'
-             AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.brand_id = b.id AND r.month = $2)
-           ORDER BY b.name`,
-          [ws.id, due.month],
-        )) as Array<{ id: string }>;
+        const brands = await this.reportRows.brandsMissingMonth(ws.id, due.month);
         for (const b of brands) {
           await this.queue.add<GenerateJobData>(REPORTS_QUEUE, GENERATE_JOB, { workspaceId: ws.id, brandId: b.id, month: due.month }, {
             jobId: generateJobId(b.id, due.month),
@@ -91,12 +83,7 @@ export class ReportScheduler implements OnModuleInit {
           generate++;
         }
       }
-      const toSend = (await this.db.query(
-        `SELECT r.id FROM reports r JOIN report_settings s ON s.brand_id = r.brand_id
-         WHERE r.workspace_id = $1 AND r.month = $2 AND r.status = 'draft'
-           AND s.auto_send_hour IS NOT NULL AND s.auto_send_hour <= $3 AND cardinality(s.recipients) > 0`,
-        [ws.id, due.month, due.hour],
-      )) as Array<{ id: string }>;
+      const toSend = await this.reportRows.draftsDueToSend(ws.id, due.month, due.hour);
       for (const r of toSend) {
         await this.queue.add<SendJobData>(REPORTS_QUEUE, SEND_JOB, { workspaceId: ws.id, reportId: r.id }, { jobId: sendJobId(r.id) });
         send++;
