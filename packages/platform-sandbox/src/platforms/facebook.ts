@@ -6,19 +6,7 @@ import type { PlatformModule } from '../http/platform-module';
 import { personaUserId } from '../world/ids';
 import { DAY, commentLikes, postMetrics } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
-import {
-  graphError,
-  graphList,
-  graphNoPermission,
-  graphNotFound,
-  accountItemsPage,
-  graphPlatform,
-  lifetimeInsights,
-  parseFields,
-  project,
-  requestedMetrics,
-  stripVersion,
-} from './graph-common';
+import { graphError, graphList, graphNoPermission, graphNotFound, accountItemsPage, graphPlatform, lifetimeInsights, parseFields, project, requestedMetrics, stripVersion } from './graph-common';
 import type { Lazy } from './graph-common';
 
 /** Meta retired the impression metrics of Pages on this day (announced 2025-08-15). */

@@ -5,19 +5,7 @@ import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
 import { DAY, commentLikes, postMetrics } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
-import {
-  graphError,
-  graphList,
-  graphNoPermission,
-  graphNotFound,
-  accountItemsPage,
-  graphPlatform,
-  lifetimeInsights,
-  parseFields,
-  project,
-  requestedMetrics,
-  stripVersion,
-} from './graph-common';
+import { graphError, graphList, graphNoPermission, graphNotFound, accountItemsPage, graphPlatform, lifetimeInsights, parseFields, project, requestedMetrics, stripVersion } from './graph-common';
 import type { FieldSpec, Lazy } from './graph-common';
 
 /** v22.0 dropped these media metrics; from this day on every version refuses them. */
