@@ -47,4 +47,48 @@ export class AuthorsRepository {
   async refresh(workspaceId: string, platform: Platform, cols: AuthorColumns, tx?: EntityManager): Promise<void> {
     await (tx ?? this.db).query(UPDATE_AUTHORS, [workspaceId, platform, ...cols]);
   }
+
+  /** Erasure (privacy): the person's authors rows lose handle, name and followers and are marked erased. Rows touched. */
+  async eraseIdentities(workspaceId: string, authorIds: string[], tx?: EntityManager): Promise<number> {
+    const res = (await (tx ?? this.db).query(
+      `UPDATE authors SET handle = NULL, display_name = NULL, followers = NULL, erased_at = coalesce(erased_at, now())
+          WHERE workspace_id = $1 AND id = ANY($2::bigint[])`,
+      [workspaceId, authorIds],
+    )) as [unknown, number];
+    return res[1] ?? 0;
+  }
+
+  /**
+   * Erasure (privacy): platform ids known only from mentions get an erased authors row too — the
+   * suppression key that keeps a later sync from bringing the person back. Rows inserted.
+   */
+  async insertErasedTombstones(workspaceId: string, platform: string, externalIds: string[], salt: string, tx?: EntityManager): Promise<number> {
+    const res = (await (tx ?? this.db).query(
+      `INSERT INTO authors (workspace_id, platform, external_id, pseudonym, erased_at)
+       SELECT $1::uuid, $2::text, x, 'Utilisateur ' || upper(left(md5($4::text || ':' || $2::text || ':' || x), 4)), now()
+       FROM unnest($3::text[]) AS x
+       ON CONFLICT (workspace_id, platform, external_id) DO NOTHING
+       RETURNING 1`,
+      [workspaceId, platform, externalIds, salt],
+    )) as unknown[];
+    return res.length;
+  }
+
+  /**
+   * Retention (privacy): handles and names of authors with no comment or post since the cutoff,
+   * and not one of the workspace's own channel accounts (read-only join on channel_accounts), are
+   * removed; the pseudonym stays. Rows touched.
+   */
+  async purgeIdentitiesInactiveSince(workspaceId: string, cutoff: Date, tx?: EntityManager): Promise<number> {
+    const res = (await (tx ?? this.db).query(
+      `UPDATE authors a SET handle = NULL, display_name = NULL, followers = NULL
+          WHERE a.workspace_id = $1 AND (a.handle IS NOT NULL OR a.display_name IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.author_id = a.id AND c.published_at >= $2)
+            AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.author_id = a.id AND p.published_at >= $2)
+            AND NOT EXISTS (SELECT 1 FROM channel_accounts ch
+                            WHERE ch.workspace_id = $1 AND ch.platform = a.platform AND ch.external_id = a.external_id)`,
+      [workspaceId, cutoff.toISOString()],
+    )) as [unknown, number];
+    return res[1] ?? 0;
+  }
 }

@@ -33,6 +33,26 @@ export class CommentsRepository {
     const [row] = (await (tx ?? this.db).query(UPSERT_COMMENTS, [...commentParams(target, batch), ...authors])) as CommentsUpsertRow[];
     return row;
   }
+
+  /** Erasure (privacy): the texts of these authors' comments are emptied (rows, counts, labels kept). Rows touched. */
+  async redactOfAuthors(workspaceId: string, authorIds: string[], tx?: EntityManager): Promise<number> {
+    const res = (await (tx ?? this.db).query(
+      `UPDATE comments SET text = '', redacted_at = coalesce(redacted_at, now())
+          WHERE workspace_id = $1 AND author_id = ANY($2::bigint[]) AND (text <> '' OR redacted_at IS NULL)`,
+      [workspaceId, authorIds],
+    )) as [unknown, number];
+    return res[1] ?? 0;
+  }
+
+  /** Retention (privacy): texts of comments published before the cutoff are emptied (row, sentiment, type, likes kept). */
+  async redactPublishedBefore(workspaceId: string, cutoff: Date, tx?: EntityManager): Promise<number> {
+    const res = (await (tx ?? this.db).query(
+      `UPDATE comments SET text = '', redacted_at = now()
+          WHERE workspace_id = $1 AND published_at < $2 AND redacted_at IS NULL`,
+      [workspaceId, cutoff.toISOString()],
+    )) as [unknown, number];
+    return res[1] ?? 0;
+  }
 }
 
 function commentParams(t: ContentTarget, batch: readonly NormalizedComment[]): unknown[] {

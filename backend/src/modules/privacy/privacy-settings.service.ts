@@ -1,8 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { pseudonymSalt } from '../../common/crypto/pseudonym';
+import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { type AuthorDisplay, type AuthorFields, type DisplayLanguage, displayAuthor, pseudonymFor } from './pseudonym';
 
 export interface PrivacySettings {
@@ -22,15 +21,12 @@ export interface AuthorRenderer {
 @Injectable()
 export class PrivacySettingsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly workspaces: WorkspacesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(workspaceId: string): Promise<PrivacySettings & { language: DisplayLanguage }> {
-    const [w] = (await this.db.query('SELECT settings, language FROM workspaces WHERE id = $1', [workspaceId])) as Array<{
-      settings: Record<string, unknown>;
-      language: DisplayLanguage;
-    }>;
+    const w = await this.workspaces.settingsOf(workspaceId);
     if (!w) throw new NotFoundException('Workspace not found');
     const days = w.settings.retentionDays;
     return {
@@ -45,7 +41,7 @@ export class PrivacySettingsService {
     const set: Record<string, unknown> = {};
     if (patch.pseudonymizeAuthors !== undefined) set.pseudonymizeAuthors = patch.pseudonymizeAuthors;
     if (patch.retentionDays !== undefined) set.retentionDays = patch.retentionDays;
-    await this.db.query('UPDATE workspaces SET settings = settings || $2::jsonb WHERE id = $1', [workspaceId, JSON.stringify(set)]);
+    await this.workspaces.mergeSettings(workspaceId, set);
     const { pseudonymizeAuthors, retentionDays } = await this.get(workspaceId);
     return { pseudonymizeAuthors, retentionDays };
   }

@@ -7,15 +7,27 @@ import { ErasureService } from './erasure/erasure.service';
 import { PrivacyController } from './privacy.controller';
 import { PrivacySettingsService } from './privacy-settings.service';
 import { RetentionService } from './retention/retention.service';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { PostsModule } from '../posts/posts.module';
+import { ReportsModule } from '../reports/reports.module';
+import { AuditLogRepository } from './audit/audit-log.repository';
+import { ErasureLogRepository } from './erasure/erasure-log.repository';
+import { InterimOwnerWritesRepository } from './interim-owner-writes.repository';
+import { PrivacySubjectRepository } from './privacy-subject.repository';
 
 /**
  * Data protection: per-workspace privacy settings and author display, retention job, erasure
  * and access requests, and the audit log (a global interceptor on @Audited routes).
  */
 @Module({
+  imports: [WorkspacesModule, PostsModule, ReportsModule],
   controllers: [PrivacyController],
   providers: [
     PrivacySettingsService,
+    AuditLogRepository,
+    ErasureLogRepository,
+    PrivacySubjectRepository,
+    InterimOwnerWritesRepository,
     AuditLogService,
     ErasureService,
     AccessExportService,

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { SecretBox } from '../../common/crypto/secret-box';
+import { type SealedColumn, SealedColumnsRepository } from './sealed-columns.repository';
 
 /**
  * Every column sealed with VIGIE_SECRET_KEY. A module that stores another secret adds its
  * column here, and the rotation command re-encrypts it too.
  */
-export const SEALED_COLUMNS: Array<{ table: string; key: string; column: string }> = [
+export const SEALED_COLUMNS: SealedColumn[] = [
   { table: 'channel_accounts', key: 'id', column: 'credentials_encrypted' },
   { table: 'conversion_webhook_secrets', key: 'workspace_id', column: 'secret_encrypted' },
   { table: 'alert_rules', key: 'id', column: 'webhook_secret_encrypted' },
@@ -27,14 +28,11 @@ export async function rotateSecrets(db: DataSource, oldKey: Buffer, newKey: Buff
   const oldBox = new SecretBox(oldKey);
   const newBox = new SecretBox(newKey);
   const result: RotationResult = { rotated: {}, alreadyNew: 0 };
-  await db.transaction(async (m) => {
+  const columns = new SealedColumnsRepository(db);
+  await columns.transaction(async (m) => {
     for (const c of SEALED_COLUMNS) {
-      const [{ present }] = (await m.query('SELECT to_regclass($1) IS NOT NULL AS present', [c.table])) as Array<{ present: boolean }>;
-      if (!present) continue;
-      const rows = (await m.query(`SELECT ${c.key}::text AS k, ${c.column} AS v FROM ${c.table} WHERE ${c.column} IS NOT NULL FOR UPDATE`)) as Array<{
-        k: string;
-        v: Buffer;
-      }>;
+      if (!(await columns.present(c.table, m))) continue;
+      const rows = await columns.lockValues(c, m);
       let n = 0;
       for (const r of rows) {
         let plain: string;
@@ -45,7 +43,7 @@ export async function rotateSecrets(db: DataSource, oldKey: Buffer, newKey: Buff
           result.alreadyNew++;
           continue;
         }
-        await m.query(`UPDATE ${c.table} SET ${c.column} = $2 WHERE ${c.key}::text = $1`, [r.k, newBox.seal(plain)]);
+        await columns.reseal(c, r.k, newBox.seal(plain), m);
         n++;
       }
       result.rotated[c.table] = n;

@@ -45,4 +45,12 @@ export class WorkspacesRepository {
   async timezones(): Promise<Array<{ id: string; timezone: string }>> {
     return (await this.workspaces.query('SELECT id, timezone FROM workspaces ORDER BY created_at')) as Array<{ id: string; timezone: string }>;
   }
+
+  /** Workspaces whose settings carry a numeric retention period, in days (the privacy retention job). */
+  async withRetentionDays(): Promise<Array<{ id: string; days: number }>> {
+    return (await this.workspaces.query(
+      `SELECT id, (settings->>'retentionDays')::int AS days FROM workspaces
+       WHERE jsonb_typeof(settings->'retentionDays') = 'number'`,
+    )) as Array<{ id: string; days: number }>;
+  }
 }

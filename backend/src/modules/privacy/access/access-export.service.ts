@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { resolveSubject, type SubjectRef, subjectParams, withSubject } from '../erasure/subject';
-import { ACCESS_QUERIES } from './access-queries';
+import { resolveSubject, type SubjectRef } from '../erasure/subject';
+import { PrivacySubjectRepository } from '../privacy-subject.repository';
 
 /** Everything held about one person in one workspace, as JSON (read in one snapshot). */
 @Injectable()
 export class AccessExportService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly rows: PrivacySubjectRepository) {}
 
   export(workspaceId: string, ref: SubjectRef) {
-    return this.db.transaction('REPEATABLE READ', async (m) => {
-      const subject = await resolveSubject(m, workspaceId, ref);
-      const data: Record<string, unknown[]> = {};
-      for (const q of ACCESS_QUERIES) data[q.key] = (await m.query(withSubject(q.sql), subjectParams(subject))) as unknown[];
+    return this.rows.transaction(async (tx) => {
+      const subject = await resolveSubject(this.rows, workspaceId, ref, tx);
+      const data = await this.rows.accessData(subject, tx);
       return {
         subject: { platform: subject.platform, handles: subject.handles, externalIds: subject.externalIds },
         generatedAt: new Date().toISOString(),

@@ -1,12 +1,11 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { from, mergeMap, type Observable } from 'rxjs';
-import type { DataSource } from 'typeorm';
 import { AUDITED_KEY, type AuditedMeta } from '../../../common/audit/audited.decorator';
 import type { AuthedRequest } from '../../../common/auth/principal';
 import { sanitizeForAudit } from './audit-metadata';
+import { AuditLogRepository } from './audit-log.repository';
 import { AuditLogService } from './audit-log.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,7 +23,7 @@ export class AuditInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditLogService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: AuditLogRepository,
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -62,8 +61,7 @@ export class AuditInterceptor implements NestInterceptor {
     if (!workspaceId && typeof wf === 'object' && targetId && UUID.test(targetId) && SAFE_TABLE.test(wf.table)) {
       const col = wf.column ?? 'workspace_id';
       if (SAFE_TABLE.test(col)) {
-        const rows = (await this.db.query(`SELECT ${col}::text AS w FROM ${wf.table} WHERE id = $1`, [targetId])) as Array<{ w: string }>;
-        workspaceId = rows[0]?.w ?? null;
+        workspaceId = await this.rows.workspaceOfTarget(wf.table, col, targetId);
       }
     }
     const p = req.principal;

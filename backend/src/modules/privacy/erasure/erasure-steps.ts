@@ -1,59 +1,70 @@
+import type { EntityManager } from 'typeorm';
+import type { AuthorsRepository } from '../../posts/authors.repository';
+import type { CommentsRepository } from '../../posts/comments.repository';
+import type { ReportsRepository } from '../../reports/reports.repository';
+import type { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
+import type { PrivacySubject } from './subject';
+
+/** The owners' repository methods erasure calls (privacy orchestrates, each owner writes its table). */
+export interface ErasureOwners {
+  comments: Pick<CommentsRepository, 'redactOfAuthors'>;
+  authors: Pick<AuthorsRepository, 'eraseIdentities' | 'insertErasedTombstones'>;
+  reports: Pick<ReportsRepository, 'documents' | 'setDocuments'>;
+  /** inbox_notes, mentions, alerts: until the inbox and veille repositories take them. */
+  interim: Pick<
+    InterimOwnerWritesRepository,
+    'deleteInboxNotesOnCommentsOf' | 'redactMentionsOf' | 'alertDocuments' | 'setAlertDocument'
+  >;
+}
+
 /**
- * What erasing one person does, table by table. Every statement receives
- *   $1 workspace id, $2 author ids (bigint[]), $3 platform, $4 the person's platform ids (text[]),
- *   $5 their handles (lower case, no '@')
- * and reports the rows it touched. Decision: rows that carry counts (comments, mentions, inbox
- * items) are anonymised, not deleted, so past KPIs and sent reports keep their totals; what
- * identifies or quotes the person is removed. Rows that only exist because of them (team notes
- * about their messages) are deleted. A table added later gets its step here, nowhere else.
+ * What erasing one person does, table by table, each step reporting the rows it touched.
+ * Decision: rows that carry counts (comments, mentions, inbox items) are anonymised, not deleted,
+ * so past KPIs and sent reports keep their totals; what identifies or quotes the person is
+ * removed. Rows that only exist because of them (team notes about their messages) are deleted.
+ * A table added later gets its step here (through its owner's repository), nowhere else.
  */
 export interface ErasureStep {
   table: string;
-  sql: string;
+  run(owners: ErasureOwners, s: PrivacySubject, tx: EntityManager): Promise<number>;
 }
 
-/** Comments of the person, whatever their author row. */
-const THEIR_COMMENTS = `SELECT c.id FROM comments c WHERE c.workspace_id = $1 AND c.author_id = ANY($2::bigint[])`;
-
 export const ERASURE_STEPS: ErasureStep[] = [
-  {
-    table: 'inbox_notes',
-    sql: `DELETE FROM inbox_notes n USING inbox_items i
-          WHERE n.item_id = i.id AND n.workspace_id = $1 AND i.comment_id IN (${THEIR_COMMENTS})`,
-  },
-  {
-    table: 'comments',
-    sql: `UPDATE comments SET text = '', redacted_at = coalesce(redacted_at, now())
-          WHERE workspace_id = $1 AND author_id = ANY($2::bigint[]) AND (text <> '' OR redacted_at IS NULL)`,
-  },
-  {
-    table: 'mentions',
-    sql: `UPDATE mentions SET text = '', url = NULL, author_external_id = NULL, author_handle = NULL, author_name = NULL,
-            redacted_at = coalesce(redacted_at, now())
-          WHERE workspace_id = $1 AND platform = $3
-            AND (author_external_id = ANY($4::text[]) OR lower(ltrim(author_handle, '@')) = ANY($5::text[]))`,
-  },
-  {
-    table: 'authors',
-    sql: `UPDATE authors SET handle = NULL, display_name = NULL, followers = NULL, erased_at = coalesce(erased_at, now())
-          WHERE workspace_id = $1 AND id = ANY($2::bigint[])`,
-  },
+  { table: 'inbox_notes', run: (o, s, tx) => o.interim.deleteInboxNotesOnCommentsOf(s, tx) },
+  { table: 'comments', run: (o, s, tx) => o.comments.redactOfAuthors(s.workspaceId, s.authorIds, tx) },
+  { table: 'mentions', run: (o, s, tx) => o.interim.redactMentionsOf(s, tx) },
+  { table: 'authors', run: (o, s, tx) => o.authors.eraseIdentities(s.workspaceId, s.authorIds, tx) },
 ];
 
 /**
  * Documents that may quote the person (report snapshots, alert texts): every string naming or
  * quoting them is replaced (redact-json.ts). `keyColumns` hold identifiers used for
- * de-duplication: they are replaced by a value unique to the row. Tables that do not exist (a
- * module not installed) are skipped.
+ * de-duplication: they are replaced by a value unique to the row (by the owner's write).
  */
 export interface RedactedDocuments {
   table: string;
   jsonColumns: string[];
   textColumns: string[];
   keyColumns?: string[];
+  rows(owners: ErasureOwners, workspaceId: string, tx: EntityManager): Promise<Array<{ id: string }>>;
+  /** `set`: the changed columns with their redacted values; `erasedKeys`: key columns to make unique. */
+  write(owners: ErasureOwners, id: string, set: Record<string, unknown>, erasedKeys: string[], tx: EntityManager): Promise<void>;
 }
 
 export const REDACTED_DOCUMENTS: RedactedDocuments[] = [
-  { table: 'reports', jsonColumns: ['figures', 'recommendations'], textColumns: [] },
-  { table: 'alerts', jsonColumns: ['details'], textColumns: ['title'], keyColumns: ['key'] },
+  {
+    table: 'reports',
+    jsonColumns: ['figures', 'recommendations'],
+    textColumns: [],
+    rows: (o, w, tx) => o.reports.documents(w, tx),
+    write: (o, id, set, _keys, tx) => o.reports.setDocuments(id, set, tx),
+  },
+  {
+    table: 'alerts',
+    jsonColumns: ['details'],
+    textColumns: ['title'],
+    keyColumns: ['key'],
+    rows: (o, w, tx) => o.interim.alertDocuments(w, tx),
+    write: (o, id, set, keys, tx) => o.interim.setAlertDocument(id, set, keys.includes('key'), tx),
+  },
 ];

@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { PrivacySubjectRepository, SubjectAuthorRow } from '../privacy-subject.repository';
 
 /** One person in one workspace, as every table knows them. */
 export interface PrivacySubject {
@@ -24,41 +25,32 @@ export function normalizeHandle(h: string): string {
  * handle) and the author ids mentions carry for that handle. An unknown author id is a 404; an
  * unknown handle is an empty subject (nothing held, which is a valid answer).
  */
-export async function resolveSubject(m: EntityManager, workspaceId: string, ref: SubjectRef): Promise<PrivacySubject> {
+export async function resolveSubject(
+  rows: Pick<PrivacySubjectRepository, 'authorById' | 'authorsByHandle' | 'mentionAuthorIds'>,
+  workspaceId: string,
+  ref: SubjectRef,
+  tx?: EntityManager,
+): Promise<PrivacySubject> {
   let platform: string;
   let handles: string[];
-  let authors: Array<{ id: string; external_id: string; handle: string | null }>;
+  let authors: SubjectAuthorRow[];
   if ('authorId' in ref) {
     if (!/^\d{1,18}$/.test(ref.authorId)) throw new NotFoundException('Author not found');
-    const rows = (await m.query('SELECT id::text, platform, external_id, handle FROM authors WHERE workspace_id = $1 AND id = $2', [
-      workspaceId,
-      ref.authorId,
-    ])) as Array<{ id: string; platform: string; external_id: string; handle: string | null }>;
-    if (!rows.length) throw new NotFoundException('Author not found');
-    platform = rows[0].platform;
-    authors = rows;
-    handles = rows[0].handle ? [normalizeHandle(rows[0].handle)] : [];
+    authors = await rows.authorById(workspaceId, ref.authorId, tx);
+    if (!authors.length) throw new NotFoundException('Author not found');
+    platform = authors[0].platform!;
+    handles = authors[0].handle ? [normalizeHandle(authors[0].handle)] : [];
   } else {
     platform = ref.platform;
     handles = [normalizeHandle(ref.handle)];
-    authors = (await m.query(
-      `SELECT id::text, external_id, handle FROM authors
-       WHERE workspace_id = $1 AND platform = $2 AND lower(ltrim(handle, '@')) = $3`,
-      [workspaceId, platform, handles[0]],
-    )) as Array<{ id: string; external_id: string; handle: string | null }>;
+    authors = await rows.authorsByHandle(workspaceId, platform, handles[0], tx);
   }
-  const fromMentions = handles.length
-    ? ((await m.query(
-        `SELECT DISTINCT author_external_id AS x FROM mentions
-         WHERE workspace_id = $1 AND platform = $2 AND lower(ltrim(author_handle, '@')) = ANY($3::text[]) AND author_external_id IS NOT NULL`,
-        [workspaceId, platform, handles],
-      )) as Array<{ x: string }>)
-    : [];
+  const fromMentions = handles.length ? await rows.mentionAuthorIds(workspaceId, platform, handles, tx) : [];
   return {
     workspaceId,
     platform,
     authorIds: authors.map((a) => a.id),
-    externalIds: [...new Set([...authors.map((a) => a.external_id), ...fromMentions.map((r) => r.x)])],
+    externalIds: [...new Set([...authors.map((a) => a.external_id), ...fromMentions])],
     handles,
   };
 }

@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { JobQueue } from '../../../common/queue/job-queue';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { AuthorsRepository } from '../../posts/authors.repository';
+import { CommentsRepository } from '../../posts/comments.repository';
+import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import { AuditLogService } from '../audit/audit-log.service';
-import { RETENTION_STEPS } from './retention-steps';
+import { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
+import { PrivacySubjectRepository } from '../privacy-subject.repository';
+import { RETENTION_STEPS, type RetentionOwners } from './retention-steps';
 
 export const PRIVACY_QUEUE = 'privacy';
 export const RETENTION_JOB = 'retention';
@@ -20,13 +23,20 @@ export type RetentionCounts = Record<string, number>;
 @Injectable()
 export class RetentionService implements OnModuleInit {
   private readonly logger = new Logger('retention');
+  private readonly owners: RetentionOwners;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly privacy: PrivacySubjectRepository,
+    comments: CommentsRepository,
+    authors: AuthorsRepository,
+    interim: InterimOwnerWritesRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditLogService,
-  ) {}
+  ) {
+    this.owners = { comments, authors, interim };
+  }
 
   async onModuleInit(): Promise<void> {
     this.queue.defineQueue({ name: PRIVACY_QUEUE, concurrency: 1, attempts: 3, backoffMs: 60_000 });
@@ -41,10 +51,7 @@ export class RetentionService implements OnModuleInit {
 
   /** Every workspace with a retention period; returns what was done where something was. */
   async runAll(now = new Date()): Promise<Array<{ workspaceId: string; counts: RetentionCounts }>> {
-    const rows = (await this.db.query(
-      `SELECT id, (settings->>'retentionDays')::int AS days FROM workspaces
-       WHERE jsonb_typeof(settings->'retentionDays') = 'number'`,
-    )) as Array<{ id: string; days: number }>;
+    const rows = await this.workspaces.withRetentionDays();
     const out: Array<{ workspaceId: string; counts: RetentionCounts }> = [];
     for (const w of rows) {
       if (!(w.days > 0)) continue;
@@ -57,11 +64,8 @@ export class RetentionService implements OnModuleInit {
   /** One workspace, one cutoff, all steps in one transaction. */
   async apply(workspaceId: string, cutoff: Date): Promise<RetentionCounts> {
     const counts: RetentionCounts = {};
-    await this.db.transaction(async (m) => {
-      for (const step of RETENTION_STEPS) {
-        const res = (await m.query(step.sql, [workspaceId, cutoff.toISOString()])) as [unknown, number];
-        counts[step.table] = res[1] ?? 0;
-      }
+    await this.privacy.transaction(async (tx) => {
+      for (const step of RETENTION_STEPS) counts[step.table] = await step.run(this.owners, workspaceId, cutoff, tx);
     });
     if (Object.values(counts).some((n) => n > 0)) {
       await this.audit.record({
