@@ -10,24 +10,12 @@
  * rows), so its cost does not grow with the number of interactions. No comments, no links.
  * Calls go through HTTP (session cookie), GET /kpis for the whole year, day granularity.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { InlineJobQueue } from '../src/common/queue/inline-job-queue';
-import { loadConfig } from '../src/config/app-config';
-import { createHttpApp } from '../src/http-app';
-import { startEmbeddedDatabase } from '../src/infra/embedded-database';
-import { hashPassword } from '../src/modules/users/passwords';
+import { runBench, signInMember, withBenchApi } from './lib/bench-api';
 import { KpiRollupService } from '../src/modules/kpi/rollups/kpi-rollup.service';
-import { runMigrations } from '../src/runtime';
 
 const CALLS = 40;
 const WARMUP = 5;
-const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
 
 async function seedBrand(db: DataSource, ws: string, name: string, posts: number) {
   const [{ id: brand }] = await db.query(`INSERT INTO brands (workspace_id, name, kind) VALUES ($1, $2, 'own') RETURNING id`, [ws, name]);
@@ -83,39 +71,10 @@ async function timeCalls(url: string, cookie: string): Promise<{ p50: number; p9
 }
 
 async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-kpi-'));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedDatabase(dir, quiet, { port: 0 });
-  let app: INestApplication | null = null;
-  try {
-    await runMigrations(pg.url);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      VIGIE_SECRET_KEY: randomBytes(32).toString('hex'),
-      VIGIE_DATA_DIR: dir,
-      VIGIE_DEMO: 'false',
-      VIGIE_STATIC_DIR: '/nonexistent',
-      DATABASE_URL: pg.url,
-      LOG_LEVEL: 'error',
-    });
-    app = await createHttpApp({ config, databaseUrl: pg.url, queue: new InlineJobQueue(), embeddedDatabase: false, stop: async () => undefined }, false);
-    await app.listen(0, '127.0.0.1');
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const db = app.get<DataSource>(getDataSourceToken());
-
-    const password = 'bench-password-1';
-    const [{ id: user }] = await db.query(`INSERT INTO users (email, name, password_hash) VALUES ('bench@kpi.test', 'bench', $1) RETURNING id`, [
-      await hashPassword(password),
-    ]);
+  await withBenchApi({ name: 'kpi', listen: true }, async (api) => {
+    const { app, db, base } = api;
     const [{ id: ws }] = await db.query(`INSERT INTO workspaces (name) VALUES ('bench') RETURNING id`);
-    await db.query(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'viewer')`, [ws, user]);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@kpi.test', password }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    if (login.status !== 200 || !cookie) throw new Error(`login failed: ${login.status}`);
+    const { cookie } = await signInMember(api, ws, 'bench@kpi.test', 'viewer');
 
     let t0 = Date.now();
     const small = await seedBrand(db, ws, 'small', 1_000);
@@ -151,14 +110,7 @@ async function main() {
     console.log(`  ${fmt(large.interactions).padStart(12)} interactions (${fmt(large.posts)} posts): p50 ${b.p50.toFixed(1)} ms, p95 ${b.p95.toFixed(1)} ms (${fmt(b.bytes)} bytes)`);
     const ratio = b.p50 / a.p50;
     console.log(`  ratio 10 M / 100 k (p50): ${ratio.toFixed(2)}× — target ≤ 2×: ${ratio <= 2 ? 'OK' : 'MISSED'}`);
-  } finally {
-    if (app) await app.close();
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-  process.exit(1);
-});
+runBench(main);

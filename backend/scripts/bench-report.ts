@@ -11,23 +11,12 @@
  * Rollups are built by the product's own rebuild. Then ReportsService.generate (every section,
  * through the KPI and inbox services), the HTML page and the PDF (headless Chromium).
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { InlineJobQueue } from '../src/common/queue/inline-job-queue';
-import { loadConfig } from '../src/config/app-config';
-import { createHttpApp } from '../src/http-app';
-import { startEmbeddedDatabase } from '../src/infra/embedded-database';
+import { runBench, withBenchApi } from './lib/bench-api';
 import { KpiRollupService } from '../src/modules/kpi/rollups/kpi-rollup.service';
 import { ReportOutputs } from '../src/modules/reports/report-outputs.service';
 import { ReportsService } from '../src/modules/reports/reports.service';
-import { runMigrations } from '../src/runtime';
 
-const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
 const TYPES = ['question', 'lead', 'job_application', 'invitation', 'partnership', 'complaint', 'praise'];
 
 async function seed(db: DataSource) {
@@ -112,25 +101,7 @@ async function seed(db: DataSource) {
 }
 
 async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-report-'));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedDatabase(dir, quiet, { port: 0 });
-  let app: INestApplication | null = null;
-  try {
-    await runMigrations(pg.url);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      VIGIE_ROLE: 'api',
-      VIGIE_SECRET_KEY: randomBytes(32).toString('hex'),
-      VIGIE_DATA_DIR: dir,
-      VIGIE_DEMO: 'false',
-      VIGIE_STATIC_DIR: '/nonexistent',
-      DATABASE_URL: pg.url,
-      LOG_LEVEL: 'error',
-    });
-    app = await createHttpApp({ config, databaseUrl: pg.url, queue: new InlineJobQueue(), embeddedDatabase: false, stop: async () => undefined }, false);
-    await app.init();
-    const db = app.get<DataSource>(getDataSourceToken());
+  await withBenchApi({ name: 'report', env: { VIGIE_ROLE: 'api' } }, async ({ app, db }) => {
     let t0 = Date.now();
     const w = await seed(db);
     await app.get(KpiRollupService).rebuild(w.ws);
@@ -160,14 +131,7 @@ async function main() {
           ` = ${total} ms — report shows ${interactions?.toLocaleString('en-US')} interactions — target < 10 s: ${total < 10_000 ? 'OK' : 'MISSED'}`,
       );
     }
-  } finally {
-    if (app) await app.close();
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-  process.exit(1);
-});
+runBench(main);
