@@ -19,6 +19,15 @@ export class BrandsRepository {
     return this.brands.findOne({ where: { workspaceId, id } });
   }
 
+  findByName(workspaceId: string, name: string): Promise<Brand | null> {
+    return this.brands.findOne({ where: { workspaceId, name } });
+  }
+
+  /** Several brands in one save (the demo workspace's brands). */
+  insertMany(values: BrandValues[]): Promise<Brand[]> {
+    return this.brands.save(values.map((v) => this.brands.create(v)));
+  }
+
   insert(values: BrandValues, tx?: EntityManager): Promise<Brand> {
     const repo = tx ? tx.getRepository(Brand) : this.brands;
     return repo.save(repo.create(values));

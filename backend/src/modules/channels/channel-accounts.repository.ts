@@ -76,6 +76,16 @@ export class ChannelAccountsRepository {
     return this.channels.save(this.channels.create(values));
   }
 
+  /** The brand's account for this platform and handle (the demo re-wires its accounts on each start). */
+  findByHandle(brandId: string, platform: Platform, handle: string): Promise<ChannelAccount | null> {
+    return this.channels.findOne({ where: { brandId, platform, handle } });
+  }
+
+  /** Re-points an account (external id, display name, base URL, sealed credentials). */
+  async updateConnection(id: string, values: Pick<ChannelAccount, 'externalId' | 'displayName' | 'baseUrl' | 'credentialsEncrypted'>): Promise<void> {
+    await this.channels.update({ id }, values);
+  }
+
   async delete(workspaceId: string, id: string): Promise<void> {
     await this.channels.delete({ workspaceId, id });
   }

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { BRANDS, redditBrandUser, type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@vigie/platform-sandbox';
-import type { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { freePort } from '../../infra/embedded-database';
-import { Brand } from '../brands/brand.entity';
-import { ChannelAccount } from '../channels/channel-account.entity';
+import { BrandsRepository } from '../brands/brands.repository';
+import { ChannelAccountsRepository } from '../channels/channel-accounts.repository';
 import { ChannelsService } from '../channels/channels.service';
-import { Workspace } from '../workspaces/workspace.entity';
+import { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { InterimVeilleSeedRepository } from './interim-veille-seed.repository';
 import { SecretBox } from '../../common/crypto/secret-box';
 
 /** Words of a product crisis (health, contamination, recall), per sector, in French and English. */
@@ -49,9 +48,10 @@ export class DemoSandboxService implements OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(Workspace) private readonly workspaces: Repository<Workspace>,
-    @InjectRepository(Brand) private readonly brands: Repository<Brand>,
-    @InjectRepository(ChannelAccount) private readonly channels: Repository<ChannelAccount>,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly brands: BrandsRepository,
+    private readonly channels: ChannelAccountsRepository,
+    private readonly veilleSeed: InterimVeilleSeedRepository,
     private readonly channelsService: ChannelsService,
     @Inject(SecretBox) private readonly secrets: SecretBox,
   ) {}
@@ -59,7 +59,7 @@ export class DemoSandboxService implements OnApplicationShutdown {
   /** Starts the sandbox and wires every demo workspace to it; returns the sandbox URL or null. */
   async start(opts: { crisisAfterMs?: number } = {}): Promise<string | null> {
     if (!this.config.demo || this.config.role === 'api') return null;
-    const demoWorkspaces = await this.workspaces.find({ where: { isDemo: true } });
+    const demoWorkspaces = await this.workspaces.findDemo();
     if (!demoWorkspaces.length) return null;
     this.sandbox = await startSandbox({
       port: await freePort(3100),
@@ -81,8 +81,8 @@ export class DemoSandboxService implements OnApplicationShutdown {
     const brandIds = new Map<string, string>();
     for (const a of accounts) {
       if (brandIds.has(a.brand)) continue;
-      let brand = await this.brands.findOne({ where: { workspaceId, name: a.brand } });
-      brand ??= await this.brands.save(this.brands.create({ workspaceId, name: a.brand, kind: a.brandKind, logoUrl: null }));
+      let brand = await this.brands.findByName(workspaceId, a.brand);
+      brand ??= await this.brands.insert({ workspaceId, name: a.brand, kind: a.brandKind, logoUrl: null });
       brandIds.set(a.brand, brand.id);
     }
     for (const a of accounts) {
@@ -93,7 +93,7 @@ export class DemoSandboxService implements OnApplicationShutdown {
         const own = accounts.find((o) => o.platform === 'instagram' && o.brandSlug === a.competitorOf);
         if (own) credentials = { accessToken: own.token, igUserId: own.externalId };
       }
-      const existing = await this.channels.findOne({ where: { brandId, platform: a.platform, handle: a.handle } });
+      const existing = await this.channels.findByHandle(brandId, a.platform, a.handle);
       const values = {
         externalId: a.externalId,
         displayName: a.displayName,
@@ -103,12 +103,18 @@ export class DemoSandboxService implements OnApplicationShutdown {
       let id: string;
       if (existing) {
         // The sandbox port may change between starts: re-point the accounts.
-        await this.channels.update({ id: existing.id }, values);
+        await this.channels.updateConnection(existing.id, values);
         id = existing.id;
       } else {
-        const saved = await this.channels.save(
-          this.channels.create({ workspaceId, brandId, platform: a.platform, handle: a.handle, status: 'ok', consecutiveFailures: 0, ...values }),
-        );
+        const saved = await this.channels.insert({
+          workspaceId,
+          brandId,
+          platform: a.platform,
+          handle: a.handle,
+          status: 'ok',
+          consecutiveFailures: 0,
+          ...values,
+        });
         id = saved.id;
       }
       await this.channelsService.requestSync(workspaceId, id);
@@ -120,33 +126,34 @@ export class DemoSandboxService implements OnApplicationShutdown {
    * brand, and spike / negative-surge alert rules. Only when the workspace has no query yet.
    */
   private async seedVeille(workspaceId: string): Promise<void> {
-    const db = this.workspaces.manager;
-    const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM watch_queries WHERE workspace_id = $1', [
-      workspaceId,
-    ])) as Array<{ n: number }>;
-    if (n > 0) return;
-    const brands = await this.brands.find({ where: { workspaceId } });
+    if ((await this.veilleSeed.countQueries(workspaceId)) > 0) return;
+    const brands = await this.brands.list(workspaceId);
     for (const brand of brands) {
       const slug = brand.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z]/g, '');
-      const [q] = (await db.query(
-        `INSERT INTO watch_queries (workspace_id, brand_id, kind, name, query) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [workspaceId, brand.id, brand.kind === 'own' ? 'brand' : 'competitor', brand.name,
-          `"${brand.name}" OR ${slug.toLowerCase()} OR #${slug}`],
-      )) as Array<{ id: string }>;
-      if (brand.kind !== 'own') continue;
-      const [crisis] = (await db.query(
-        `INSERT INTO watch_queries (workspace_id, brand_id, kind, name, query) VALUES ($1, $2, 'topic', $3, $4) RETURNING id`,
-        [workspaceId, brand.id, `${brand.name} — signaux de crise`, CRISIS_QUERIES[sectorOf(brand.name)]],
-      )) as Array<{ id: string }>;
-      await db.query(
-        `INSERT INTO alert_rules (workspace_id, brand_id, query_id, name, type, params, cooldown_minutes) VALUES
-           ($1, $2, $3, $4, 'volume_spike', '{}'::jsonb, 60),
-           ($1, $2, $5, $6, 'volume_spike', '{"minCount": 5}'::jsonb, 60),
-           ($1, $2, $3, $7, 'negative_surge', '{}'::jsonb, 120),
-           ($1, $2, $3, $8, 'big_account', '{}'::jsonb, 1440)`,
-        [workspaceId, brand.id, q.id, `Pic de mentions — ${brand.name}`, crisis.id, `Signaux de crise — ${brand.name}`,
-          `Sentiment négatif — ${brand.name}`, `Compte influent — ${brand.name}`],
+      const queryId = await this.veilleSeed.insertQuery(
+        workspaceId,
+        brand.id,
+        brand.kind === 'own' ? 'brand' : 'competitor',
+        brand.name,
+        `"${brand.name}" OR ${slug.toLowerCase()} OR #${slug}`,
       );
+      if (brand.kind !== 'own') continue;
+      const crisisId = await this.veilleSeed.insertTopicQuery(
+        workspaceId,
+        brand.id,
+        `${brand.name} — signaux de crise`,
+        CRISIS_QUERIES[sectorOf(brand.name)],
+      );
+      await this.veilleSeed.insertDemoAlertRules({
+        workspaceId,
+        brandId: brand.id,
+        brandQueryId: queryId,
+        crisisQueryId: crisisId,
+        spikeName: `Pic de mentions — ${brand.name}`,
+        crisisName: `Signaux de crise — ${brand.name}`,
+        negativeName: `Sentiment négatif — ${brand.name}`,
+        bigAccountName: `Compte influent — ${brand.name}`,
+      });
     }
   }
 

@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
-import { Brand } from '../brands/brand.entity';
-import { ChannelAccount } from '../channels/channel-account.entity';
+import { BrandsModule } from '../brands/brands.module';
 import { ChannelsModule } from '../channels/channels.module';
-import { Workspace } from '../workspaces/workspace.entity';
-import { DemoSandboxService } from './demo-sandbox.service';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { DemoSandboxService } from './demo-sandbox.service';
 import { FirstStartService } from './first-start.service';
+import { InterimVeilleSeedRepository } from './interim-veille-seed.repository';
 
+/** First start (admin, demo workspace and brands) and the live demo (platform sandbox, day-one veille setup). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Brand, Workspace, ChannelAccount]), AuthModule, WorkspacesModule, ChannelsModule],
-  providers: [FirstStartService, DemoSandboxService],
+  imports: [AuthModule, WorkspacesModule, BrandsModule, ChannelsModule],
+  providers: [FirstStartService, DemoSandboxService, InterimVeilleSeedRepository],
   exports: [FirstStartService, DemoSandboxService],
 })
 export class DemoModule {}

@@ -1,11 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { generatePassword, UsersService } from '../users/users.service';
-import { Brand } from '../brands/brand.entity';
+import { BrandsRepository } from '../brands/brands.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 
 export interface FirstStartResult {
@@ -29,7 +27,7 @@ export class FirstStartService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly workspaces: WorkspacesService,
-    @InjectRepository(Brand) private readonly brands: Repository<Brand>,
+    private readonly brands: BrandsRepository,
   ) {}
 
   private get loginFile(): string {
@@ -51,10 +49,10 @@ export class FirstStartService {
         isDemo: true,
       });
       demoWorkspaceId = ws.id;
-      await this.brands.save([
-        this.brands.create({ workspaceId: ws.id, name: 'Maison Lumière', kind: 'own', logoUrl: null }),
-        this.brands.create({ workspaceId: ws.id, name: 'Café Brûlé', kind: 'own', logoUrl: null }),
-        this.brands.create({ workspaceId: ws.id, name: 'Éclat Paris', kind: 'competitor', logoUrl: null }),
+      await this.brands.insertMany([
+        { workspaceId: ws.id, name: 'Maison Lumière', kind: 'own', logoUrl: null },
+        { workspaceId: ws.id, name: 'Café Brûlé', kind: 'own', logoUrl: null },
+        { workspaceId: ws.id, name: 'Éclat Paris', kind: 'competitor', logoUrl: null },
       ]);
     }
     if (!this.config.adminPassword && this.config.env !== 'production') {

@@ -18,6 +18,11 @@ export class WorkspacesRepository {
     return this.workspaces.find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
   }
 
+  /** Demo workspaces (the live demo wires them to the platform sandbox). */
+  findDemo(): Promise<Workspace[]> {
+    return this.workspaces.find({ where: { isDemo: true } });
+  }
+
   findById(id: string): Promise<Workspace | null> {
     return this.workspaces.findOne({ where: { id } });
   }
