@@ -2,7 +2,8 @@ import { ApiError, toApiError } from './api-error';
 
 export { ApiError } from './api-error';
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+/** Query-string values; undefined, null and '' are left out of the URL. */
+export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
   query?: Query;

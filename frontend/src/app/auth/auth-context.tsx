@@ -1,6 +1,7 @@
 import type { MeDto } from '@vigie/contracts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from '../../lib/api-client';
+import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../../lib/api-client';
+import * as authApi from '../../modules/auth/api';
 
 export type AuthState =
   | { status: 'loading' }
@@ -21,7 +22,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const me = await api.get<MeDto>('/auth/me');
+      const me = await authApi.getMe();
       setCsrfToken(me.csrfToken);
       setState({ status: 'signed-in', me });
     } catch (err) {
@@ -42,7 +43,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (email: string, password: string) => {
-    const me = await api.post<MeDto>('/auth/login', { email, password });
+    const me = await authApi.login(email, password);
     setCsrfToken(me.csrfToken);
     setState({ status: 'signed-in', me });
     return me;
@@ -50,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await authApi.logout();
     } finally {
       setCsrfToken(null);
       setState({ status: 'anonymous' });

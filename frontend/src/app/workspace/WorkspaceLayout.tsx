@@ -1,4 +1,4 @@
-import type { BrandDto, MeDto, WorkspaceDto } from '@vigie/contracts';
+import type { MeDto, WorkspaceDto } from '@vigie/contracts';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Skeleton } from '../../components/Skeleton';
 import { useApi } from '../../lib/hooks/useApi';
+import { listBrands, listWorkspaces } from '../../modules/settings/api';
 import { rememberWorkspace } from '../../modules/auth/HomeRedirect';
 import { AppShell } from '../shell/AppShell';
 import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context';
@@ -20,8 +21,8 @@ export function WorkspaceLayout() {
   const { workspaceId = '' } = useParams();
   const { t } = useTranslation();
   const me = useMe();
-  const workspaces = useApi<WorkspaceDto[]>('/workspaces');
-  const brands = useApi<BrandDto[]>(`/workspaces/${encodeURIComponent(workspaceId)}/brands`);
+  const workspaces = useApi((signal) => listWorkspaces(signal), []);
+  const brands = useApi((signal) => listBrands(workspaceId, signal), [workspaceId]);
 
   const workspace = workspaces.data?.find((w) => w.id === workspaceId);
   const role = roleIn(me, workspaceId, workspace);

@@ -8,9 +8,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
-import { api } from '../../lib/api-client';
 import { formatDateTime, formatInteger } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
+import { actOnAlert, listAlerts } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import '../../styles/forms.css';
 
@@ -23,10 +23,10 @@ export default function AlertsPage() {
   const [filters] = useFilters();
   const [params, setParams] = useSearchParams();
   const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? params.get('status')! : 'open';
-  const alerts = useApi<AlertDto[]>(`/workspaces/${workspace.id}/alerts`, {
-    status: status === 'all' ? undefined : status,
-    brandId: filters.brandId,
-  });
+  const alerts = useApi(
+    (signal) => listAlerts(workspace.id, { status: status === 'all' ? undefined : status, brandId: filters.brandId }, signal),
+    [workspace.id, status, filters.brandId],
+  );
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -34,7 +34,7 @@ export default function AlertsPage() {
     setBusy(a.id);
     setError(null);
     try {
-      const updated = await api.post<AlertDto>(`/workspaces/${workspace.id}/alerts/${a.id}/${action}`);
+      const updated = await actOnAlert(workspace.id, a.id, action);
       alerts.setData((list) =>
         list
           ?.map((x) => (x.id === updated.id ? updated : x))

@@ -1,4 +1,3 @@
-import type { WorkspaceDto } from '@vigie/contracts';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router-dom';
 import { EmptyState } from '../../components/EmptyState';
@@ -6,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Skeleton } from '../../components/Skeleton';
 import { useAuth } from '../../app/auth/auth-context';
 import { useApi } from '../../lib/hooks/useApi';
+import { listWorkspaces } from '../settings/api';
 
 const LAST_WORKSPACE_KEY = 'vigie.lastWorkspace';
 
@@ -21,7 +21,7 @@ export function rememberWorkspace(id: string): void {
 export function HomeRedirect() {
   const { t } = useTranslation();
   const { logout } = useAuth();
-  const { data, error, reload } = useApi<WorkspaceDto[]>('/workspaces');
+  const { data, error, reload } = useApi((signal) => listWorkspaces(signal), []);
   if (error) return <ErrorMessage error={error} onRetry={reload} />;
   if (!data) return <Skeleton rows={3} />;
   if (data.length === 0) {

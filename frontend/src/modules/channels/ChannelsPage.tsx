@@ -7,9 +7,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
-import { api } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
+import { deleteChannel, listChannels, syncChannel } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { AddChannelForm } from './components/AddChannelForm';
 import { ImportPanel } from './components/ImportPanel';
@@ -20,7 +20,7 @@ export default function ChannelsPage() {
   const locale = useLocale();
   const { workspace, brands, canAct, isAdmin } = useWorkspace();
   const [filters] = useFilters();
-  const channels = useApi<ChannelDto[]>(`/workspaces/${workspace.id}/channels`);
+  const channels = useApi((signal) => listChannels(workspace.id, undefined, signal), [workspace.id]);
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<Error | null>(null);
@@ -44,7 +44,7 @@ export default function ChannelsPage() {
     setActionError(null);
     setPending((s) => new Set(s).add(c.id));
     try {
-      await api.post(`/workspaces/${workspace.id}/channels/${c.id}/sync`);
+      await syncChannel(workspace.id, c.id);
       setMessage(t('channels.syncQueued', { handle: c.handle }));
       setRefreshes(5);
     } catch (err) {
@@ -62,7 +62,7 @@ export default function ChannelsPage() {
     if (!window.confirm(t('channels.confirmRemove', { handle: c.handle }))) return;
     setActionError(null);
     try {
-      await api.delete(`/workspaces/${workspace.id}/channels/${c.id}`);
+      await deleteChannel(workspace.id, c.id);
       channels.setData((list) => list?.filter((x) => x.id !== c.id));
     } catch (err) {
       setActionError(err as Error);

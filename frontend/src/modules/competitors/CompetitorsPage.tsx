@@ -10,8 +10,8 @@ import { BarChart } from '../../lib/chart/BarChart';
 import { LineChart } from '../../lib/chart/LineChart';
 import { formatDay, formatDecimal, formatInteger, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
+import { getCompetitors, getShareOfVoice } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
-import type { CompetitorsDto, ShareOfVoiceDto } from '@vigie/contracts';
 import { accountBars, sovSeries, sovShares } from './utils/competitor-charts';
 import '../../styles/overview.css';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -22,8 +22,8 @@ export default function CompetitorsPage() {
   const { workspace, brands } = useWorkspace();
   const [filters] = useFilters();
   const q = { brandId: filters.brandId, from: filters.from, to: filters.to };
-  const sov = useApi<ShareOfVoiceDto>(filters.brandId ? `/workspaces/${workspace.id}/share-of-voice` : null, q);
-  const comp = useApi<CompetitorsDto>(filters.brandId ? `/workspaces/${workspace.id}/competitors` : null, q);
+  const sov = useApi(filters.brandId ? (signal) => getShareOfVoice(workspace.id, q, signal) : null, [workspace.id, q]);
+  const comp = useApi(filters.brandId ? (signal) => getCompetitors(workspace.id, q, signal) : null, [workspace.id, q]);
   const hasCompetitors = brands.some((b) => b.kind === 'competitor');
 
   if (!filters.brandId) {

@@ -7,11 +7,12 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
-import { api, ApiError } from '../../lib/api-client';
 import { useApi } from '../../lib/hooks/useApi';
+import { usePagedList } from '../../lib/hooks/usePagedList';
+import { listInbox, listServices, setInboxStatus, type InboxQuery } from './api';
 import { InboxDetailPanel } from './components/InboxDetailPanel';
 import { InboxListItem } from './components/InboxListItem';
-import { REQUEST_TYPES, type InboxItemDto as InboxItem, type InboxPageDto, type SupportServiceDto } from '@vigie/contracts';
+import { REQUEST_TYPES, type InboxItemDto as InboxItem } from '@vigie/contracts';
 import { inboxCommand, indexAfterRemoval, moveSelection } from './utils/inbox-keys';
 import '../../styles/inbox.css';
 import '../../styles/forms.css';
@@ -33,17 +34,12 @@ export default function InboxPage() {
   const q = params.get('q') ?? '';
   const [search, setSearch] = useState(q);
 
-  const [items, setItems] = useState<InboxItem[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
   const [selected, setSelected] = useState(-1);
-  const [tick, setTick] = useState(0);
   const assignRef = useRef<HTMLSelectElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const services = useApi<SupportServiceDto[]>(`/workspaces/${workspace.id}/services`);
+  const services = useApi((signal) => listServices(workspace.id, signal), [workspace.id]);
 
-  const query = {
+  const query: InboxQuery = {
     view,
     status: status || undefined,
     type: type || undefined,
@@ -52,38 +48,10 @@ export default function InboxPage() {
     brandId: filters.brandId,
     limit: PAGE_SIZE,
   };
-  const queryKey = JSON.stringify(query);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    api
-      .get<InboxPageDto>(`/workspaces/${workspace.id}/inbox`, JSON.parse(queryKey) as typeof query, ctrl.signal)
-      .then((page) => {
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-        setSelected(page.items.length ? 0 : -1);
-        setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
-        setLoading(false);
-      });
-    return () => ctrl.abort();
-  }, [workspace.id, queryKey, tick]);
-
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    try {
-      const page = await api.get<InboxPageDto>(`/workspaces/${workspace.id}/inbox`, { ...query, cursor: nextCursor });
-      setItems((list) => [...list, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  };
+  const list = usePagedList((cursor, signal) => listInbox(workspace.id, { ...query, cursor }, signal), [workspace.id, query], {
+    onFirstPage: (page) => setSelected(page.items.length ? 0 : -1),
+  });
+  const { items, nextCursor, loading, error, replaceItem, removeItem } = list;
 
   const setFilter = (key: string, value: string) =>
     setParams((prev) => {
@@ -98,16 +66,10 @@ export default function InboxPage() {
   /** Puts the updated item in place, or drops it when it no longer matches the status filter. */
   const applyUpdate = useCallback(
     (updated: InboxItem) => {
-      setItems((list) => {
-        const i = list.findIndex((x) => x.id === updated.id);
-        if (i < 0) return list;
-        if (statusShown(updated.status)) return list.map((x) => (x.id === updated.id ? updated : x));
-        const next = list.filter((x) => x.id !== updated.id);
-        setSelected((sel) => indexAfterRemoval(sel, next.length));
-        return next;
-      });
+      if (statusShown(updated.status)) replaceItem(updated);
+      else removeItem(updated.id, (remaining) => setSelected((sel) => indexAfterRemoval(sel, remaining)));
     },
-    [statusShown],
+    [statusShown, replaceItem, removeItem],
   );
 
   const [actionError, setActionError] = useState<Error | null>(null);
@@ -117,10 +79,7 @@ export default function InboxPage() {
     if (!current || !canAct || current.status === 'answered') return;
     setActionError(null);
     try {
-      const updated = await api.post<InboxItem>(`/workspaces/${workspace.id}/inbox/${current.id}/status`, {
-        status: 'answered',
-      });
-      applyUpdate(updated);
+      applyUpdate(await setInboxStatus(workspace.id, current.id, 'answered'));
     } catch (err) {
       setActionError(err as Error);
     }
@@ -210,7 +169,7 @@ export default function InboxPage() {
         </button>
       </form>
 
-      {error ? <ErrorMessage error={error} onRetry={() => setTick((n) => n + 1)} /> : null}
+      {error ? <ErrorMessage error={error} onRetry={list.reload} /> : null}
       {actionError ? <ErrorMessage error={actionError} /> : null}
       {loading ? <Skeleton rows={6} /> : null}
       {!loading && !error && items.length === 0 ? (
@@ -242,7 +201,7 @@ export default function InboxPage() {
               ))}
             </ul>
             {nextCursor ? (
-              <button type="button" className="btn btn--secondary btn--block" onClick={() => void loadMore()}>
+              <button type="button" className="btn btn--secondary btn--block" onClick={() => void list.loadMore()}>
                 {t('inbox.loadMore')}
               </button>
             ) : null}

@@ -1,4 +1,3 @@
-import type { InfluencerDto } from '@vigie/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useFilters } from '../../app/workspace/useFilters';
@@ -9,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
 import { formatDateTime, formatDecimal, formatInteger, formatSignedPercent } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
+import { listInfluencers } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 
 export default function InfluencersPage() {
@@ -16,11 +16,8 @@ export default function InfluencersPage() {
   const locale = useLocale();
   const { workspace } = useWorkspace();
   const [filters] = useFilters();
-  const res = useApi<{ items: InfluencerDto[] }>(filters.brandId ? `/workspaces/${workspace.id}/influencers` : null, {
-    brandId: filters.brandId,
-    from: filters.from,
-    to: filters.to,
-  });
+  const q = { brandId: filters.brandId, from: filters.from, to: filters.to };
+  const res = useApi(filters.brandId ? (signal) => listInfluencers(workspace.id, q, signal) : null, [workspace.id, q]);
 
   return (
     <>

@@ -1,4 +1,4 @@
-import type { ChannelDto, ConversionWebhookSettingsDto as WebhookSettings, FunnelDto, TrackedLinkDto } from '@vigie/contracts';
+import type { ConversionWebhookSettingsDto as WebhookSettings, TrackedLinkDto } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFilters } from '../../app/workspace/useFilters';
@@ -7,9 +7,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
-import { api } from '../../lib/api-client';
 import { formatDecimal, formatInteger, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
+import { listChannels } from '../channels/api';
+import { createLink, getConversionWebhookSettings, getFunnel, listLinks } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { safeHref } from '../posts/post-row';
 import { funnelSteps } from './utils/funnel';
@@ -22,13 +23,11 @@ export default function LinksPage() {
   const locale = useLocale();
   const { workspace, canAct, isAdmin } = useWorkspace();
   const [filters] = useFilters();
-  const funnel = useApi<FunnelDto>(filters.brandId ? `/workspaces/${workspace.id}/funnels` : null, {
-    brandId: filters.brandId,
-    from: filters.from,
-    to: filters.to,
-  });
-  const links = useApi<TrackedLinkDto[]>(`/workspaces/${workspace.id}/links`, { brandId: filters.brandId });
-  const channels = useApi<ChannelDto[]>(`/workspaces/${workspace.id}/channels`, { brandId: filters.brandId });
+  const period = { brandId: filters.brandId, from: filters.from, to: filters.to };
+  const funnel = useApi(filters.brandId ? (signal) => getFunnel(workspace.id, period, signal) : null, [workspace.id, period]);
+  const brand = { brandId: filters.brandId };
+  const links = useApi((signal) => listLinks(workspace.id, brand, signal), [workspace.id, brand]);
+  const channels = useApi((signal) => listChannels(workspace.id, brand, signal), [workspace.id, brand]);
   const [targetUrl, setTargetUrl] = useState('');
   const [campaign, setCampaign] = useState('');
   const [channel, setChannel] = useState('');
@@ -43,7 +42,7 @@ export default function LinksPage() {
     try {
       // A connected account is sent as its id; anything else ("newsletter") as a free label.
       const isAccount = (channels.data ?? []).some((c) => c.id === channel);
-      const link = await api.post<TrackedLinkDto>(`/workspaces/${workspace.id}/links`, {
+      const link = await createLink(workspace.id, {
         brandId: filters.brandId,
         targetUrl: targetUrl.trim(),
         campaign: campaign.trim() || undefined,
@@ -59,7 +58,7 @@ export default function LinksPage() {
 
   const showWebhook = async () => {
     try {
-      setWebhook(await api.get<WebhookSettings>(`/workspaces/${workspace.id}/links/settings`));
+      setWebhook(await getConversionWebhookSettings(workspace.id));
     } catch (err) {
       setError(err as Error);
     }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useFilters } from '../../app/workspace/useFilters';
@@ -8,12 +8,14 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { HighlightedText } from '../../components/HighlightedText';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
-import { api, ApiError } from '../../lib/api-client';
 import { formatDateTime, formatInteger } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
+import { usePagedList } from '../../lib/hooks/usePagedList';
+import { listWatchQueries } from '../veille/api';
+import { listMentions, type MentionsQuery } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { safeHref } from '../posts/post-row';
-import { PLATFORMS, type MentionDto, type WatchQueryDto } from '@vigie/contracts';
+import { PLATFORMS } from '@vigie/contracts';
 import { compileAll, mentionSpans } from './utils/mention-spans';
 import '../../styles/mentions.css';
 
@@ -33,17 +35,12 @@ export default function MentionsPage() {
     lang: params.get('lang') ?? '',
     minReach: params.get('minReach') ?? '',
   };
-  const queries = useApi<WatchQueryDto[]>(`/workspaces/${workspace.id}/watch-queries`, { brandId: filters.brandId });
+  const queries = useApi((signal) => listWatchQueries(workspace.id, { brandId: filters.brandId }, signal), [workspace.id, filters.brandId]);
   const compiled = useMemo(() => compileAll(queries.data ?? []), [queries.data]);
 
-  const [items, setItems] = useState<MentionDto[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const sentinel = useRef<HTMLDivElement>(null);
 
-  const query = {
+  const query: MentionsQuery = {
     brandId: filters.brandId,
     from: filters.from,
     to: filters.to,
@@ -55,56 +52,21 @@ export default function MentionsPage() {
     minReach: f.minReach || undefined,
     limit: PAGE_SIZE,
   };
-  const key = JSON.stringify(query);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    api
-      .get<{ items: MentionDto[]; nextCursor: string | null }>(`/workspaces/${workspace.id}/mentions`, JSON.parse(key) as typeof query, ctrl.signal)
-      .then((page) => {
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-        setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
-        setLoading(false);
-      });
-    return () => ctrl.abort();
-  }, [workspace.id, key]);
-
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    try {
-      const page = await api.get<{ items: MentionDto[]; nextCursor: string | null }>(`/workspaces/${workspace.id}/mentions`, {
-        ...query,
-        cursor: nextCursor,
-      });
-      setItems((list) => [...list, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { items, nextCursor, loading, loadingMore, error, loadMore } = usePagedList(
+    (cursor, signal) => listMentions(workspace.id, { ...query, cursor }, signal),
+    [workspace.id, query],
+  );
 
   // Infinite scroll: load the next page when the end of the list comes into view.
-  const loadMoreRef = useRef(loadMore);
-  loadMoreRef.current = loadMore;
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !nextCursor || typeof IntersectionObserver === 'undefined') return;
     const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void loadMoreRef.current();
+      if (entries.some((e) => e.isIntersecting)) void loadMore();
     });
     io.observe(el);
     return () => io.disconnect();
-  }, [nextCursor]);
+  }, [nextCursor, loadMore]);
 
   const setFilter = (name: string, value: string) =>
     setParams((prev) => {

@@ -13,13 +13,13 @@ import { BarChart } from '../../lib/chart/BarChart';
 import { LineChart } from '../../lib/chart/LineChart';
 import { formatDay, formatInteger, formatPercent, formatValue } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
+import { getKpis } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { dayCount } from '../../lib/period';
 import { AttentionBar } from './components/AttentionBar';
 import { Heatmap } from './components/Heatmap';
 import { KpiTile } from './components/KpiTile';
 import { TopPosts } from './components/TopPosts';
-import type { KpiResponseDto as KpiResponse } from '@vigie/contracts';
 import { toBreakdownChartData, toSeriesChartData } from './utils/chart-data';
 import { buildTile, OVERVIEW_TILE_KEYS } from './utils/kpi-tiles';
 import '../../styles/overview.css';
@@ -49,12 +49,8 @@ export default function OverviewPage() {
       return next;
     });
 
-  const res = useApi<KpiResponse>(filters.brandId ? `/workspaces/${workspace.id}/kpis` : null, {
-    brandId: filters.brandId,
-    from: filters.from,
-    to: filters.to,
-    granularity,
-  });
+  const kpiQuery = { brandId: filters.brandId, from: filters.from, to: filters.to, granularity };
+  const res = useApi(filters.brandId ? (signal) => getKpis(workspace.id, kpiQuery, signal) : null, [workspace.id, kpiQuery]);
 
   const tiles = useMemo(() => (res.data ? OVERVIEW_TILE_KEYS.map((k) => buildTile(res.data!, k)) : []), [res.data]);
   const brand = brands.find((b) => b.id === filters.brandId);

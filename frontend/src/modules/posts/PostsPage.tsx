@@ -1,5 +1,4 @@
-import type { ChannelDto } from '@vigie/contracts';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useFilters } from '../../app/workspace/useFilters';
@@ -8,11 +7,14 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
-import { api, ApiError } from '../../lib/api-client';
+import { ApiError } from '../../lib/api-client';
 import { formatDateTime, formatInteger, formatPercent } from '../../lib/format';
-import { useApi } from '../../lib/hooks/useApi';
+import { toApiError, useApi } from '../../lib/hooks/useApi';
+import { usePagedList } from '../../lib/hooks/usePagedList';
+import { listChannels } from '../channels/api';
+import { listPosts, type PostsQuery } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
-import { safeHref, toPostPage, type PostRow } from './post-row';
+import { safeHref, type PostRow } from './post-row';
 import { downloadBlob, postsExportTable, toCsv, toXlsxBlob, type ExportLabels } from './utils/export-table';
 import '../../styles/posts.css';
 
@@ -33,17 +35,15 @@ export default function PostsPage() {
   const selectedPost = params.get('post');
   const [text, setText] = useState('');
 
-  const channels = useApi<ChannelDto[]>(
-    filters.brandId ? `/workspaces/${workspace.id}/channels` : null,
-    { brandId: filters.brandId },
+  const channels = useApi(
+    filters.brandId ? (signal) => listChannels(workspace.id, { brandId: filters.brandId }, signal) : null,
+    [workspace.id, filters.brandId],
   );
-  const [rows, setRows] = useState<PostRow[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
+  /** An export's failure, shown while the filters it ran with are still the page's. */
+  const [exportError, setExportError] = useState<{ key: string; error: ApiError } | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
 
-  const query = {
+  const query: PostsQuery = {
     brandId: filters.brandId,
     from: filters.from,
     to: filters.to,
@@ -52,28 +52,13 @@ export default function PostsPage() {
     order,
     limit: PAGE_SIZE,
   };
-  const key = JSON.stringify(query);
-
-  useEffect(() => {
-    if (!filters.brandId) return;
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    api
-      .get<unknown>(`/workspaces/${workspace.id}/posts`, JSON.parse(key) as typeof query, ctrl.signal)
-      .then((body) => {
-        const page = toPostPage(body);
-        setRows(page.items);
-        setNextCursor(page.nextCursor);
-        setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
-        setLoading(false);
-      });
-    return () => ctrl.abort();
-  }, [workspace.id, key, filters.brandId]);
+  const list = usePagedList(
+    filters.brandId ? (cursor, signal) => listPosts(workspace.id, { ...query, cursor }, signal) : null,
+    [workspace.id, query],
+  );
+  const { items: rows, nextCursor, loading } = list;
+  const queryKey = JSON.stringify([workspace.id, query]);
+  const error = (exportError?.key === queryKey ? exportError.error : null) ?? list.error;
 
   const setParam = (patch: Record<string, string | null>) =>
     setParams((prev) => {
@@ -87,17 +72,6 @@ export default function PostsPage() {
 
   const toggleSort = (k: SortKey) =>
     setParam({ sort: k, order: sort === k && order === 'desc' ? 'asc' : 'desc' });
-
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    try {
-      const page = toPostPage(await api.get<unknown>(`/workspaces/${workspace.id}/posts`, { ...query, cursor: nextCursor }));
-      setRows((r) => [...r, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  };
 
   const shown = useMemo(() => {
     const q = text.trim().toLocaleLowerCase();
@@ -126,15 +100,13 @@ export default function PostsPage() {
 
   /** Exports every post of the current filters (all pages), not only the loaded ones. */
   const exportAll = async (format: 'csv' | 'xlsx') => {
-    setError(null);
+    setExportError(null);
     setExporting(t('posts.exporting', { count: 0 }));
     try {
       const all: PostRow[] = [];
       let cursor: string | null = null;
       do {
-        const page = toPostPage(
-          await api.get<unknown>(`/workspaces/${workspace.id}/posts`, { ...query, limit: 200, cursor: cursor ?? undefined }),
-        );
+        const page = await listPosts(workspace.id, { ...query, limit: 200, cursor: cursor ?? undefined });
         all.push(...page.items);
         cursor = page.nextCursor;
         setExporting(t('posts.exporting', { count: all.length }));
@@ -145,7 +117,7 @@ export default function PostsPage() {
       if (format === 'csv') downloadBlob(new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`);
       else downloadBlob(await toXlsxBlob(table), `${base}.xlsx`);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
+      setExportError({ key: queryKey, error: toApiError(err) });
     } finally {
       setExporting(null);
     }
@@ -305,7 +277,7 @@ export default function PostsPage() {
           </div>
           {text && shown.length < rows.length ? <p className="muted">{t('posts.searchNote', { shown: shown.length, loaded: rows.length })}</p> : null}
           {nextCursor ? (
-            <button type="button" className="btn btn--secondary btn--block posts-more" onClick={() => void loadMore()}>
+            <button type="button" className="btn btn--secondary btn--block posts-more" onClick={() => void list.loadMore()}>
               {t('posts.loadMore')}
             </button>
           ) : null}

@@ -7,13 +7,12 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
-import { api } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
+import { createReport, listReports } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { ReportDetail } from './components/ReportDetail';
 import { ReportSettingsForm } from './components/ReportSettingsForm';
-import type { ReportListItemDto as ReportListItem, ReportDto as ReportView } from '@vigie/contracts';
 import { formatMonth, recentMonths } from './utils/months';
 import '../../styles/forms.css';
 import '../../styles/reports.css';
@@ -30,7 +29,7 @@ export default function ReportsPage() {
   const [month, setMonth] = useState(months[0]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
-  const list = useApi<ReportListItem[]>(`/workspaces/${workspace.id}/reports`, { brandId: filters.brandId });
+  const list = useApi((signal) => listReports(workspace.id, { brandId: filters.brandId }, signal), [workspace.id, filters.brandId]);
 
   const open = (id: string | null) =>
     setParams((prev) => {
@@ -45,7 +44,7 @@ export default function ReportsPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<ReportView>(`/workspaces/${workspace.id}/reports`, { brandId: filters.brandId, month });
+      const r = await createReport(workspace.id, { brandId: filters.brandId, month });
       list.reload();
       open(r.id);
     } catch (err) {

@@ -7,13 +7,14 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
-import { api, ApiError } from '../../lib/api-client';
+import { ApiError } from '../../lib/api-client';
 import { useApi } from '../../lib/hooks/useApi';
+import { createWatchQuery, deleteWatchQuery, listWatchQueries, updateWatchQuery } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { AlertRulesPanel } from './components/AlertRulesPanel';
 import { QueryEditor } from './components/QueryEditor';
 import { QueryPreview } from './components/QueryPreview';
-import { WATCH_QUERY_KINDS, type WatchQueryDto, type WatchQueryKind } from '@vigie/contracts';
+import { WATCH_QUERY_KINDS, type WatchQueryKind } from '@vigie/contracts';
 import { checkQuery } from './utils/query-check';
 import '../../styles/forms.css';
 import '../../styles/veille.css';
@@ -35,9 +36,9 @@ export default function VeillePage() {
   const [filters] = useFilters();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('query');
-  const queries = useApi<WatchQueryDto[]>(
-    filters.brandId ? `/workspaces/${workspace.id}/watch-queries` : null,
-    { brandId: filters.brandId },
+  const queries = useApi(
+    filters.brandId ? (signal) => listWatchQueries(workspace.id, { brandId: filters.brandId }, signal) : null,
+    [workspace.id, filters.brandId],
   );
   const [draft, setDraft] = useState<Draft>(NEW_DRAFT);
   const [serverError, setServerError] = useState<{ message: string; position?: number } | null>(null);
@@ -75,8 +76,8 @@ export default function VeillePage() {
     try {
       const body = { name: draft.name.trim(), kind: draft.kind, query: draft.query, active: draft.active };
       const result = draft.id
-        ? await api.patch<WatchQueryDto>(`/workspaces/${workspace.id}/watch-queries/${draft.id}`, body)
-        : await api.post<WatchQueryDto>(`/workspaces/${workspace.id}/watch-queries`, { ...body, brandId: filters.brandId });
+        ? await updateWatchQuery(workspace.id, draft.id, body)
+        : await createWatchQuery(workspace.id, { ...body, brandId: filters.brandId });
       queries.reload();
       select(result.id);
       setSaved(t('veille.saved', { name: result.name }));
@@ -91,7 +92,7 @@ export default function VeillePage() {
   const remove = async () => {
     if (!draft.id || !window.confirm(t('veille.confirmRemove', { name: draft.name }))) return;
     try {
-      await api.delete(`/workspaces/${workspace.id}/watch-queries/${draft.id}`);
+      await deleteWatchQuery(workspace.id, draft.id);
       select(null);
       queries.reload();
     } catch (err) {

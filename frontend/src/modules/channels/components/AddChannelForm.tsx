@@ -1,7 +1,8 @@
 import type { BrandDto, ChannelDto, Platform } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-client';
+import { createChannel } from '../api';
 import { collectCredentials, missingCredentials, PLATFORM_CREDENTIALS, PLATFORM_LIST } from '../utils/platforms';
 
 interface Props {
@@ -33,7 +34,7 @@ export function AddChannelForm({ workspaceId, brands, defaultBrandId, onAdded, o
     setBusy(true);
     setError(null);
     try {
-      const created = await api.post<ChannelDto>(`/workspaces/${workspaceId}/channels`, {
+      const created = await createChannel(workspaceId, {
         brandId,
         platform,
         handle: handle.trim(),

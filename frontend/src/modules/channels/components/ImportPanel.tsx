@@ -2,7 +2,8 @@ import type { BrandDto } from '@vigie/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { api, ApiError } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-client';
+import { createImport, getImport } from '../api';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { IMPORT_FORMATS, isFailed, isFinished, notesList, progressFraction, type ImportStatusDto } from '../utils/import-status';
@@ -34,7 +35,7 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
       try {
-        const s = await api.get<ImportStatusDto>(`/workspaces/${workspaceId}/imports/${importId}`);
+        const s = await getImport(workspaceId, importId);
         if (stopped) return;
         setStatus(s);
         if (!isFinished(s)) timer = setTimeout(() => void tick(), POLL_MS);
@@ -65,7 +66,7 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
     setError(null);
     setStatus(null);
     try {
-      const { id } = await api.post<{ id: string }>(`/workspaces/${workspaceId}/imports`, form);
+      const { id } = await createImport(workspaceId, form);
       setImportId(id);
     } catch (err) {
       setError(

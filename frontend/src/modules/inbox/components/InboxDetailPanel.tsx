@@ -1,12 +1,12 @@
 import { forwardRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { api } from '../../../lib/api-client';
 import { formatDateTime, formatMinutes } from '../../../lib/format';
 import { useApi } from '../../../lib/hooks/useApi';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { safeHref } from '../../posts/post-row';
-import { REQUEST_TYPES, type InboxDetailDto as InboxDetail, type InboxItemDto as InboxItem, type SupportServiceDto } from '@vigie/contracts';
+import { REQUEST_TYPES, type InboxItemDto as InboxItem, type SupportServiceDto } from '@vigie/contracts';
+import { addInboxNote, assignInboxItem, forwardInboxItem, getInboxItem, setInboxStatus, setInboxType } from '../api';
 
 interface Props {
   workspaceId: string;
@@ -25,7 +25,7 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
 ) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const detail = useApi<InboxDetail>(`/workspaces/${workspaceId}/inbox/${item.id}`);
+  const detail = useApi((signal) => getInboxItem(workspaceId, item.id, signal), [workspaceId, item.id]);
   const [serviceId, setServiceId] = useState(item.service?.id ?? '');
   const [note, setNote] = useState('');
   const [type, setType] = useState(item.type);
@@ -33,7 +33,6 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
   const [forwarded, setForwarded] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
-  const base = `/workspaces/${workspaceId}/inbox/${item.id}`;
 
   // Follows the item when an action changes its service or type. Done during render, not in an effect:
   // an effect running after mount could overwrite a choice the CM made in the meantime.
@@ -61,14 +60,14 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
   const assign = (e: FormEvent) => {
     e.preventDefault();
     if (!serviceId) return;
-    void act(() => api.post<InboxItem>(`${base}/assign`, { serviceId }));
+    void act(() => assignInboxItem(workspaceId, item.id, serviceId));
   };
 
   /** Sends the message to the service's address (and assigns it); the server refuses when no address is set. */
   const forward = () => {
     if (!serviceId) return;
     void act(async () => {
-      const r = await api.post<{ item: InboxItem; forwarded: { to: string | null } }>(`${base}/forward`, {
+      const r = await forwardInboxItem(workspaceId, item.id, {
         serviceId,
         message: forwardNote.trim() || undefined,
       });
@@ -82,7 +81,7 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
     e.preventDefault();
     if (!note.trim()) return;
     void act(async () => {
-      await api.post(`${base}/notes`, { text: note.trim() });
+      await addInboxNote(workspaceId, item.id, note.trim());
       setNote('');
     });
   };
@@ -184,7 +183,7 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
               type="button"
               className="btn btn--secondary"
               disabled={busy || item.status === 'ignored'}
-              onClick={() => void act(() => api.post<InboxItem>(`${base}/status`, { status: 'ignored' }))}
+              onClick={() => void act(() => setInboxStatus(workspaceId, item.id, 'ignored'))}
             >
               {t('inbox.ignore')}
             </button>
@@ -193,7 +192,7 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
                 type="button"
                 className="btn btn--secondary"
                 disabled={busy}
-                onClick={() => void act(() => api.post<InboxItem>(`${base}/status`, { status: 'open' }))}
+                onClick={() => void act(() => setInboxStatus(workspaceId, item.id, 'open'))}
               >
                 {t('inbox.reopen')}
               </button>
@@ -203,7 +202,7 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
             className="toolbar"
             onSubmit={(e) => {
               e.preventDefault();
-              if (type !== item.type) void act(() => api.post<InboxItem>(`${base}/type`, { type }));
+              if (type !== item.type) void act(() => setInboxType(workspaceId, item.id, type));
             }}
           >
             <label className="field field--inline">

@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { filterSearch } from '../../../app/workspace/useFilters';
+import type { AlertDto, CursorPage } from '@vigie/contracts';
 import { useApi } from '../../../lib/hooks/useApi';
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+import { listAlerts } from '../../alerts/api';
+import { listInbox } from '../../inbox/api';
 
 /**
  * What needs the CM now, shown before any figure: open alerts and messages waiting for an answer.
@@ -17,13 +15,12 @@ export function AttentionBar({ workspaceId, brandId }: { workspaceId: string; br
   const location = useLocation();
   const { workspaceId: ws = workspaceId } = useParams();
   const search = filterSearch(new URLSearchParams(location.search));
-  const inbox = useApi<Page<unknown>>(`/workspaces/${ws}/inbox`, {
-    view: 'attention',
-    status: 'open,assigned',
-    brandId,
-    limit: 100,
-  });
-  const alerts = useApi<Page<unknown> | unknown[]>(`/workspaces/${ws}/alerts`, { status: 'open', brandId });
+  const inbox = useApi(
+    (signal) => listInbox(ws, { view: 'attention', status: 'open,assigned', brandId, limit: 100 }, signal),
+    [ws, brandId],
+  );
+  // A bare list today; a page's shape is read too.
+  const alerts = useApi<AlertDto[] | CursorPage<AlertDto>>((signal) => listAlerts(ws, { status: 'open', brandId }, signal), [ws, brandId]);
 
   const inboxCount = inbox.data ? `${inbox.data.items.length}${inbox.data.nextCursor ? '+' : ''}` : null;
   const alertItems = alerts.data ? (Array.isArray(alerts.data) ? alerts.data : alerts.data.items) : null;

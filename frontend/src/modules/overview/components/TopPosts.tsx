@@ -3,8 +3,9 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
 import { formatDateTime, formatInteger, formatPercent } from '../../../lib/format';
 import { useApi } from '../../../lib/hooks/useApi';
+import { listTopPosts } from '../../posts/api';
 import { useLocale } from '../../../lib/hooks/useLocale';
-import { safeHref, toPostPage } from '../../posts/post-row';
+import { safeHref } from '../../posts/post-row';
 
 interface Props {
   workspaceId: string;
@@ -17,11 +18,14 @@ interface Props {
 export function TopPosts({ workspaceId, brandId, from, to, timezone }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const res = useApi<unknown>(`/workspaces/${workspaceId}/posts/top`, { brandId, from, to, metric: 'interactions', limit: 5 });
+  const res = useApi(
+    (signal) => listTopPosts(workspaceId, { brandId, from, to, metric: 'interactions', limit: 5 }, signal),
+    [workspaceId, brandId, from, to],
+  );
   if (res.loading) return <Skeleton rows={5} />;
   if (res.error?.status === 404) return <p className="muted">{t('overview.topPostsUnavailable')}</p>;
   if (res.error) return <ErrorMessage error={res.error} onRetry={res.reload} />;
-  const { items } = toPostPage(res.data);
+  const items = res.data ?? [];
   if (items.length === 0) return <p className="muted">{t('overview.topPostsEmpty')}</p>;
   return (
     <ol className="top-posts" data-testid="top-posts">

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
-import { api } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useApi } from '../../../lib/hooks/useApi';
+import { getReport, saveRecommendations, sendReport } from '../api';
 import { useLocale } from '../../../lib/hooks/useLocale';
-import { REPORT_SECTIONS as SECTIONS, type ReportDto as ReportView } from '@vigie/contracts';
+import { REPORT_SECTIONS as SECTIONS } from '@vigie/contracts';
 import { formatMonth } from '../utils/months';
 
 interface Draft {
@@ -17,7 +17,7 @@ interface Draft {
 export function ReportDetail({ workspaceId, reportId, canAct, timezone, brandName, onChanged }: { workspaceId: string; reportId: string; canAct: boolean; timezone: string; brandName: string; onChanged(): void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const report = useApi<ReportView>(`/workspaces/${workspaceId}/reports/${reportId}`);
+  const report = useApi((signal) => getReport(workspaceId, reportId, signal), [workspaceId, reportId]);
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<Error | null>(null);
@@ -41,9 +41,11 @@ export function ReportDetail({ workspaceId, reportId, canAct, timezone, brandNam
     setBusy(true);
     setError(null);
     try {
-      await api.patch(`/workspaces/${workspaceId}/reports/${r.id}/recommendations`, {
-        recommendations: drafts.filter((d) => d.text.trim()).map((d) => ({ ...(d.id ? { id: d.id } : {}), text: d.text.trim() })),
-      });
+      await saveRecommendations(
+        workspaceId,
+        r.id,
+        drafts.filter((d) => d.text.trim()).map((d) => ({ ...(d.id ? { id: d.id } : {}), text: d.text.trim() })),
+      );
       setMessage(t('reports.savedRecs'));
       report.reload();
     } catch (err) {
@@ -58,7 +60,7 @@ export function ReportDetail({ workspaceId, reportId, canAct, timezone, brandNam
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ sentTo?: string[]; recipients?: string[] }>(`/workspaces/${workspaceId}/reports/${r.id}/send`);
+      const res = await sendReport(workspaceId, r.id);
       setMessage(t('reports.sent', { to: (res?.sentTo ?? res?.recipients ?? []).join(', ') || '—' }));
       report.reload();
       onChanged();

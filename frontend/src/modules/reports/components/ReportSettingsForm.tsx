@@ -1,14 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
-import type { ReportSettingsDto } from '@vigie/contracts';
+import { getReportSettings, putReportSettings } from '../api';
 import { parseRecipients } from '../../veille/utils/alert-rules';
 
 export function ReportSettingsForm({ workspaceId, brandId, canAct }: { workspaceId: string; brandId: string; canAct: boolean }) {
   const { t } = useTranslation();
-  const settings = useApi<ReportSettingsDto>(`/workspaces/${workspaceId}/brands/${brandId}/report-settings`);
+  const settings = useApi((signal) => getReportSettings(workspaceId, brandId, signal), [workspaceId, brandId]);
   const [recipients, setRecipients] = useState('');
   const [hour, setHour] = useState('');
   const [language, setLanguage] = useState('');
@@ -27,7 +26,7 @@ export function ReportSettingsForm({ workspaceId, brandId, canAct }: { workspace
     setError(null);
     setSaved(false);
     try {
-      await api.put(`/workspaces/${workspaceId}/brands/${brandId}/report-settings`, {
+      await putReportSettings(workspaceId, brandId, {
         recipients: parseRecipients(recipients),
         autoSendHour: hour === '' ? null : Number(hour),
         language: language || null,

@@ -2,7 +2,7 @@ import type { BrandDto } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { api } from '../../../lib/api-client';
+import { createBrand, deleteBrand } from '../api';
 
 interface Props {
   workspaceId: string;
@@ -23,7 +23,7 @@ export function BrandsSection({ workspaceId, brands, canAct, isAdmin, onChanged 
     if (!name.trim()) return;
     setError(null);
     try {
-      await api.post(`/workspaces/${workspaceId}/brands`, { name: name.trim(), kind });
+      await createBrand(workspaceId, { name: name.trim(), kind });
       setName('');
       onChanged();
     } catch (err) {
@@ -34,7 +34,7 @@ export function BrandsSection({ workspaceId, brands, canAct, isAdmin, onChanged 
   const remove = async (b: BrandDto) => {
     if (!window.confirm(t('settings.brands.confirmRemove', { name: b.name }))) return;
     try {
-      await api.delete(`/workspaces/${workspaceId}/brands/${b.id}`);
+      await deleteBrand(workspaceId, b.id);
       onChanged();
     } catch (err) {
       setError(err as Error);

@@ -3,14 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
-import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
+import { inviteMember, listMembers, removeMember, setMemberRole } from '../api';
 
 const ROLES: Role[] = ['admin', 'cm', 'viewer'];
 
 export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId: string; isAdmin: boolean; myUserId: string }) {
   const { t } = useTranslation();
-  const members = useApi<MemberDto[]>(`/workspaces/${workspaceId}/members`);
+  const members = useApi((signal) => listMembers(workspaceId, signal), [workspaceId]);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('cm');
   const [error, setError] = useState<Error | null>(null);
@@ -21,7 +21,7 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
     setError(null);
     setInvited(null);
     try {
-      const r = await api.post<{ email: string; temporaryPassword?: string }>(`/workspaces/${workspaceId}/members`, { email: email.trim(), role });
+      const r = await inviteMember(workspaceId, { email: email.trim(), role });
       setInvited({ email: r.email, temporaryPassword: r.temporaryPassword });
       setEmail('');
       members.reload();
@@ -33,7 +33,7 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
   const changeRole = async (m: MemberDto, newRole: Role) => {
     setError(null);
     try {
-      await api.patch(`/workspaces/${workspaceId}/members/${m.id}`, { role: newRole });
+      await setMemberRole(workspaceId, m.id, newRole);
       members.reload();
     } catch (err) {
       setError(err as Error);
@@ -43,7 +43,7 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
   const remove = async (m: MemberDto) => {
     if (!window.confirm(t('settings.members.confirmRemove', { email: m.email }))) return;
     try {
-      await api.delete(`/workspaces/${workspaceId}/members/${m.id}`);
+      await removeMember(workspaceId, m.id);
       members.reload();
     } catch (err) {
       setError(err as Error);

@@ -1,14 +1,13 @@
-import type { PrivacySettingsDto as PrivacyDto } from '@vigie/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
+import { getPrivacySettings, requestErasure, updatePrivacySettings } from '../api';
 import { PLATFORM_LIST } from '../../channels/utils/platforms';
 
 export function PrivacySection({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
   const { t } = useTranslation();
-  const settings = useApi<PrivacyDto>(`/workspaces/${workspaceId}/privacy`);
+  const settings = useApi((signal) => getPrivacySettings(workspaceId, signal), [workspaceId]);
   const [pseudo, setPseudo] = useState(true);
   const [retention, setRetention] = useState('');
   const [error, setError] = useState<Error | null>(null);
@@ -27,7 +26,7 @@ export function PrivacySection({ workspaceId, isAdmin }: { workspaceId: string; 
     setError(null);
     setMessage(null);
     try {
-      await api.patch(`/workspaces/${workspaceId}/privacy`, {
+      await updatePrivacySettings(workspaceId, {
         pseudonymizeAuthors: pseudo,
         retentionDays: retention.trim() ? Number(retention) : null,
       });
@@ -43,7 +42,7 @@ export function PrivacySection({ workspaceId, isAdmin }: { workspaceId: string; 
     setError(null);
     setMessage(null);
     try {
-      await api.post(`/workspaces/${workspaceId}/privacy/erasure`, { platform, handle: handle.trim() });
+      await requestErasure(workspaceId, { platform, handle: handle.trim() });
       setMessage(t('settings.privacy.erased', { handle: handle.trim() }));
       setHandle('');
     } catch (err) {

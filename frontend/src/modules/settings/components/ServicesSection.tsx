@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
+import { createService, deleteService, listServices } from '../../inbox/api';
 import type { SupportServiceDto } from '@vigie/contracts';
 
 const KINDS = ['sav', 'commercial', 'rh', 'communication', 'other'] as const;
 
 export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
   const { t } = useTranslation();
-  const services = useApi<SupportServiceDto[]>(`/workspaces/${workspaceId}/services`);
+  const services = useApi((signal) => listServices(workspaceId, signal), [workspaceId]);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [kind, setKind] = useState<string>('sav');
@@ -19,7 +19,7 @@ export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string;
     e.preventDefault();
     setError(null);
     try {
-      await api.post(`/workspaces/${workspaceId}/services`, { name: name.trim(), email: email.trim() || null, kind });
+      await createService(workspaceId, { name: name.trim(), email: email.trim() || null, kind });
       setName('');
       setEmail('');
       services.reload();
@@ -31,7 +31,7 @@ export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string;
   const remove = async (s: SupportServiceDto) => {
     if (!window.confirm(t('settings.services.confirmRemove', { name: s.name }))) return;
     try {
-      await api.delete(`/workspaces/${workspaceId}/services/${s.id}`);
+      await deleteService(workspaceId, s.id);
       services.reload();
     } catch (err) {
       setError(err as Error);

@@ -2,7 +2,7 @@ import type { WorkspaceDto } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { api } from '../../../lib/api-client';
+import { updateWorkspace } from '../api';
 
 /** Time zones the browser knows (Intl), falling back to a short list on older engines. */
 function timeZones(current: string): string[] {
@@ -24,7 +24,7 @@ export function WorkspaceSection({ workspace, isAdmin, onSaved }: { workspace: W
     setError(null);
     setSaved(false);
     try {
-      await api.patch(`/workspaces/${workspace.id}`, { name: name.trim(), timezone, language });
+      await updateWorkspace(workspace.id, { name: name.trim(), timezone, language });
       setSaved(true);
       onSaved();
     } catch (err) {

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
-import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/hooks/useApi';
+import { createAlertRule, deleteAlertRule, listAlertRules, setAlertRuleActive } from '../api';
 import { ALERT_TYPES, type AlertRuleDto, type AlertType, type WatchQueryDto } from '@vigie/contracts';
 import { ALERT_PARAMS, parseRecipients } from '../utils/alert-rules';
 
@@ -16,7 +16,7 @@ interface Props {
 
 export function AlertRulesPanel({ workspaceId, brandId, queries, canAct }: Props) {
   const { t } = useTranslation();
-  const rules = useApi<AlertRuleDto[]>(`/workspaces/${workspaceId}/alert-rules`);
+  const rules = useApi((signal) => listAlertRules(workspaceId, signal), [workspaceId]);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [type, setType] = useState<AlertType>('volume_spike');
@@ -42,7 +42,7 @@ export function AlertRulesPanel({ workspaceId, brandId, queries, canAct }: Props
       if (v !== undefined && v !== '') p[f.name] = Number(v);
     }
     try {
-      await api.post(`/workspaces/${workspaceId}/alert-rules`, {
+      await createAlertRule(workspaceId, {
         name: name.trim(),
         type,
         ...(queryId ? { queryId } : { brandId }),
@@ -63,7 +63,7 @@ export function AlertRulesPanel({ workspaceId, brandId, queries, canAct }: Props
 
   const toggle = async (r: AlertRuleDto) => {
     try {
-      await api.patch(`/workspaces/${workspaceId}/alert-rules/${r.id}`, { active: !r.active });
+      await setAlertRuleActive(workspaceId, r.id, !r.active);
       rules.reload();
     } catch (err) {
       setError(err as Error);
@@ -73,7 +73,7 @@ export function AlertRulesPanel({ workspaceId, brandId, queries, canAct }: Props
   const remove = async (r: AlertRuleDto) => {
     if (!window.confirm(t('veille.rules.confirmRemove', { name: r.name }))) return;
     try {
-      await api.delete(`/workspaces/${workspaceId}/alert-rules/${r.id}`);
+      await deleteAlertRule(workspaceId, r.id);
       rules.reload();
     } catch (err) {
       setError(err as Error);

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { HighlightedText } from '../../../components/HighlightedText';
-import { api, ApiError } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-client';
+import { previewWatchQuery } from '../api';
 import { formatDateTime, formatInteger } from '../../../lib/format';
 import { useLocale } from '../../../lib/hooks/useLocale';
 
@@ -25,8 +26,7 @@ export function QueryPreview({ workspaceId, brandId, query, valid, timezone }: {
     let cancelled = false;
     const timer = setTimeout(() => {
       setLoading(true);
-      api
-        .post<PreviewDto>(`/workspaces/${workspaceId}/watch-queries/preview`, { query, brandId })
+      previewWatchQuery(workspaceId, { query, brandId })
         .then((d) => {
           if (!cancelled) {
             setData(d);

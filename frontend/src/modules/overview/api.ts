@@ -1,0 +1,8 @@
+import type { Granularity, KpiResponseDto } from '@vigie/contracts';
+import { api } from '../../lib/api-client';
+
+export type KpiQuery = { brandId?: string; from?: string; to?: string; granularity: Granularity };
+
+export function getKpis(workspaceId: string, query: KpiQuery, signal?: AbortSignal): Promise<KpiResponseDto> {
+  return api.get<KpiResponseDto>(`/workspaces/${workspaceId}/kpis`, query, signal);
+}
