@@ -1,5 +1,6 @@
+import { periodLength } from '@vigie/kpi';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayCount, isDay, matchPreset, presetPeriod, previousPeriodOf, todayIn } from './period';
+import { isDay, matchPreset, presetPeriod, todayIn } from './period';
 
 describe('period presets', () => {
   const today = '2025-03-10';
@@ -13,13 +14,17 @@ describe('period presets', () => {
     expect(matchPreset({ from: '2025-03-03', to: '2025-03-09' }, today)).toBe('7d');
     expect(matchPreset({ from: '2025-03-02', to: '2025-03-09' }, today)).toBe('custom');
   });
-  it('gives the previous period of the same length', () => {
-    expect(dayCount({ from: '2025-03-03', to: '2025-03-09' })).toBe(7);
-    expect(previousPeriodOf({ from: '2025-03-01', to: '2025-03-31' })).toEqual({ from: '2025-01-29', to: '2025-02-28' });
+  it('gives presets of the stated number of whole days', () => {
+    const length = (p: { from: string; to: string }) => periodLength(p.from, p.to);
+    expect(length(presetPeriod('yesterday', today))).toBe(1);
+    expect(length(presetPeriod('7d', today))).toBe(7);
+    expect(length(presetPeriod('28d', today))).toBe(28);
+    expect(length(presetPeriod('thisMonth', today))).toBe(10);
   });
-  it('crosses month and leap-year boundaries', () => {
-    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
-    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+  it('crosses month, year and leap-year boundaries', () => {
+    expect(presetPeriod('yesterday', '2024-03-01')).toEqual({ from: '2024-02-29', to: '2024-02-29' });
+    expect(presetPeriod('7d', '2025-01-03')).toEqual({ from: '2024-12-27', to: '2025-01-02' });
+    expect(presetPeriod('thisMonth', '2025-01-01')).toEqual({ from: '2025-01-01', to: '2025-01-01' });
   });
 });
 

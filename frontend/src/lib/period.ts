@@ -1,21 +1,19 @@
-/** Calendar-day periods ('YYYY-MM-DD', inclusive), computed in the workspace's time zone. */
+import { addDays, isCalendarDay, monthPeriod, type DayPeriod } from '@vigie/kpi';
+
+/**
+ * Calendar-day periods ('YYYY-MM-DD', inclusive), computed in the workspace's time zone. The day
+ * arithmetic is @vigie/kpi's (the API computes its periods with the same functions); this file only
+ * adds the picker's presets and "today" in the workspace's zone.
+ */
 export type PeriodPreset = 'yesterday' | '7d' | '28d' | 'thisMonth' | 'custom';
 
-export interface Period {
-  from: string;
-  to: string;
-}
+export type Period = DayPeriod;
 
 export const PERIOD_PRESETS: PeriodPreset[] = ['yesterday', '7d', '28d', 'thisMonth', 'custom'];
 export const DEFAULT_PRESET: PeriodPreset = '28d';
 
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function isDay(value: string | null | undefined): value is string {
-  if (!value || !DAY_RE.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return isCalendarDay(value);
 }
 
 /** Today's date in `timeZone` (the CM's "yesterday" is the workspace's, not the browser's). */
@@ -27,11 +25,6 @@ export function todayIn(timeZone: string | undefined, now: Date = new Date()): s
   } catch {
     return now.toISOString().slice(0, 10); // unknown zone: fall back to UTC
   }
-}
-
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 /** Whole days only: yesterday, the last 7 / 28 complete days, or the month so far (today included). */
@@ -46,7 +39,7 @@ export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: str
     case '28d':
       return { from: addDays(today, -28), to: addDays(today, -1) };
     case 'thisMonth':
-      return { from: `${today.slice(0, 8)}01`, to: today };
+      return { from: monthPeriod(today.slice(0, 7)).from, to: today };
   }
 }
 
@@ -57,15 +50,4 @@ export function matchPreset(period: Period, today: string): PeriodPreset {
     if (q.from === period.from && q.to === period.to) return p;
   }
   return 'custom';
-}
-
-export function dayCount(period: Period): number {
-  const ms = Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`);
-  return Math.round(ms / 86_400_000) + 1;
-}
-
-/** The period just before, of the same length (what the API compares against). */
-export function previousPeriodOf(period: Period): Period {
-  const n = dayCount(period);
-  return { from: addDays(period.from, -n), to: addDays(period.from, -1) };
 }

@@ -1,4 +1,4 @@
-import { addDays, monthPeriod, periodLength, previousMonth, previousPeriod } from './calendar-days';
+import { addDays, isCalendarDay, monthPeriod, periodLength, previousMonth, previousPeriod } from './calendar-days';
 
 describe('previousPeriod(from, to)', () => {
   it.each([
@@ -87,5 +87,31 @@ describe('monthPeriod / previousMonth', () => {
 
   it.each([['2025-13'], ['2025-00'], ['2025-1'], ['202501']])('rejects %s', (month) => {
     expect(() => monthPeriod(month)).toThrow(RangeError);
+  });
+});
+
+describe('isCalendarDay', () => {
+  it.each([
+    ['2025-02-28', true],
+    ['2024-02-29', true],
+    ['2000-02-29', true],
+    ['2025-12-31', true],
+    ['0001-01-01', true],
+    ['2025-02-29', false],
+    ['1900-02-29', false],
+    ['2025-02-30', false],
+    ['2025-04-31', false],
+    ['2025-13-01', false],
+    ['2025-00-10', false],
+    ['2025-01-00', false],
+    ['2025-2-3', false],
+    ['2025-01-01T00:00', false],
+    [' 2025-01-01', false],
+    ['', false],
+    [null, false],
+    [undefined, false],
+    [20250101, false],
+  ])('isCalendarDay(%p) = %p', (value, expected) => {
+    expect(isCalendarDay(value)).toBe(expected);
   });
 });

@@ -28,6 +28,17 @@ function parseDay(day: string): { year: number; month: number; dayOfMonth: numbe
   throw new RangeError(`not an ISO calendar day (YYYY-MM-DD): "${day}"`);
 }
 
+/** True for a real ISO calendar day 'YYYY-MM-DD' ('2025-02-30', '2025-2-3' and non-strings are not). */
+export function isCalendarDay(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    parseDay(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
 /** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */

@@ -43,6 +43,7 @@ export { median, percentile } from './stats';
 export {
   addDays,
   daysInMonth,
+  isCalendarDay,
   monthPeriod,
   periodLength,
   previousMonth,

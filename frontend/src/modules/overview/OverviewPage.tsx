@@ -1,4 +1,4 @@
-import { KPI_DEFINITIONS, type KpiKey } from '@vigie/kpi';
+import { KPI_DEFINITIONS, periodLength, type KpiKey } from '@vigie/kpi';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -15,7 +15,6 @@ import { formatDay, formatInteger, formatPercent, formatValue } from '../../lib/
 import { useApi } from '../../lib/hooks/useApi';
 import { getKpis } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
-import { dayCount } from '../../lib/period';
 import { AttentionBar } from './components/AttentionBar';
 import { Heatmap } from './components/Heatmap';
 import { KpiTile } from './components/KpiTile';
@@ -37,7 +36,7 @@ export default function OverviewPage() {
   const seriesKey = (SERIES_CHOICES as string[]).includes(params.get('metric') ?? '')
     ? (params.get('metric') as KpiKey)
     : 'interactions';
-  const autoGranularity = dayCount(filters) > 92 ? 'week' : 'day';
+  const autoGranularity = periodLength(filters.from, filters.to) > 92 ? 'week' : 'day';
   const granularity = (GRANULARITIES as readonly string[]).includes(params.get('granularity') ?? '')
     ? (params.get('granularity') as (typeof GRANULARITIES)[number])
     : autoGranularity;

@@ -1,15 +1,12 @@
+import { previousMonth } from '@vigie/kpi';
+
 /** 'YYYY-MM' months, newest first, ending with the month before `today` (a report covers a whole month). */
 export function recentMonths(today: string, count: number): string[] {
-  let y = Number(today.slice(0, 4));
-  let m = Number(today.slice(5, 7));
   const out: string[] = [];
+  let month = today.slice(0, 7);
   for (let i = 0; i < count; i++) {
-    m -= 1;
-    if (m === 0) {
-      m = 12;
-      y -= 1;
-    }
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    month = previousMonth(month);
+    out.push(month);
   }
   return out;
 }
