@@ -1,10 +1,15 @@
 import type { ReportDto, ReportListItemDto, ReportSentDto, ReportSettingsDto } from '@vigie/contracts';
-import { api } from '../../lib/api-client';
+import { api, buildUrl } from '../../lib/api-client';
 
 const reports = (workspaceId: string) => `/workspaces/${workspaceId}/reports`;
 
 export function listReports(workspaceId: string, query: { brandId?: string }, signal?: AbortSignal): Promise<ReportListItemDto[]> {
   return api.get<ReportListItemDto[]>(reports(workspaceId), query, signal);
+}
+
+/** Where the browser opens or downloads the report itself (a link, not a fetch). */
+export function reportFileUrl(workspaceId: string, reportId: string, format: 'html' | 'pdf' | 'xlsx'): string {
+  return buildUrl(`${reports(workspaceId)}/${reportId}/${format}`);
 }
 
 /** Builds (or rebuilds) the report of a brand for a month 'YYYY-MM'. */

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
 import { formatDateTime } from '../../../lib/format';
 import { useApi } from '../../../lib/hooks/useApi';
-import { getReport, saveRecommendations, sendReport } from '../api';
+import { getReport, reportFileUrl, saveRecommendations, sendReport } from '../api';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { REPORT_SECTIONS as SECTIONS } from '@vigie/contracts';
 import { formatMonth } from '../utils/months';
@@ -35,7 +35,6 @@ export function ReportDetail({ workspaceId, reportId, canAct, timezone, brandNam
   if (!report.data) return <Skeleton rows={6} />;
   const r = report.data;
   const sent = r.status === 'sent';
-  const base = `/api/workspaces/${workspaceId}/reports/${r.id}`;
 
   const save = async () => {
     setBusy(true);
@@ -78,13 +77,13 @@ export function ReportDetail({ workspaceId, reportId, canAct, timezone, brandNam
           {brandName} — {formatMonth(r.month, locale)}
         </h2>
         <div className="row-actions">
-          <a className="btn btn--secondary btn--small" href={`${base}/html`} target="_blank" rel="noopener">
+          <a className="btn btn--secondary btn--small" href={reportFileUrl(workspaceId, r.id, 'html')} target="_blank" rel="noopener">
             {t('reports.openPage')}
           </a>
-          <a className="btn btn--secondary btn--small" href={`${base}/pdf`}>
+          <a className="btn btn--secondary btn--small" href={reportFileUrl(workspaceId, r.id, 'pdf')}>
             PDF
           </a>
-          <a className="btn btn--secondary btn--small" href={`${base}/xlsx`}>
+          <a className="btn btn--secondary btn--small" href={reportFileUrl(workspaceId, r.id, 'xlsx')}>
             {t('reports.spreadsheet')}
           </a>
         </div>
