@@ -36,6 +36,14 @@ export interface ScopeCheckRow {
   channel_brand: string | null;
 }
 
+/** An account a platform search runs with (veille listening). */
+export interface SearchAccountRow {
+  id: string;
+  handle: string;
+  externalId: string | null;
+  baseUrl: string | null;
+}
+
 /** The fields a new channel account is created with. */
 export type NewChannelAccount = Pick<
   ChannelAccount,
@@ -200,5 +208,30 @@ export class ChannelAccountsRepository {
       Pick<ScheduleRow, 'platform' | 'last_success_at'>
     >;
     return row ?? null;
+  }
+
+  /**
+   * The workspace's account used to search a platform (veille listening): the given brand's
+   * first, own brands' next, healthy ones before failing ones, oldest first.
+   */
+  async searchAccountFor(workspaceId: string, platform: Platform, brandId: string): Promise<SearchAccountRow | null> {
+    const [row] = (await this.db.query(
+      `SELECT ca.id, ca.handle, ca.external_id AS "externalId", ca.base_url AS "baseUrl"
+         FROM channel_accounts ca JOIN brands b ON b.id = ca.brand_id
+        WHERE ca.workspace_id = $1 AND ca.platform = $2
+        ORDER BY (ca.brand_id = $3) DESC, (b.kind = 'own') DESC, (ca.status = 'failing') ASC, ca.created_at
+        LIMIT 1`,
+      [workspaceId, platform, brandId],
+    )) as SearchAccountRow[];
+    return row ?? null;
+  }
+
+  /** External ids of the workspace's accounts on a platform (their posts are own content). */
+  async externalIdsOn(workspaceId: string, platform: Platform): Promise<string[]> {
+    const rows = (await this.db.query(
+      'SELECT external_id AS "externalId" FROM channel_accounts WHERE workspace_id = $1 AND platform = $2 AND external_id IS NOT NULL',
+      [workspaceId, platform],
+    )) as Array<{ externalId: string }>;
+    return rows.map((r) => r.externalId);
   }
 }

@@ -1,16 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../common/queue/job-queue';
 import type { Platform } from '../channels/connectors/channel-connector';
 import { IngestionEvents } from '../ingestion/ingestion-events';
 import { AlertDeliveryService, DELIVER_JOB, DELIVERY_ATTEMPTS, DELIVERY_BACKOFF_MS, DELIVERY_QUEUE, type DeliverJob } from './alerts/alert-delivery.service';
+import { AlertRulesRepository } from './alert-rules.repository';
 import { AlertEvaluatorService } from './alerts/alert-evaluator.service';
 import { ChannelContentMatcher } from './listening/channel-content-matcher.service';
 import { ListeningService, SEARCH_PLATFORMS } from './listening/listening.service';
+import { ListeningSourcesRepository } from './listening-sources.repository';
 import { RssPollerService } from './listening/rss-poller.service';
+import { WatchQueriesRepository } from './watch-queries.repository';
 
 export const VEILLE_QUEUE = 'veille';
 export const TICK_MS = 60_000;
@@ -28,7 +29,9 @@ export class VeilleJobs {
   private readonly logger = new Logger('veille-jobs');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly queries: WatchQueriesRepository,
+    private readonly sources: ListeningSourcesRepository,
+    private readonly rules: AlertRulesRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
@@ -76,15 +79,7 @@ export class VeilleJobs {
 
   async listeningTick(now = new Date()): Promise<number> {
     let n = 0;
-    const due = (await this.db.query(
-      `SELECT wq.id AS "queryId", ca.platform, max(lc.last_polled_at) AS last
-         FROM watch_queries wq
-         JOIN (SELECT DISTINCT workspace_id, platform FROM channel_accounts WHERE platform = ANY($1)) ca ON ca.workspace_id = wq.workspace_id
-         LEFT JOIN listening_cursors lc ON lc.query_id = wq.id AND lc.platform = ca.platform
-        WHERE wq.active
-        GROUP BY wq.id, ca.platform`,
-      [SEARCH_PLATFORMS],
-    )) as Array<{ queryId: string; platform: Platform; last: Date | null }>;
+    const due = await this.queries.searchesWithLastPoll(SEARCH_PLATFORMS);
     for (const d of due) {
       const interval = this.listening.intervalMs(d.platform);
       if (d.last && now.getTime() - new Date(d.last).getTime() < interval) continue;
@@ -93,24 +88,21 @@ export class VeilleJobs {
       n++;
     }
     const interval = this.rss.intervalMs();
-    const sources = (await this.db.query(
-      `SELECT id FROM listening_sources WHERE active AND (last_polled_at IS NULL OR last_polled_at <= $1)`,
-      [new Date(now.getTime() - interval)],
-    )) as Array<{ id: string }>;
+    const sourceIds = await this.sources.dueIds(new Date(now.getTime() - interval));
     const bucket = Math.floor(now.getTime() / interval);
-    for (const s of sources) {
-      await this.queue.add(VEILLE_QUEUE, 'poll-source', { sourceId: s.id }, { jobId: `rss-${s.id}-${bucket}` });
+    for (const sourceId of sourceIds) {
+      await this.queue.add(VEILLE_QUEUE, 'poll-source', { sourceId }, { jobId: `rss-${sourceId}-${bucket}` });
       n++;
     }
     return n;
   }
 
   async alertsTick(now = new Date()): Promise<number> {
-    const rows = (await this.db.query('SELECT DISTINCT workspace_id AS id FROM alert_rules WHERE active')) as Array<{ id: string }>;
+    const workspaceIds = await this.rules.workspacesWithActiveRules();
     const minute = Math.floor(now.getTime() / TICK_MS);
-    for (const w of rows) {
-      await this.queue.add(VEILLE_QUEUE, 'evaluate-alerts', { workspaceId: w.id }, { jobId: `alerts-${w.id}-${minute}` });
+    for (const workspaceId of workspaceIds) {
+      await this.queue.add(VEILLE_QUEUE, 'evaluate-alerts', { workspaceId }, { jobId: `alerts-${workspaceId}-${minute}` });
     }
-    return rows.length;
+    return workspaceIds.length;
   }
 }

@@ -3,7 +3,15 @@ import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BrandsModule } from '../brands/brands.module';
 import { ChannelsModule } from '../channels/channels.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { KpiContributorRegistry } from '../kpi/contributors/kpi-contributor';
+import { AlertRulesRepository } from './alert-rules.repository';
+import { AlertsRepository } from './alerts.repository';
+import { ChannelContentRepository } from './channel-content.repository';
+import { InsightsRepository } from './insights.repository';
+import { ListeningSourcesRepository } from './listening-sources.repository';
+import { MentionsRepository } from './mentions.repository';
+import { WatchQueriesRepository } from './watch-queries.repository';
 import { AlertDeliveryService } from './alerts/alert-delivery.service';
 import { AlertEvaluatorService } from './alerts/alert-evaluator.service';
 import { AlertRule } from './alerts/alert-rule.entity';
@@ -35,9 +43,16 @@ import { VeilleJobs } from './veille-jobs';
 
 /** Watch queries, listening, mentions, alerts, influencers, share of voice, competitors, trends. */
 @Module({
-  imports: [TypeOrmModule.forFeature([WatchQuery, ListeningSource, AlertRule]), BrandsModule, ChannelsModule],
+  imports: [TypeOrmModule.forFeature([WatchQuery, ListeningSource, AlertRule]), BrandsModule, ChannelsModule, WorkspacesModule],
   controllers: [WatchQueriesController, MentionsController, SourcesController, AlertRulesController, AlertsController, InsightsController],
   providers: [
+    WatchQueriesRepository,
+    ListeningSourcesRepository,
+    MentionsRepository,
+    AlertRulesRepository,
+    AlertsRepository,
+    ChannelContentRepository,
+    InsightsRepository,
     WatchQueriesService,
     PreviewService,
     CompiledQueriesCache,
@@ -57,7 +72,16 @@ import { VeilleJobs } from './veille-jobs';
     TrendsService,
     VeilleJobs,
   ],
-  exports: [CompiledQueriesCache, MentionWriter, ShareOfVoiceService],
+  exports: [
+    CompiledQueriesCache,
+    MentionWriter,
+    ShareOfVoiceService,
+    // For privacy (erasure / retention of mentions and alerts) and demo (seed of queries and rules).
+    WatchQueriesRepository,
+    AlertRulesRepository,
+    MentionsRepository,
+    AlertsRepository,
+  ],
 })
 export class VeilleModule implements OnModuleInit {
   private readonly logger = new Logger('veille');

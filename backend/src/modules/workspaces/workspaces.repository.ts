@@ -41,7 +41,13 @@ export class WorkspacesRepository {
     return w;
   }
 
-  /** Merges keys into the settings jsonb (other keys kept). */
+  /** The workspace's IANA time zone (undefined: no such workspace). */
+  async timezoneOf(id: string): Promise<string | undefined> {
+    const [row] = (await this.workspaces.query('SELECT timezone FROM workspaces WHERE id = $1', [id])) as Array<{ timezone: string }>;
+    return row?.timezone;
+  }
+
+    /** Merges keys into the settings jsonb (other keys kept). */
   async mergeSettings(id: string, set: Partial<WorkspaceSettings>): Promise<void> {
     await this.workspaces.query('UPDATE workspaces SET settings = settings || $2::jsonb WHERE id = $1', [id, JSON.stringify(set)]);
   }

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { safeFetch } from '../../../common/http/ssrf-guard';
 import { MailerService } from '../../../common/mail/mailer.service';
 import { JobQueue } from '../../../common/queue/job-queue';
+import { AlertsRepository } from '../alerts.repository';
 import { AlertRulesService } from './alert-rules.service';
 import { signBody, webhookBody, type AlertMessage, type WebhookFormat } from './webhook-payload';
 
@@ -35,7 +34,7 @@ export class AlertDeliveryService {
   private readonly logger = new Logger('alert-delivery');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly alerts: AlertsRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mailer: MailerService,
@@ -44,37 +43,19 @@ export class AlertDeliveryService {
 
   /** Called once per newly raised alert. */
   async enqueue(alertId: string): Promise<void> {
-    const [a] = (await this.db.query(
-      `SELECT r.recipients, r.webhook_url AS "webhookUrl" FROM alerts a JOIN alert_rules r ON r.id = a.rule_id WHERE a.id = $1`,
-      [alertId],
-    )) as Array<{ recipients: string[]; webhookUrl: string | null }>;
+    const a = await this.alerts.deliveryTargets(alertId);
     if (!a) return;
     const targets: Array<[string, string]> = [];
     if (a.recipients.length) targets.push(['email', a.recipients.join(', ')]);
     if (a.webhookUrl) targets.push(['webhook', a.webhookUrl]);
     for (const [channel, target] of targets) {
-      const [d] = (await this.db.query(
-        'INSERT INTO alert_deliveries (alert_id, channel, target) VALUES ($1, $2, $3) RETURNING id::text',
-        [alertId, channel, target],
-      )) as Array<{ id: string }>;
-      await this.queue.add<DeliverJob>(DELIVERY_QUEUE, DELIVER_JOB, { deliveryId: d.id }, { jobId: `delivery-${d.id}` });
+      const deliveryId = await this.alerts.insertDelivery(alertId, channel, target);
+      await this.queue.add<DeliverJob>(DELIVERY_QUEUE, DELIVER_JOB, { deliveryId }, { jobId: `delivery-${deliveryId}` });
     }
   }
 
   async message(alertId: string): Promise<AlertMessage & { ruleId: string; format: WebhookFormat; recipients: string[]; webhookUrl: string | null }> {
-    const [a] = (await this.db.query(
-      `SELECT a.id, a.type, a.title, a.details, a.count, a.raised_at AS "raisedAt", a.brand_id AS "brandId", a.query_id AS "queryId",
-              a.workspace_id AS "workspaceId", r.id AS "ruleId", r.webhook_format AS format, r.recipients, r.webhook_url AS "webhookUrl",
-              b.name AS "brandName", q.name AS "queryName"
-         FROM alerts a JOIN alert_rules r ON r.id = a.rule_id JOIN brands b ON b.id = a.brand_id
-         LEFT JOIN watch_queries q ON q.id = a.query_id
-        WHERE a.id = $1`,
-      [alertId],
-    )) as Array<{
-      id: string; type: string; title: string; details: Record<string, unknown>; count: number; raisedAt: Date; brandId: string;
-      queryId: string | null; workspaceId: string; ruleId: string; format: WebhookFormat; recipients: string[]; webhookUrl: string | null;
-      brandName: string; queryName: string | null;
-    }>;
+    const a = (await this.alerts.messageOf(alertId))!;
     const facts = [
       { name: 'Type', value: TYPE_LABELS[a.type] ?? a.type },
       { name: 'Brand', value: a.brandName },
@@ -104,22 +85,17 @@ export class AlertDeliveryService {
 
   /** Queue handler: throws to be retried; the last attempt marks the delivery failed. */
   async deliver(deliveryId: string, attempt: number): Promise<void> {
-    const [d] = (await this.db.query(
-      'SELECT id, alert_id AS "alertId", channel, status FROM alert_deliveries WHERE id = $1',
-      [deliveryId],
-    )) as Array<{ id: string; alertId: string; channel: 'email' | 'webhook'; status: string }>;
+    const d = await this.alerts.findDelivery(deliveryId);
     if (!d || d.status === 'sent') return;
     try {
       const m = await this.message(d.alertId);
       if (d.channel === 'email') await this.sendEmail(m);
       else await this.postWebhook(m);
-      await this.db.query(`UPDATE alert_deliveries SET status = 'sent', attempts = $2, sent_at = now(), last_error = NULL WHERE id = $1`, [deliveryId, attempt]);
+      await this.alerts.markDeliverySent(deliveryId, attempt);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const final = attempt >= DELIVERY_ATTEMPTS;
-      await this.db.query('UPDATE alert_deliveries SET attempts = $2, last_error = $3, status = $4 WHERE id = $1', [
-        deliveryId, attempt, msg.slice(0, 500), final ? 'failed' : 'pending',
-      ]);
+      await this.alerts.markDeliveryAttempt(deliveryId, attempt, msg, final ? 'failed' : 'pending');
       if (final) this.logger.warn(`alert ${d.alertId}: ${d.channel} delivery failed after ${attempt} attempts: ${msg}`);
       throw e;
     }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { computeKpis, sumCounts, type CountRecord } from '@vigie/kpi';
-import type { DataSource } from 'typeorm';
 import { BrandsService } from '../../brands/brands.service';
+import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
+import { InsightsRepository } from '../insights.repository';
 import { checkPeriod } from '../shared/check-period';
 import { workspaceTimezone } from '../shared/workspace-time';
 
@@ -16,30 +16,17 @@ import { workspaceTimezone } from '../shared/workspace-time';
 @Injectable()
 export class CompetitorsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly insights: InsightsRepository,
+    private readonly workspaces: WorkspacesRepository,
     private readonly brands: BrandsService,
   ) {}
 
   async compare(workspaceId: string, brandId: string, from: string, to: string) {
     await this.brands.get(workspaceId, brandId);
     const { days } = checkPeriod(from, to);
-    const tz = await workspaceTimezone(this.db, workspaceId);
-    const accounts = (await this.db.query(
-      `SELECT ca.id, ca.brand_id AS "brandId", b.name AS "brandName", b.kind AS "brandKind", ca.platform, ca.handle,
-              (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id AND s.day <= $3::date
-                 AND s.followers IS NOT NULL ORDER BY s.day DESC LIMIT 1) AS "followersEnd"
-         FROM channel_accounts ca JOIN brands b ON b.id = ca.brand_id
-        WHERE ca.workspace_id = $1 AND (ca.brand_id = $2 OR b.kind = 'competitor')
-        ORDER BY (ca.brand_id = $2) DESC, b.name, ca.platform, ca.handle`,
-      [workspaceId, brandId, to],
-    )) as Array<{ id: string; brandId: string; brandName: string; brandKind: string; platform: string; handle: string; followersEnd: number | null }>;
-    const posts = (await this.db.query(
-      `SELECT channel_account_id AS "accountId", reach::float8, impressions::float8, reactions::float8, comments::float8,
-              shares::float8, saves::float8, clicks::float8, video_views::float8 AS "videoViews"
-         FROM posts WHERE workspace_id = $1 AND channel_account_id = ANY($2::uuid[])
-          AND published_at >= ($3::date::timestamp AT TIME ZONE $5) AND published_at < (($4::date + 1)::timestamp AT TIME ZONE $5)`,
-      [workspaceId, accounts.map((a) => a.id), from, to, tz],
-    )) as Array<{ accountId: string } & Record<string, number | null>>;
+    const tz = await workspaceTimezone(this.workspaces, workspaceId);
+    const accounts = await this.insights.competitorAccounts(workspaceId, brandId, to);
+    const posts = await this.insights.competitorPosts(workspaceId, accounts.map((a) => a.id), from, to, tz);
     const items = accounts.map((a) => {
       const rows: CountRecord[] = posts
         .filter((p) => p.accountId === a.id)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { BrandsService } from '../../brands/brands.service';
+import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
+import { InsightsRepository } from '../insights.repository';
 import { checkPeriod } from '../shared/check-period';
 import { workspaceTimezone } from '../shared/workspace-time';
 
@@ -17,31 +17,16 @@ export const INFLUENCERS_LIMIT = 50;
 @Injectable()
 export class InfluencersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly insights: InsightsRepository,
+    private readonly workspaces: WorkspacesRepository,
     private readonly brands: BrandsService,
   ) {}
 
   async rank(workspaceId: string, brandId: string, from: string, to: string) {
     await this.brands.get(workspaceId, brandId);
     checkPeriod(from, to);
-    const tz = await workspaceTimezone(this.db, workspaceId);
-    const rows = (await this.db.query(
-      `WITH m AS (
-         SELECT DISTINCT m.* FROM mention_matches mm JOIN mentions m ON m.id = mm.mention_id
-          WHERE mm.brand_id = $1 AND mm.workspace_id = $2 AND NOT m.is_own_content AND m.author_external_id IS NOT NULL
-            AND mm.published_at >= ($3::date::timestamp AT TIME ZONE $5) AND mm.published_at < (($4::date + 1)::timestamp AT TIME ZONE $5))
-       SELECT platform, author_external_id AS "externalId", max(author_handle) AS handle, max(author_name) AS name,
-              max(author_followers)::int AS followers, max(reach)::int AS reach, count(*)::int AS mentions,
-              sum(engagement)::int AS engagement,
-              count(*) FILTER (WHERE sentiment = 'positive')::int AS positive,
-              count(*) FILTER (WHERE sentiment = 'negative')::int AS negative,
-              max(published_at) AS "lastMentionAt"
-         FROM m GROUP BY platform, author_external_id`,
-      [brandId, workspaceId, from, to, tz],
-    )) as Array<{
-      platform: string; externalId: string; handle: string | null; name: string | null; followers: number | null; reach: number | null;
-      mentions: number; engagement: number | null; positive: number; negative: number; lastMentionAt: Date;
-    }>;
+    const tz = await workspaceTimezone(this.workspaces, workspaceId);
+    const rows = await this.insights.influencers(workspaceId, brandId, from, to, tz);
     const scored = rows.map((r) => {
       const reach = r.reach ?? r.followers ?? 0;
       const score = Math.log10(1 + reach) * (1 + Math.log2(r.mentions)) + Math.log10(1 + (r.engagement ?? 0));

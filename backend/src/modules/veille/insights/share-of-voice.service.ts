@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { BrandsService } from '../../brands/brands.service';
+import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
+import { InsightsRepository } from '../insights.repository';
 import { checkPeriod } from '../shared/check-period';
 import { workspaceTimezone } from '../shared/workspace-time';
 
@@ -22,32 +22,17 @@ export interface SovTotals {
 @Injectable()
 export class ShareOfVoiceService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly insights: InsightsRepository,
+    private readonly workspaces: WorkspacesRepository,
     private readonly brands: BrandsService,
   ) {}
 
-  private async rows(workspaceId: string, brandId: string, from: string, to: string, tz: string, granularity: 'day' | 'month' | null) {
-    const bucket = granularity ? `to_char(date_trunc('${granularity}', m.published_at AT TIME ZONE $5), '${granularity === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM'}')` : `''`;
-    return (await this.db.query(
-      `SELECT mm.brand_id AS "brandId", ${bucket} AS bucket, count(DISTINCT m.id)::int AS n
-         FROM mention_matches mm JOIN mentions m ON m.id = mm.mention_id
-         JOIN watch_queries q ON q.id = mm.query_id JOIN brands b ON b.id = mm.brand_id
-        WHERE mm.workspace_id = $1 AND NOT m.is_own_content
-          AND mm.published_at >= ($3::date::timestamp AT TIME ZONE $5) AND mm.published_at < (($4::date + 1)::timestamp AT TIME ZONE $5)
-          AND ((mm.brand_id = $2 AND q.kind = 'brand') OR (b.kind = 'competitor' AND q.kind = 'competitor'))
-        GROUP BY 1, 2`,
-      [workspaceId, brandId, from, to, tz],
-    )) as Array<{ brandId: string; bucket: string; n: number }>;
+  private rows(workspaceId: string, brandId: string, from: string, to: string, tz: string, granularity: 'day' | 'month' | null) {
+    return this.insights.sovBuckets(workspaceId, brandId, from, to, tz, granularity);
   }
 
   private async measured(workspaceId: string, brandId: string) {
-    const rows = (await this.db.query(
-      `SELECT b.id, b.name, b.kind, bool_or(q.kind = 'brand') AS "hasBrandQuery", bool_or(q.kind = 'competitor') AS "hasCompetitorQuery"
-         FROM brands b LEFT JOIN watch_queries q ON q.brand_id = b.id
-        WHERE b.workspace_id = $1 AND (b.id = $2 OR b.kind = 'competitor')
-        GROUP BY b.id, b.name, b.kind ORDER BY b.name`,
-      [workspaceId, brandId],
-    )) as Array<{ id: string; name: string; kind: string; hasBrandQuery: boolean | null; hasCompetitorQuery: boolean | null }>;
+    const rows = await this.insights.sovMeasured(workspaceId, brandId);
     return {
       brandMeasured: rows.some((r) => r.id === brandId && r.hasBrandQuery),
       competitors: rows.filter((r) => r.id !== brandId && r.kind === 'competitor' && r.hasCompetitorQuery),
@@ -66,21 +51,10 @@ export class ShareOfVoiceService {
     periods: ReadonlyArray<{ from: string; to: string }>,
     timezone?: string,
   ): Promise<SovTotals[]> {
-    const tz = timezone ?? (await workspaceTimezone(this.db, workspaceId));
+    const tz = timezone ?? (await workspaceTimezone(this.workspaces, workspaceId));
     const [{ brandMeasured, competitors }, rows] = await Promise.all([
       this.measured(workspaceId, brandId),
-      this.db.query(
-        `SELECT k.i::int AS i, mm.brand_id AS "brandId", count(DISTINCT m.id)::int AS n
-           FROM unnest($3::date[], $4::date[]) WITH ORDINALITY AS k(from_day, to_day, i)
-           JOIN mention_matches mm ON mm.workspace_id = $1
-             AND mm.published_at >= (k.from_day::timestamp AT TIME ZONE $5) AND mm.published_at < ((k.to_day + 1)::timestamp AT TIME ZONE $5)
-           JOIN mentions m ON m.id = mm.mention_id
-           JOIN watch_queries q ON q.id = mm.query_id JOIN brands b ON b.id = mm.brand_id
-          WHERE NOT m.is_own_content
-            AND ((mm.brand_id = $2 AND q.kind = 'brand') OR (b.kind = 'competitor' AND q.kind = 'competitor'))
-          GROUP BY 1, 2`,
-        [workspaceId, brandId, periods.map((p) => p.from), periods.map((p) => p.to), tz],
-      ) as Promise<Array<{ i: number; brandId: string; n: number }>>,
+      this.insights.sovPeriods(workspaceId, brandId, periods, tz),
     ]);
     return periods.map((_, k) => {
       const count = (id: string) => rows.filter((r) => r.i === k + 1 && r.brandId === id).reduce((s, r) => s + r.n, 0);
@@ -96,7 +70,7 @@ export class ShareOfVoiceService {
   async report(workspaceId: string, brandId: string, from: string, to: string, granularity: 'day' | 'month' = 'day') {
     const brand = await this.brands.get(workspaceId, brandId);
     checkPeriod(from, to);
-    const tz = await workspaceTimezone(this.db, workspaceId);
+    const tz = await workspaceTimezone(this.workspaces, workspaceId);
     const totals = await this.forPeriod(workspaceId, brandId, from, to, tz);
     const rows = await this.rows(workspaceId, brandId, from, to, tz, granularity);
     const buckets = [...new Set(rows.map((r) => r.bucket))].sort();

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { tokenize } from '@vigie/query';
-import type { DataSource } from 'typeorm';
 import { BrandsService } from '../../brands/brands.service';
+import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
+import { InsightsRepository } from '../insights.repository';
 import { checkPeriod } from '../shared/check-period';
 import { workspaceTimezone } from '../shared/workspace-time';
 
@@ -69,34 +69,23 @@ export function termCounts(texts: string[]): { words: Map<string, number>; hasht
 @Injectable()
 export class TrendsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly insights: InsightsRepository,
+    private readonly workspaces: WorkspacesRepository,
     private readonly brands: BrandsService,
   ) {}
 
   private texts(workspaceId: string, brandId: string, from: string, to: string, tz: string) {
-    return this.db.query(
-      `SELECT DISTINCT ON (m.published_at, m.id) m.text FROM mention_matches mm JOIN mentions m ON m.id = mm.mention_id
-        WHERE mm.brand_id = $1 AND mm.workspace_id = $2 AND NOT m.is_own_content
-          AND mm.published_at >= ($3::date::timestamp AT TIME ZONE $5) AND mm.published_at < (($4::date + 1)::timestamp AT TIME ZONE $5)
-        ORDER BY m.published_at DESC, m.id DESC LIMIT ${TRENDS_SCAN_LIMIT}`,
-      [brandId, workspaceId, from, to, tz],
-    ) as Promise<Array<{ text: string }>>;
+    return this.insights.trendTexts(workspaceId, brandId, from, to, tz, TRENDS_SCAN_LIMIT);
   }
 
   private counts(workspaceId: string, brandId: string, from: string, to: string, tz: string) {
-    return this.db.query(
-      `SELECT m.platform, m.source, count(DISTINCT m.id)::int AS n FROM mention_matches mm JOIN mentions m ON m.id = mm.mention_id
-        WHERE mm.brand_id = $1 AND mm.workspace_id = $2 AND NOT m.is_own_content
-          AND mm.published_at >= ($3::date::timestamp AT TIME ZONE $5) AND mm.published_at < (($4::date + 1)::timestamp AT TIME ZONE $5)
-        GROUP BY m.platform, m.source`,
-      [brandId, workspaceId, from, to, tz],
-    ) as Promise<Array<{ platform: string; source: string; n: number }>>;
+    return this.insights.trendSourceCounts(workspaceId, brandId, from, to, tz);
   }
 
   async trends(workspaceId: string, brandId: string, from: string, to: string) {
     await this.brands.get(workspaceId, brandId);
     const { previous } = checkPeriod(from, to);
-    const tz = await workspaceTimezone(this.db, workspaceId);
+    const tz = await workspaceTimezone(this.workspaces, workspaceId);
     const [curTexts, prevTexts, curCounts, prevCounts] = await Promise.all([
       this.texts(workspaceId, brandId, from, to, tz),
       this.texts(workspaceId, brandId, previous.from, previous.to, tz),

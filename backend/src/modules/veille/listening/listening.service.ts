@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { tryParseQuery } from '@vigie/query';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { RetryAfterError } from '../../../common/queue/job-queue';
+import { ChannelAccountsRepository } from '../../channels/channel-accounts.repository';
 import { ChannelsService } from '../../channels/channels.service';
 import type { ChannelConnector, ConnectorAccount, NormalizedMention, Platform } from '../../channels/connectors/channel-connector';
 import { ConnectorErrorCode, isConnectorError } from '../../channels/connectors/connector-error';
 import { CONNECTORS } from '../../channels/connectors/connector.registry';
+import { ListeningSourcesRepository } from '../listening-sources.repository';
 import { MentionWriter } from '../mentions/mention-writer';
 import { CompiledQueriesCache } from '../queries/compiled-queries.cache';
+import { WatchQueriesRepository } from '../watch-queries.repository';
 import { matchFoundItems } from './mention-inputs';
 import { platformSearches } from './search-terms';
 
@@ -49,7 +50,9 @@ export class ListeningService {
   connectors: readonly ChannelConnector[] = CONNECTORS;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly queries: WatchQueriesRepository,
+    private readonly cursors: ListeningSourcesRepository,
+    private readonly channelAccounts: ChannelAccountsRepository,
     private readonly cache: CompiledQueriesCache,
     private readonly writer: MentionWriter,
     private readonly channels: ChannelsService,
@@ -62,10 +65,7 @@ export class ListeningService {
 
   async pollSearch(queryId: string, platform: Platform, now = new Date()): Promise<PollResult> {
     const result: PollResult = { searches: 0, fetched: 0, inserted: 0, newMatches: 0 };
-    const [q] = (await this.db.query(
-      'SELECT id, workspace_id AS "workspaceId", brand_id AS "brandId", query, active FROM watch_queries WHERE id = $1',
-      [queryId],
-    )) as Array<{ id: string; workspaceId: string; brandId: string; query: string; active: boolean }>;
+    const q = await this.queries.findForPoll(queryId);
     if (!q || !q.active) return { ...result, skipped: 'query inactive or deleted' };
     const parsed = tryParseQuery(q.query);
     if (!parsed.ok) return { ...result, skipped: 'query does not parse' };
@@ -78,12 +78,9 @@ export class ListeningService {
 
     for (const search of platformSearches(parsed.ast, platform)) {
       result.searches++;
-      const [cur] = (await this.db.query(
-        'SELECT newest_at AS "newestAt" FROM listening_cursors WHERE query_id = $1 AND platform = $2 AND search_key = $3',
-        [queryId, platform, search],
-      )) as Array<{ newestAt: Date | null }>;
-      const since = cur?.newestAt
-        ? new Date(new Date(cur.newestAt).getTime() - CURSOR_OVERLAP_MS)
+      const newestAt = await this.cursors.cursorNewestAt(queryId, platform, search);
+      const since = newestAt
+        ? new Date(new Date(newestAt).getTime() - CURSOR_OVERLAP_MS)
         : new Date(now.getTime() - INITIAL_LOOKBACK_MS);
       const sinceIso = since.toISOString();
       const found: NormalizedMention[] = [];
@@ -123,14 +120,7 @@ export class ListeningService {
 
   /** The workspace's account used to search this platform: the query's brand first, own brands next. */
   private async searchAccount(workspaceId: string, platform: Platform, brandId: string): Promise<ConnectorAccount | null> {
-    const [row] = (await this.db.query(
-      `SELECT ca.id, ca.handle, ca.external_id AS "externalId", ca.base_url AS "baseUrl"
-         FROM channel_accounts ca JOIN brands b ON b.id = ca.brand_id
-        WHERE ca.workspace_id = $1 AND ca.platform = $2
-        ORDER BY (ca.brand_id = $3) DESC, (b.kind = 'own') DESC, (ca.status = 'failing') ASC, ca.created_at
-        LIMIT 1`,
-      [workspaceId, platform, brandId],
-    )) as Array<{ id: string; handle: string; externalId: string | null; baseUrl: string | null }>;
+    const row = await this.channelAccounts.searchAccountFor(workspaceId, platform, brandId);
     if (!row) return null;
     return {
       platform,
@@ -143,11 +133,7 @@ export class ListeningService {
   }
 
   private async ownAuthorIds(workspaceId: string, platform: Platform): Promise<Set<string>> {
-    const rows = (await this.db.query(
-      'SELECT external_id AS "externalId" FROM channel_accounts WHERE workspace_id = $1 AND platform = $2 AND external_id IS NOT NULL',
-      [workspaceId, platform],
-    )) as Array<{ externalId: string }>;
-    return new Set(rows.map((r) => r.externalId));
+    return new Set(await this.channelAccounts.externalIdsOn(workspaceId, platform));
   }
 
   /** The cursor only moves forward; an empty poll keeps it. */
@@ -161,17 +147,6 @@ export class ListeningService {
     now: Date,
     error: string | null,
   ): Promise<void> {
-    await this.db.query(
-      `INSERT INTO listening_cursors (workspace_id, query_id, platform, search_key, newest_at, newest_id, last_polled_at, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (query_id, platform, search_key) DO UPDATE SET
-         newest_at = CASE WHEN EXCLUDED.newest_at IS NOT NULL AND (listening_cursors.newest_at IS NULL OR EXCLUDED.newest_at > listening_cursors.newest_at)
-                          THEN EXCLUDED.newest_at ELSE listening_cursors.newest_at END,
-         newest_id = CASE WHEN EXCLUDED.newest_at IS NOT NULL AND (listening_cursors.newest_at IS NULL OR EXCLUDED.newest_at > listening_cursors.newest_at)
-                          THEN EXCLUDED.newest_id ELSE listening_cursors.newest_id END,
-         last_polled_at = EXCLUDED.last_polled_at,
-         last_error = EXCLUDED.last_error`,
-      [workspaceId, queryId, platform, search, newestAt, newestId, now, error?.slice(0, 500) ?? null],
-    );
+    await this.cursors.saveCursor({ workspaceId, queryId, platform, search, newestAt, newestId, polledAt: now, error });
   }
 }

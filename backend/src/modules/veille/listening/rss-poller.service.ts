@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { safeFetch } from '../../../common/http/ssrf-guard';
 import { DEFAULT_USER_AGENT } from '../../channels/connectors/http-client';
 import { decodeFeed, feedItemToMention, parseFeed } from '../../channels/connectors/rss/rss.mapper';
 import type { NormalizedMention } from '../../channels/connectors/channel-connector';
+import { ListeningSourcesRepository } from '../listening-sources.repository';
 import { MentionWriter } from '../mentions/mention-writer';
 import { CompiledQueriesCache } from '../queries/compiled-queries.cache';
 import { matchFoundItems } from './mention-inputs';
@@ -20,7 +19,7 @@ export const RSS_INTERVAL_MS = 15 * 60_000;
 @Injectable()
 export class RssPollerService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ListeningSourcesRepository,
     private readonly cache: CompiledQueriesCache,
     private readonly writer: MentionWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,10 +30,7 @@ export class RssPollerService {
   }
 
   async poll(sourceId: string, now = new Date()): Promise<{ status: number; items: number; inserted: number } | null> {
-    const [s] = (await this.db.query(
-      'SELECT id, workspace_id AS "workspaceId", url, etag, last_modified AS "lastModified", active FROM listening_sources WHERE id = $1',
-      [sourceId],
-    )) as Array<{ id: string; workspaceId: string; url: string; etag: string | null; lastModified: string | null; active: boolean }>;
+    const s = await this.sources.findForPoll(sourceId);
     if (!s || !s.active) return null;
     const headers: Record<string, string> = {
       'user-agent': DEFAULT_USER_AGENT,
@@ -66,13 +62,7 @@ export class RssPollerService {
 
   /** `undefined` validators = keep the stored ones (errors, 304). */
   private async mark(id: string, now: Date, status: string, error: string | null, etag: string | null | undefined, lastModified: string | null | undefined) {
-    await this.db.query(
-      `UPDATE listening_sources SET last_polled_at = $2, last_status = $3, last_error = $4,
-         etag = CASE WHEN $5::boolean THEN $6 ELSE etag END,
-         last_modified = CASE WHEN $5::boolean THEN $7 ELSE last_modified END
-       WHERE id = $1`,
-      [id, now, status, error?.slice(0, 500) ?? null, etag !== undefined, etag ?? null, lastModified ?? null],
-    );
+    await this.sources.markPolled(id, { polledAt: now, status, error, etag, lastModified });
   }
 }
 

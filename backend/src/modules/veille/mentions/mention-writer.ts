@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { analyze } from '@vigie/text';
-import type { DataSource } from 'typeorm';
+import { type MentionMatchRow, type MentionUpsertRow, MentionsRepository } from '../mentions.repository';
 
 export type MentionKind = 'post' | 'comment' | 'article';
 export type MentionOrigin = 'search' | 'rss' | 'channel';
@@ -46,7 +45,7 @@ const clampInt = (n: number | null | undefined) =>
  */
 @Injectable()
 export class MentionWriter {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly mentions: MentionsRepository) {}
 
   async write(workspaceId: string, inputs: MentionInput[]): Promise<WriteResult> {
     const byKey = new Map<string, MentionInput>();
@@ -60,7 +59,7 @@ export class MentionWriter {
     }
     const list = [...byKey.values()];
     if (!list.length) return { inserted: 0, newMatches: 0 };
-    const rows = list.map((m) => {
+    const rows = list.map((m): MentionUpsertRow => {
       const needsText = m.language === undefined || m.sentiment === undefined;
       const a = needsText ? analyze(m.text, m.languageHint ? { languageHint: m.languageHint } : {}) : null;
       const followers = clampInt(m.author?.followers);
@@ -86,28 +85,10 @@ export class MentionWriter {
         published_at: new Date(m.publishedAt).toISOString(),
       };
     });
-    return this.db.transaction(async (tx) => {
-      const written = (await tx.query(
-        `INSERT INTO mentions (workspace_id, platform, source, external_id, kind, origin, text, url,
-           author_external_id, author_handle, author_name, author_followers, reach, engagement,
-           language, sentiment, sentiment_score, is_own_content, channel_account_id, published_at)
-         SELECT $1, x.platform, x.source, x.external_id, x.kind, x.origin, x.text, x.url,
-           x.author_external_id, x.author_handle, x.author_name, x.author_followers, x.reach, x.engagement,
-           x.language, x.sentiment, x.sentiment_score, x.is_own_content, x.channel_account_id, x.published_at
-         FROM jsonb_to_recordset($2::jsonb) AS x(platform text, source text, external_id text, kind text, origin text,
-           text text, url text, author_external_id text, author_handle text, author_name text, author_followers int,
-           reach int, engagement int, language text, sentiment text, sentiment_score real, is_own_content boolean,
-           channel_account_id uuid, published_at timestamptz)
-         ON CONFLICT (workspace_id, platform, external_id) DO UPDATE SET
-           text = EXCLUDED.text,
-           author_followers = COALESCE(EXCLUDED.author_followers, mentions.author_followers),
-           reach = COALESCE(EXCLUDED.reach, mentions.reach),
-           engagement = COALESCE(EXCLUDED.engagement, mentions.engagement)
-         RETURNING id::text, platform, external_id, published_at, (xmax = 0) AS inserted`,
-        [workspaceId, JSON.stringify(rows)],
-      )) as Array<{ id: string; platform: string; external_id: string; published_at: Date; inserted: boolean }>;
+    return this.mentions.transaction(async (tx) => {
+      const written = await this.mentions.upsertMany(workspaceId, rows, tx);
       const idOf = new Map(written.map((w) => [`${w.platform}\u0000${w.external_id}`, w]));
-      const pairs: Array<{ mention_id: string; query_id: string; brand_id: string; published_at: string }> = [];
+      const pairs: MentionMatchRow[] = [];
       for (const m of list) {
         const w = idOf.get(`${m.platform}\u0000${m.externalId}`);
         if (!w) continue;
@@ -118,16 +99,8 @@ export class MentionWriter {
           pairs.push({ mention_id: w.id, query_id: x.queryId, brand_id: x.brandId, published_at: new Date(w.published_at).toISOString() });
         }
       }
-      const created = (await tx.query(
-        `INSERT INTO mention_matches (mention_id, query_id, workspace_id, brand_id, published_at)
-         SELECT x.mention_id, x.query_id, $1, x.brand_id, x.published_at
-           FROM jsonb_to_recordset($2::jsonb) AS x(mention_id bigint, query_id uuid, brand_id uuid, published_at timestamptz)
-          -- a query deleted meanwhile is skipped rather than failing the batch
-          WHERE EXISTS (SELECT 1 FROM watch_queries w WHERE w.id = x.query_id AND w.workspace_id = $1)
-         ON CONFLICT DO NOTHING RETURNING mention_id`,
-        [workspaceId, JSON.stringify(pairs)],
-      )) as unknown[];
-      return { inserted: written.filter((w) => w.inserted).length, newMatches: created.length };
+      const created = await this.mentions.insertMatches(workspaceId, pairs, tx);
+      return { inserted: written.filter((w) => w.inserted).length, newMatches: created };
     });
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { compileQuery, matchQuery, type MatchSpan } from '@vigie/query';
-import type { DataSource } from 'typeorm';
 import { BrandsService } from '../../brands/brands.service';
+import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
+import { MentionsRepository, type StoredItem } from '../mentions.repository';
 import { localDay, workspaceTimezone } from '../shared/workspace-time';
 import { parseOr400 } from './query-error';
 
@@ -12,22 +12,13 @@ export const PREVIEW_SCAN_LIMIT = 5000;
 export const PREVIEW_MATCHES_LIMIT = 100;
 export const PREVIEW_DAYS = 30;
 
-export interface StoredItem {
-  type: 'mention' | 'post' | 'comment';
-  id: string;
-  platform: string;
-  source: string | null;
-  text: string;
-  url: string | null;
-  lang: string | null;
-  author: string | null;
-  publishedAt: Date;
-}
+export type { StoredItem } from '../mentions.repository';
 
 @Injectable()
 export class PreviewService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly mentions: MentionsRepository,
+    private readonly workspaces: WorkspacesRepository,
     private readonly brands: BrandsService,
   ) {}
 
@@ -45,7 +36,7 @@ export class PreviewService {
   async previewStored(workspaceId: string, query: string, brandId?: string, now = new Date()) {
     const q = compileQuery(parseOr400(query));
     if (brandId) await this.brands.get(workspaceId, brandId);
-    const tz = await workspaceTimezone(this.db, workspaceId);
+    const tz = await workspaceTimezone(this.workspaces, workspaceId);
     const since = new Date(now.getTime() - PREVIEW_DAYS * 86_400_000);
     const items = await this.recentItems(workspaceId, since, brandId ?? null);
     const matches: Array<Omit<StoredItem, 'lang' | 'author'> & { spans: MatchSpan[] }> = [];
@@ -80,31 +71,8 @@ export class PreviewService {
     };
   }
 
-  private async recentItems(workspaceId: string, since: Date, brandId: string | null): Promise<StoredItem[]> {
-    const lim = PREVIEW_SCAN_LIMIT;
-    // Channel-origin mentions are the posts/comments below: not scanned twice.
-    const rows = (await this.db.query(
-      `SELECT * FROM (
-         (SELECT 'mention' AS type, m.id::text AS id, m.platform, m.source, m.text, m.url, m.language AS lang,
-                 m.author_handle AS author, m.published_at AS "publishedAt"
-            FROM mentions m
-           WHERE m.workspace_id = $1 AND m.published_at >= $2 AND m.origin <> 'channel'
-           ORDER BY m.published_at DESC LIMIT ${lim})
-         UNION ALL
-         (SELECT 'post', p.id::text, ca.platform, ca.handle, p.text, p.permalink, p.language, a.handle, p.published_at
-            FROM posts p JOIN channel_accounts ca ON ca.id = p.channel_account_id
-            LEFT JOIN authors a ON a.id = p.author_id
-           WHERE p.workspace_id = $1 AND p.published_at >= $2 AND ($3::uuid IS NULL OR p.brand_id = $3)
-           ORDER BY p.published_at DESC LIMIT ${lim})
-         UNION ALL
-         (SELECT 'comment', c.id::text, ca.platform, ca.handle, c.text, NULL, c.language, a.handle, c.published_at
-            FROM comments c JOIN channel_accounts ca ON ca.id = c.channel_account_id
-            LEFT JOIN authors a ON a.id = c.author_id
-           WHERE c.workspace_id = $1 AND c.published_at >= $2 AND ($3::uuid IS NULL OR c.brand_id = $3)
-           ORDER BY c.published_at DESC LIMIT ${lim})
-       ) x ORDER BY "publishedAt" DESC LIMIT ${lim}`,
-      [workspaceId, since, brandId],
-    )) as StoredItem[];
-    return rows;
+  private recentItems(workspaceId: string, since: Date, brandId: string | null): Promise<StoredItem[]> {
+    // Channel-origin mentions are the posts/comments of the read model: not scanned twice.
+    return this.mentions.recentStoredItems(workspaceId, since, brandId, PREVIEW_SCAN_LIMIT);
   }
 }

@@ -1,10 +1,11 @@
 import { NotFoundException } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 
-export async function workspaceTimezone(db: DataSource, workspaceId: string): Promise<string> {
-  const [row] = (await db.query('SELECT timezone FROM workspaces WHERE id = $1', [workspaceId])) as Array<{ timezone: string }>;
-  if (!row) throw new NotFoundException('Workspace not found');
-  return row.timezone;
+/** The workspace's time zone (through its owner's repository); 404 when it does not exist. */
+export async function workspaceTimezone(workspaces: Pick<WorkspacesRepository, 'timezoneOf'>, workspaceId: string): Promise<string> {
+  const timezone = await workspaces.timezoneOf(workspaceId);
+  if (timezone === undefined) throw new NotFoundException('Workspace not found');
+  return timezone;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AlertType } from './alerts/alert-rule.entity';
+
+/** An active rule as the evaluator reads it, with its brand's and query's names (read-only join on `brands`). */
+export interface EvaluatedRuleRow {
+  id: string;
+  workspaceId: string;
+  brandId: string;
+  queryId: string | null;
+  name: string;
+  type: AlertType;
+  params: Record<string, number | boolean>;
+  cooldownMinutes: number;
+  createdAt: Date;
+  brandName: string;
+  queryName: string | null;
+}
+
+/** The demo's day-one alert rules of an own brand: names per rule, ids of its two queries. */
+export interface DemoAlertRules {
+  workspaceId: string;
+  brandId: string;
+  brandQueryId: string;
+  crisisQueryId: string;
+  spikeName: string;
+  crisisName: string;
+  negativeName: string;
+  bigAccountName: string;
+}
+
+/**
+ * The `alert_rules` table: the evaluator's and scheduler's reads, the demo seed. (The API's CRUD
+ * goes through the AlertRule entity in AlertRulesService.)
+ */
+@Injectable()
+export class AlertRulesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The workspace's active rules, oldest first. */
+  async activeOfWorkspace(workspaceId: string): Promise<EvaluatedRuleRow[]> {
+    return (await this.db.query(
+      `SELECT r.id, r.workspace_id AS "workspaceId", r.brand_id AS "brandId", r.query_id AS "queryId", r.name, r.type,
+              r.params, r.cooldown_minutes AS "cooldownMinutes", r.created_at AS "createdAt", b.name AS "brandName", q.name AS "queryName"
+         FROM alert_rules r JOIN brands b ON b.id = r.brand_id LEFT JOIN watch_queries q ON q.id = r.query_id
+        WHERE r.workspace_id = $1 AND r.active ORDER BY r.created_at`,
+      [workspaceId],
+    )) as EvaluatedRuleRow[];
+  }
+
+  /** Ids of the workspaces having at least one active rule. */
+  async workspacesWithActiveRules(): Promise<string[]> {
+    const rows = (await this.db.query('SELECT DISTINCT workspace_id AS id FROM alert_rules WHERE active')) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** Demo seed: spike (brand and crisis queries), negative surge, big account — params stored as given. */
+  async insertDemoRules(r: DemoAlertRules): Promise<void> {
+    await this.db.query(
+      `INSERT INTO alert_rules (workspace_id, brand_id, query_id, name, type, params, cooldown_minutes) VALUES
+           ($1, $2, $3, $4, 'volume_spike', '{}'::jsonb, 60),
+           ($1, $2, $5, $6, 'volume_spike', '{"minCount": 5}'::jsonb, 60),
+           ($1, $2, $3, $7, 'negative_surge', '{}'::jsonb, 120),
+           ($1, $2, $3, $8, 'big_account', '{}'::jsonb, 1440)`,
+      [r.workspaceId, r.brandId, r.brandQueryId, r.spikeName, r.crisisQueryId, r.crisisName, r.negativeName, r.bigAccountName],
+    );
+  }
+}
