@@ -6,7 +6,8 @@ import { BrandsRepository } from '../brands/brands.repository';
 import { ChannelAccountsRepository } from '../channels/channel-accounts.repository';
 import { ChannelsService } from '../channels/channels.service';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
-import { InterimVeilleSeedRepository } from './interim-veille-seed.repository';
+import { AlertRulesRepository } from '../veille/alert-rules.repository';
+import { WatchQueriesRepository } from '../veille/watch-queries.repository';
 import { SecretBox } from '../../common/crypto/secret-box';
 
 /** Words of a product crisis (health, contamination, recall), per sector, in French and English. */
@@ -51,7 +52,8 @@ export class DemoSandboxService implements OnApplicationShutdown {
     private readonly workspaces: WorkspacesRepository,
     private readonly brands: BrandsRepository,
     private readonly channels: ChannelAccountsRepository,
-    private readonly veilleSeed: InterimVeilleSeedRepository,
+    private readonly queries: WatchQueriesRepository,
+    private readonly rules: AlertRulesRepository,
     private readonly channelsService: ChannelsService,
     @Inject(SecretBox) private readonly secrets: SecretBox,
   ) {}
@@ -126,11 +128,11 @@ export class DemoSandboxService implements OnApplicationShutdown {
    * brand, and spike / negative-surge alert rules. Only when the workspace has no query yet.
    */
   private async seedVeille(workspaceId: string): Promise<void> {
-    if ((await this.veilleSeed.countQueries(workspaceId)) > 0) return;
+    if ((await this.queries.countInWorkspace(workspaceId)) > 0) return;
     const brands = await this.brands.list(workspaceId);
     for (const brand of brands) {
       const slug = brand.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z]/g, '');
-      const queryId = await this.veilleSeed.insertQuery(
+      const queryId = await this.queries.insertSeed(
         workspaceId,
         brand.id,
         brand.kind === 'own' ? 'brand' : 'competitor',
@@ -138,13 +140,13 @@ export class DemoSandboxService implements OnApplicationShutdown {
         `"${brand.name}" OR ${slug.toLowerCase()} OR #${slug}`,
       );
       if (brand.kind !== 'own') continue;
-      const crisisId = await this.veilleSeed.insertTopicQuery(
+      const crisisId = await this.queries.insertTopicSeed(
         workspaceId,
         brand.id,
         `${brand.name} — signaux de crise`,
         CRISIS_QUERIES[sectorOf(brand.name)],
       );
-      await this.veilleSeed.insertDemoAlertRules({
+      await this.rules.insertDemoRules({
         workspaceId,
         brandId: brand.id,
         brandQueryId: queryId,

@@ -2,15 +2,15 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { BrandsModule } from '../brands/brands.module';
 import { ChannelsModule } from '../channels/channels.module';
+import { VeilleModule } from '../veille/veille.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSandboxService } from './demo-sandbox.service';
 import { FirstStartService } from './first-start.service';
-import { InterimVeilleSeedRepository } from './interim-veille-seed.repository';
 
 /** First start (admin, demo workspace and brands) and the live demo (platform sandbox, day-one veille setup). */
 @Module({
-  imports: [AuthModule, WorkspacesModule, BrandsModule, ChannelsModule],
-  providers: [FirstStartService, DemoSandboxService, InterimVeilleSeedRepository],
+  imports: [AuthModule, WorkspacesModule, BrandsModule, ChannelsModule, VeilleModule],
+  providers: [FirstStartService, DemoSandboxService],
   exports: [FirstStartService, DemoSandboxService],
 })
 export class DemoModule {}

@@ -10,6 +10,7 @@ import { RetentionService } from './retention/retention.service';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { PostsModule } from '../posts/posts.module';
 import { ReportsModule } from '../reports/reports.module';
+import { VeilleModule } from '../veille/veille.module';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { ErasureLogRepository } from './erasure/erasure-log.repository';
 import { InterimOwnerWritesRepository } from './interim-owner-writes.repository';
@@ -20,7 +21,7 @@ import { PrivacySubjectRepository } from './privacy-subject.repository';
  * and access requests, and the audit log (a global interceptor on @Audited routes).
  */
 @Module({
-  imports: [WorkspacesModule, PostsModule, ReportsModule],
+  imports: [WorkspacesModule, PostsModule, ReportsModule, VeilleModule],
   controllers: [PrivacyController],
   providers: [
     PrivacySettingsService,

@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { AuthorsRepository } from '../../posts/authors.repository';
 import type { CommentsRepository } from '../../posts/comments.repository';
 import type { ReportsRepository } from '../../reports/reports.repository';
+import type { AlertsRepository } from '../../veille/alerts.repository';
+import type { MentionsRepository } from '../../veille/mentions.repository';
 import type { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
 import type { PrivacySubject } from './subject';
 
@@ -10,11 +12,10 @@ export interface ErasureOwners {
   comments: Pick<CommentsRepository, 'redactOfAuthors'>;
   authors: Pick<AuthorsRepository, 'eraseIdentities' | 'insertErasedTombstones'>;
   reports: Pick<ReportsRepository, 'documents' | 'setDocuments'>;
-  /** inbox_notes, mentions, alerts: until the inbox and veille repositories take them. */
-  interim: Pick<
-    InterimOwnerWritesRepository,
-    'deleteInboxNotesOnCommentsOf' | 'redactMentionsOf' | 'alertDocuments' | 'setAlertDocument'
-  >;
+  mentions: Pick<MentionsRepository, 'redactOfSubject'>;
+  alerts: Pick<AlertsRepository, 'documentsOf' | 'setDocument'>;
+  /** inbox_notes: until InboxNotesRepository takes it. */
+  interim: Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnCommentsOf'>;
 }
 
 /**
@@ -32,7 +33,7 @@ export interface ErasureStep {
 export const ERASURE_STEPS: ErasureStep[] = [
   { table: 'inbox_notes', run: (o, s, tx) => o.interim.deleteInboxNotesOnCommentsOf(s, tx) },
   { table: 'comments', run: (o, s, tx) => o.comments.redactOfAuthors(s.workspaceId, s.authorIds, tx) },
-  { table: 'mentions', run: (o, s, tx) => o.interim.redactMentionsOf(s, tx) },
+  { table: 'mentions', run: (o, s, tx) => o.mentions.redactOfSubject(s, tx) },
   { table: 'authors', run: (o, s, tx) => o.authors.eraseIdentities(s.workspaceId, s.authorIds, tx) },
 ];
 
@@ -64,7 +65,7 @@ export const REDACTED_DOCUMENTS: RedactedDocuments[] = [
     jsonColumns: ['details'],
     textColumns: ['title'],
     keyColumns: ['key'],
-    rows: (o, w, tx) => o.interim.alertDocuments(w, tx),
-    write: (o, id, set, keys, tx) => o.interim.setAlertDocument(id, set, keys.includes('key'), tx),
+    rows: (o, w, tx) => o.alerts.documentsOf(w, tx),
+    write: (o, id, set, keys, tx) => o.alerts.setDocument(id, set, keys.includes('key'), tx),
   },
 ];

@@ -4,6 +4,8 @@ import type { AppConfig } from '../../../config/app-config';
 import type { AuthorsRepository } from '../../posts/authors.repository';
 import type { CommentsRepository } from '../../posts/comments.repository';
 import type { ReportsRepository } from '../../reports/reports.repository';
+import type { AlertsRepository } from '../../veille/alerts.repository';
+import type { MentionsRepository } from '../../veille/mentions.repository';
 import type { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
 import type { PrivacySubjectRepository } from '../privacy-subject.repository';
 import type { ErasureLogRepository } from './erasure-log.repository';
@@ -52,13 +54,15 @@ function world() {
     documents: rec('reports.documents', reportDocs),
     setDocuments: rec('reports.setDocuments', undefined),
   };
-  const interim: Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnCommentsOf' | 'redactMentionsOf' | 'alertDocuments' | 'setAlertDocument'> = {
+  const interim: Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnCommentsOf'> = {
     deleteInboxNotesOnCommentsOf: rec('inbox_notes.deleteOnCommentsOf', 2),
-    redactMentionsOf: rec('mentions.redactOf', 4),
-    alertDocuments: rec('alerts.documents', [
+  };
+  const mentions: Pick<MentionsRepository, 'redactOfSubject'> = { redactOfSubject: rec('mentions.redactOf', 4) };
+  const alerts: Pick<AlertsRepository, 'documentsOf' | 'setDocument'> = {
+    documentsOf: rec('alerts.documents', [
       { id: 'a1', details: { sample: 'Toujours pas reçu ma commande 4471' }, title: 'Pic de mentions', key: 'author:mastodon:acct-jeanne-000111' },
     ]),
-    setAlertDocument: rec('alerts.setDocument', undefined),
+    setDocument: rec('alerts.setDocument', undefined),
   };
   const log: Pick<ErasureLogRepository, 'insert'> = { insert: rec('erasure_log.insert', 'erasure-1') };
   const config = { secretKey: Buffer.alloc(32, 7) } as AppConfig;
@@ -68,7 +72,9 @@ function world() {
     comments as CommentsRepository,
     authors as AuthorsRepository,
     reports as ReportsRepository,
-    interim as InterimOwnerWritesRepository,
+    mentions as MentionsRepository,
+    alerts as AlertsRepository,
+    interim as unknown as InterimOwnerWritesRepository,
     config,
   );
   return { service, calls, transactions: () => transactions };

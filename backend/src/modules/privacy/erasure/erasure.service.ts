@@ -5,6 +5,8 @@ import { pseudonymSalt } from '../../../common/crypto/pseudonym';
 import { AuthorsRepository } from '../../posts/authors.repository';
 import { CommentsRepository } from '../../posts/comments.repository';
 import { ReportsRepository } from '../../reports/reports.repository';
+import { AlertsRepository } from '../../veille/alerts.repository';
+import { MentionsRepository } from '../../veille/mentions.repository';
 import { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
 import { PrivacySubjectRepository } from '../privacy-subject.repository';
 import { ErasureLogRepository } from './erasure-log.repository';
@@ -35,10 +37,12 @@ export class ErasureService {
     comments: CommentsRepository,
     authors: AuthorsRepository,
     reports: ReportsRepository,
+    mentions: MentionsRepository,
+    alerts: AlertsRepository,
     interim: InterimOwnerWritesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.owners = { comments, authors, reports, interim };
+    this.owners = { comments, authors, reports, mentions, alerts, interim };
   }
 
   erase(workspaceId: string, ref: SubjectRef, requestedBy: string | null): Promise<ErasureResult> {

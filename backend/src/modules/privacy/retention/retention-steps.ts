@@ -1,14 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import type { AuthorsRepository } from '../../posts/authors.repository';
 import type { CommentsRepository } from '../../posts/comments.repository';
+import type { MentionsRepository } from '../../veille/mentions.repository';
 import type { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
 
 /** The owners' repository methods retention calls (privacy orchestrates, each owner writes its table). */
 export interface RetentionOwners {
   comments: Pick<CommentsRepository, 'redactPublishedBefore'>;
   authors: Pick<AuthorsRepository, 'purgeIdentitiesInactiveSince'>;
-  /** inbox_notes, mentions: until the inbox and veille repositories take them. */
-  interim: Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnItemsBefore' | 'redactMentionsBefore'>;
+  mentions: Pick<MentionsRepository, 'redactPublishedBefore'>;
+  /** inbox_notes: until InboxNotesRepository takes it. */
+  interim: Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnItemsBefore'>;
 }
 
 /**
@@ -37,7 +39,7 @@ export const RETENTION_STEPS: RetentionStep[] = [
   {
     table: 'mentions',
     what: 'mention texts, links and author identities removed (row, reach, sentiment kept)',
-    run: (o, w, cutoff, tx) => o.interim.redactMentionsBefore(w, cutoff, tx),
+    run: (o, w, cutoff, tx) => o.mentions.redactPublishedBefore(w, cutoff, tx),
   },
   {
     table: 'authors',

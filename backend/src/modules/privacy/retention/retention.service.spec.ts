@@ -3,6 +3,7 @@ import type { JobQueue } from '../../../common/queue/job-queue';
 import type { AppConfig } from '../../../config/app-config';
 import type { AuthorsRepository } from '../../posts/authors.repository';
 import type { CommentsRepository } from '../../posts/comments.repository';
+import type { MentionsRepository } from '../../veille/mentions.repository';
 import type { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import type { AuditLogService } from '../audit/audit-log.service';
 import type { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
@@ -32,10 +33,8 @@ function world(workspaces: Array<{ id: string; days: number }>, touched: Record<
     } as Pick<PrivacySubjectRepository, 'transaction'> as PrivacySubjectRepository,
     { redactPublishedBefore: step('comments') } as Pick<CommentsRepository, 'redactPublishedBefore'> as CommentsRepository,
     { purgeIdentitiesInactiveSince: step('authors') } as Pick<AuthorsRepository, 'purgeIdentitiesInactiveSince'> as AuthorsRepository,
-    {
-      deleteInboxNotesOnItemsBefore: step('inbox_notes'),
-      redactMentionsBefore: step('mentions'),
-    } as Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnItemsBefore' | 'redactMentionsBefore'> as InterimOwnerWritesRepository,
+    { redactPublishedBefore: step('mentions') } as Pick<MentionsRepository, 'redactPublishedBefore'> as MentionsRepository,
+    { deleteInboxNotesOnItemsBefore: step('inbox_notes') } as Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnItemsBefore'> as unknown as InterimOwnerWritesRepository,
     {} as JobQueue,
     { role: 'all' } as AppConfig,
     { record: async (e: unknown) => void audited.push(e) } as Pick<AuditLogService, 'record'> as AuditLogService,

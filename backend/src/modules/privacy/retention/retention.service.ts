@@ -3,6 +3,7 @@ import { JobQueue } from '../../../common/queue/job-queue';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { AuthorsRepository } from '../../posts/authors.repository';
 import { CommentsRepository } from '../../posts/comments.repository';
+import { MentionsRepository } from '../../veille/mentions.repository';
 import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import { AuditLogService } from '../audit/audit-log.service';
 import { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
@@ -30,12 +31,13 @@ export class RetentionService implements OnModuleInit {
     private readonly privacy: PrivacySubjectRepository,
     comments: CommentsRepository,
     authors: AuthorsRepository,
+    mentions: MentionsRepository,
     interim: InterimOwnerWritesRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditLogService,
   ) {
-    this.owners = { comments, authors, interim };
+    this.owners = { comments, authors, mentions, interim };
   }
 
   async onModuleInit(): Promise<void> {
