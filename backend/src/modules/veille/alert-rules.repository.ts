@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import type { AlertType } from './alerts/alert-rule.entity';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { AlertRule, type AlertType } from './alerts/alert-rule.entity';
 
 /** An active rule as the evaluator reads it, with its brand's and query's names (read-only join on `brands`). */
 export interface EvaluatedRuleRow {
@@ -30,13 +30,54 @@ export interface DemoAlertRules {
   bigAccountName: string;
 }
 
+/** The fields a new rule is created with. */
+export type NewAlertRule = Pick<
+  AlertRule,
+  'workspaceId' | 'brandId' | 'queryId' | 'name' | 'type' | 'params' | 'cooldownMinutes' | 'recipients' | 'webhookUrl' | 'webhookFormat' | 'webhookSecretEncrypted' | 'active' | 'createdBy'
+>;
+
 /**
- * The `alert_rules` table: the evaluator's and scheduler's reads, the demo seed. (The API's CRUD
- * goes through the AlertRule entity in AlertRulesService.)
+ * The `alert_rules` table: the API's CRUD (AlertRule entity, sealed webhook secret selected on
+ * purpose only), the evaluator's and scheduler's reads, the demo seed.
  */
 @Injectable()
 export class AlertRulesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(AlertRule) private readonly rules: Repository<AlertRule>,
+  ) {}
+
+  /** Rules are read with their sealed secret column (the API only says whether one is set). */
+  private withSecret() {
+    return this.rules.createQueryBuilder('r').addSelect('r.webhookSecretEncrypted');
+  }
+
+  /** The workspace's rules, oldest first. */
+  list(workspaceId: string): Promise<AlertRule[]> {
+    return this.withSecret().where('r.workspaceId = :workspaceId', { workspaceId }).orderBy('r.createdAt', 'ASC').getMany();
+  }
+
+  findInWorkspace(workspaceId: string, id: string): Promise<AlertRule | null> {
+    return this.withSecret().where('r.workspaceId = :workspaceId AND r.id = :id', { workspaceId, id }).getOne();
+  }
+
+  /** For the delivery worker only. */
+  findWithSecret(ruleId: string): Promise<AlertRule | null> {
+    return this.withSecret().where('r.id = :ruleId', { ruleId }).getOne();
+  }
+
+  insert(values: NewAlertRule): Promise<AlertRule> {
+    return this.rules.save(this.rules.create(values));
+  }
+
+  /** Saves an edited rule (loaded with findInWorkspace). */
+  save(row: AlertRule): Promise<AlertRule> {
+    return this.rules.save(row);
+  }
+
+  async delete(workspaceId: string, id: string): Promise<void> {
+    await this.rules.delete({ workspaceId, id });
+  }
 
   /** The workspace's active rules, oldest first. */
   async activeOfWorkspace(workspaceId: string): Promise<EvaluatedRuleRow[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { ListeningSource } from './listening/listening-source.entity';
 
 /** What an RSS poll reads of its source. */
 export interface PolledSourceRow {
@@ -35,12 +36,38 @@ export interface CursorPollOutcome {
 
 /**
  * The `listening_sources` (RSS/Atom feeds: pollers' reads and outcome) and `listening_cursors`
- * (per query × platform × search string) tables. (The sources API's CRUD goes through the
- * ListeningSource entity in SourcesService.)
+ * (per query × platform × search string) tables; the sources API's CRUD through the
+ * ListeningSource entity.
  */
 @Injectable()
 export class ListeningSourcesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ListeningSource) private readonly sources: Repository<ListeningSource>,
+  ) {}
+
+  /** The workspace's sources, oldest first. */
+  list(workspaceId: string): Promise<ListeningSource[]> {
+    return this.sources.find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
+  }
+
+  findInWorkspace(workspaceId: string, id: string): Promise<ListeningSource | null> {
+    return this.sources.findOne({ where: { workspaceId, id } });
+  }
+
+  /** A new source (throws the driver's unique violation on a duplicate feed). */
+  insert(values: Pick<ListeningSource, 'workspaceId' | 'url' | 'name' | 'active' | 'etag' | 'lastModified'>): Promise<ListeningSource> {
+    return this.sources.save(this.sources.create(values));
+  }
+
+  /** Saves an edited source (loaded with findInWorkspace). */
+  save(row: ListeningSource): Promise<ListeningSource> {
+    return this.sources.save(row);
+  }
+
+  async delete(workspaceId: string, id: string): Promise<void> {
+    await this.sources.delete({ workspaceId, id });
+  }
 
   async findForPoll(id: string): Promise<PolledSourceRow | undefined> {
     const [s] = (await this.db.query(

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import type { Platform } from '../channels/connectors/channel-connector';
-import type { WatchQueryKind } from './queries/watch-query.entity';
+import { WatchQuery, type WatchQueryKind } from './queries/watch-query.entity';
 
 /** An active query as the matcher compiles it. */
 export interface ActiveQuery {
@@ -38,12 +38,39 @@ export interface DueSearchRow {
 
 /**
  * The `watch_queries` table: the compiled-set cache, the pollers, the listening tick (read-only
- * join on `channel_accounts`), the demo seed. (The API's CRUD goes through the WatchQuery entity
- * in WatchQueriesService.)
+ * join on `channel_accounts`), the demo seed, the API's CRUD (through the WatchQuery entity).
  */
 @Injectable()
 export class WatchQueriesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(WatchQuery) private readonly queries: Repository<WatchQuery>,
+  ) {}
+
+  /** The workspace's queries (optionally one brand's), oldest first. */
+  list(workspaceId: string, brandId?: string): Promise<WatchQuery[]> {
+    return this.queries.find({
+      where: brandId ? { workspaceId, brandId } : { workspaceId },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  findInWorkspace(workspaceId: string, id: string): Promise<WatchQuery | null> {
+    return this.queries.findOne({ where: { workspaceId, id } });
+  }
+
+  insert(values: Pick<WatchQuery, 'workspaceId' | 'brandId' | 'kind' | 'name' | 'query' | 'active' | 'createdBy'>): Promise<WatchQuery> {
+    return this.queries.save(this.queries.create(values));
+  }
+
+  /** Saves an edited query (loaded with findInWorkspace). */
+  save(row: WatchQuery): Promise<WatchQuery> {
+    return this.queries.save(row);
+  }
+
+  async delete(workspaceId: string, id: string): Promise<void> {
+    await this.queries.delete({ workspaceId, id });
+  }
 
   async activeFingerprint(workspaceId: string): Promise<ActiveQueriesFingerprintRow> {
     const [fp] = (await this.db.query(

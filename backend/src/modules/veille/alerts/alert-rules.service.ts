@@ -1,13 +1,12 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { SecretBox } from '../../../common/crypto/secret-box';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { BrandsService } from '../../brands/brands.service';
 import { checkUserUrl } from '../../../common/http/user-url';
+import { AlertRulesRepository } from '../alert-rules.repository';
 import { WatchQueriesService } from '../queries/watch-queries.service';
 import { normalizeParams } from './alert-params';
-import { AlertRule } from './alert-rule.entity';
+import type { AlertRule } from './alert-rule.entity';
 import type { CreateAlertRuleDto, UpdateAlertRuleDto } from './alert-rules.dto';
 
 /** What the API returns: the webhook secret never leaves (only whether one is set). */
@@ -32,24 +31,20 @@ export function toRuleDto(r: AlertRule, hasSecret: boolean) {
 @Injectable()
 export class AlertRulesService {
   constructor(
-    @InjectRepository(AlertRule) private readonly rules: Repository<AlertRule>,
+    private readonly rules: AlertRulesRepository,
     private readonly brands: BrandsService,
     private readonly queries: WatchQueriesService,
     @Inject(SecretBox) private readonly secrets: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private withSecretFlag() {
-    return this.rules.createQueryBuilder('r').addSelect('r.webhookSecretEncrypted');
-  }
-
   async list(workspaceId: string) {
-    const rows = await this.withSecretFlag().where('r.workspaceId = :workspaceId', { workspaceId }).orderBy('r.createdAt', 'ASC').getMany();
+    const rows = await this.rules.list(workspaceId);
     return rows.map((r) => toRuleDto(r, r.webhookSecretEncrypted !== null));
   }
 
   async getEntity(workspaceId: string, id: string): Promise<AlertRule> {
-    const r = await this.withSecretFlag().where('r.workspaceId = :workspaceId AND r.id = :id', { workspaceId, id }).getOne();
+    const r = await this.rules.findInWorkspace(workspaceId, id);
     if (!r) throw new NotFoundException('Alert rule not found');
     return r;
   }
@@ -73,23 +68,21 @@ export class AlertRulesService {
       throw new BadRequestException({ statusCode: 400, message: 'Invalid request: brandId (give a brandId or a queryId)', details: [{ field: 'brandId', errors: ['give a brandId or a queryId'] }] });
     }
     const webhookUrl = dto.webhookUrl ? await checkUserUrl('webhookUrl', dto.webhookUrl, this.config.allowPrivateUrls) : null;
-    const saved = await this.rules.save(
-      this.rules.create({
-        workspaceId,
-        brandId,
-        queryId: dto.queryId ?? null,
-        name: dto.name,
-        type: dto.type,
-        params: normalizeParams(dto.type, dto.params),
-        cooldownMinutes: dto.cooldownMinutes ?? 60,
-        recipients: dto.recipients ?? [],
-        webhookUrl,
-        webhookFormat: dto.webhookFormat ?? 'slack',
-        webhookSecretEncrypted: dto.webhookSecret ? this.secrets.seal(dto.webhookSecret) : null,
-        active: dto.active ?? true,
-        createdBy: userId,
-      }),
-    );
+    const saved = await this.rules.insert({
+      workspaceId,
+      brandId,
+      queryId: dto.queryId ?? null,
+      name: dto.name,
+      type: dto.type,
+      params: normalizeParams(dto.type, dto.params),
+      cooldownMinutes: dto.cooldownMinutes ?? 60,
+      recipients: dto.recipients ?? [],
+      webhookUrl,
+      webhookFormat: dto.webhookFormat ?? 'slack',
+      webhookSecretEncrypted: dto.webhookSecret ? this.secrets.seal(dto.webhookSecret) : null,
+      active: dto.active ?? true,
+      createdBy: userId,
+    });
     return this.get(workspaceId, saved.id);
   }
 
@@ -111,12 +104,12 @@ export class AlertRulesService {
 
   async remove(workspaceId: string, id: string) {
     await this.getEntity(workspaceId, id);
-    await this.rules.delete({ workspaceId, id });
+    await this.rules.delete(workspaceId, id);
   }
 
   /** For the delivery worker only. */
   async webhookSecret(ruleId: string): Promise<string | null> {
-    const r = await this.withSecretFlag().where('r.id = :ruleId', { ruleId }).getOne();
+    const r = await this.rules.findWithSecret(ruleId);
     return r?.webhookSecretEncrypted ? this.secrets.open(r.webhookSecretEncrypted) : null;
   }
 }

@@ -1,8 +1,8 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { ListeningSource } from './listening-source.entity';
+import { ListeningSourcesRepository } from '../listening-sources.repository';
+import type { ListeningSource } from './listening-source.entity';
 import type { CreateSourceDto, UpdateSourceDto } from './sources.dto';
 import { checkUserUrl } from '../../../common/http/user-url';
 
@@ -22,16 +22,16 @@ export function toSourceDto(s: ListeningSource) {
 @Injectable()
 export class SourcesService {
   constructor(
-    @InjectRepository(ListeningSource) private readonly sources: Repository<ListeningSource>,
+    private readonly sources: ListeningSourcesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(workspaceId: string) {
-    return (await this.sources.find({ where: { workspaceId }, order: { createdAt: 'ASC' } })).map(toSourceDto);
+    return (await this.sources.list(workspaceId)).map(toSourceDto);
   }
 
   async get(workspaceId: string, id: string): Promise<ListeningSource> {
-    const s = await this.sources.findOne({ where: { workspaceId, id } });
+    const s = await this.sources.findInWorkspace(workspaceId, id);
     if (!s) throw new NotFoundException('Source not found');
     return s;
   }
@@ -39,9 +39,7 @@ export class SourcesService {
   async create(workspaceId: string, dto: CreateSourceDto) {
     const url = await checkUserUrl('url', dto.url, this.config.allowPrivateUrls);
     try {
-      const saved = await this.sources.save(
-        this.sources.create({ workspaceId, url, name: dto.name, active: dto.active ?? true, etag: null, lastModified: null }),
-      );
+      const saved = await this.sources.insert({ workspaceId, url, name: dto.name, active: dto.active ?? true, etag: null, lastModified: null });
       return toSourceDto(saved);
     } catch (e) {
       if (e instanceof QueryFailedError && /unique|duplicate/i.test(e.message)) throw new ConflictException('This feed is already a source');
@@ -64,6 +62,6 @@ export class SourcesService {
 
   async remove(workspaceId: string, id: string) {
     await this.get(workspaceId, id);
-    await this.sources.delete({ workspaceId, id });
+    await this.sources.delete(workspaceId, id);
   }
 }

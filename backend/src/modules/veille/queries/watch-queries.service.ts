@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { BrandsService } from '../../brands/brands.service';
+import { WatchQueriesRepository } from '../watch-queries.repository';
 import { parseOr400 } from './query-error';
 import { WatchQuery } from './watch-query.entity';
 import type { CreateWatchQueryDto, UpdateWatchQueryDto } from './watch-queries.dto';
@@ -9,19 +8,16 @@ import type { CreateWatchQueryDto, UpdateWatchQueryDto } from './watch-queries.d
 @Injectable()
 export class WatchQueriesService {
   constructor(
-    @InjectRepository(WatchQuery) private readonly queries: Repository<WatchQuery>,
+    private readonly queries: WatchQueriesRepository,
     private readonly brands: BrandsService,
   ) {}
 
   list(workspaceId: string, brandId?: string) {
-    return this.queries.find({
-      where: brandId ? { workspaceId, brandId } : { workspaceId },
-      order: { createdAt: 'ASC' },
-    });
+    return this.queries.list(workspaceId, brandId);
   }
 
   async get(workspaceId: string, id: string): Promise<WatchQuery> {
-    const row = await this.queries.findOne({ where: { workspaceId, id } });
+    const row = await this.queries.findInWorkspace(workspaceId, id);
     if (!row) throw new NotFoundException('Watch query not found');
     return row;
   }
@@ -29,17 +25,15 @@ export class WatchQueriesService {
   async create(workspaceId: string, userId: string, dto: CreateWatchQueryDto) {
     await this.brands.get(workspaceId, dto.brandId);
     parseOr400(dto.query);
-    return this.queries.save(
-      this.queries.create({
-        workspaceId,
-        brandId: dto.brandId,
-        kind: dto.kind,
-        name: dto.name,
-        query: dto.query,
-        active: dto.active ?? true,
-        createdBy: userId,
-      }),
-    );
+    return this.queries.insert({
+      workspaceId,
+      brandId: dto.brandId,
+      kind: dto.kind,
+      name: dto.name,
+      query: dto.query,
+      active: dto.active ?? true,
+      createdBy: userId,
+    });
   }
 
   async update(workspaceId: string, id: string, dto: UpdateWatchQueryDto) {
@@ -51,6 +45,6 @@ export class WatchQueriesService {
 
   async remove(workspaceId: string, id: string) {
     await this.get(workspaceId, id);
-    await this.queries.delete({ workspaceId, id });
+    await this.queries.delete(workspaceId, id);
   }
 }
