@@ -16,8 +16,11 @@ import { analyze, type TextAnalysis } from '@vigie/text';
 import { createDataSource } from '../src/database/data-source';
 import { startEmbeddedDatabase } from '../src/infra/embedded-database';
 import { EnrichmentService, ENRICH_BATCH_SIZE } from '../src/modules/enrichment/enrichment.service';
-import { commentWriteBack } from '../src/modules/enrichment/write-back-sql';
+import { commentWriteBack } from '../src/modules/posts/labels-write-back.sql';
+import { InboxItemsRepository } from '../src/modules/inbox/inbox-items.repository';
 import { InboxSyncService } from '../src/modules/inbox/inbox-sync.service';
+import { CommentsRepository } from '../src/modules/posts/comments.repository';
+import { PostsRepository } from '../src/modules/posts/posts.repository';
 import { runMigrations } from '../src/runtime';
 import { createMessageGenerator, type GeneratedMessage } from './lib/realistic-messages';
 
@@ -121,7 +124,7 @@ async function dbPart(): Promise<number> {
          FROM unnest($5::text[], $6::boolean[], $7::int[]) AS x(t, b, n)`,
         [ws, brand, ch, post, msgs.map((m) => m.text), msgs.map((m) => m.isFromBrand), msgs.map((_, i) => i), DB_SAMPLE],
       );
-      const service = new EnrichmentService(ds, new InboxSyncService(ds));
+      const service = new EnrichmentService(ds, new CommentsRepository(ds), new PostsRepository(ds), new InboxSyncService(new InboxItemsRepository(ds)));
       const start = process.hrtime.bigint();
       const cpu0 = process.cpuUsage();
       const pg0 = postgresCpuSeconds(dir);

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { analyze } from '@vigie/text';
 import type { DataSource } from 'typeorm';
 import { InboxSyncService } from '../inbox/inbox-sync.service';
-import { type CommentToEnrich, commentWriteBack, postWriteBack } from './write-back-sql';
+import { CommentsRepository } from '../posts/comments.repository';
+import { PostsRepository } from '../posts/posts.repository';
 
 /**
  * Rows per batch: one claim, one analysis pass, one UPDATE. Measured (bench-text): Postgres
@@ -27,26 +28,21 @@ export interface DrainResult {
 @Injectable()
 export class EnrichmentService {
   constructor(
+    // Transactions only: the SQL lives in the owners' repositories (posts, inbox).
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly comments: CommentsRepository,
+    private readonly posts: PostsRepository,
     private readonly inboxSync: InboxSyncService,
   ) {}
 
   /** Enriches up to `limit` unenriched comments; returns how many were processed. */
   async enrichComments(limit = ENRICH_BATCH_SIZE): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const rows = (await m.query(
-        `SELECT c.id, c.text, c.is_from_brand AS "isFromBrand", w.language AS hint
-         FROM comments c JOIN workspaces w ON w.id = c.workspace_id
-         WHERE c.enriched_at IS NULL
-         ORDER BY c.id LIMIT $1
-         FOR UPDATE OF c SKIP LOCKED`,
-        [limit],
-      )) as Array<CommentToEnrich & { hint: string }>;
+      const rows = await this.comments.claimUnenriched(limit, m);
       if (!rows.length) return 0;
       // The workspace language only breaks ties for short or ambiguous texts.
       const analyses = rows.map((r) => analyze(r.text, { languageHint: r.hint }));
-      const { sql, params } = commentWriteBack(rows, analyses);
-      await m.query(sql, params);
+      await this.comments.writeLabels(rows, analyses, m);
       const ids = rows.map((r) => r.id);
       await this.inboxSync.upsertItems(ids, m);
       await this.inboxSync.reconcileAnswers({ commentIds: ids }, m);
@@ -57,21 +53,14 @@ export class EnrichmentService {
   /** Language and sentiment of post texts (posts have no request type). */
   async enrichPosts(limit = ENRICH_BATCH_SIZE): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const rows = (await m.query(
-        `SELECT p.id, p.text, w.language AS hint
-         FROM posts p JOIN workspaces w ON w.id = p.workspace_id
-         WHERE p.language IS NULL
-         ORDER BY p.id LIMIT $1
-         FOR UPDATE OF p SKIP LOCKED`,
-        [limit],
-      )) as Array<{ id: string; text: string; hint: string }>;
+      const rows = await this.posts.claimUnlabelled(limit, m);
       if (!rows.length) return 0;
       const analyses = rows.map((r) => analyze(r.text, { languageHint: r.hint }));
-      const { sql, params } = postWriteBack(
+      await this.posts.writeLabels(
         rows.map((r) => r.id),
         analyses,
+        m,
       );
-      await m.query(sql, params);
       return rows.length;
     });
   }

@@ -1,15 +1,15 @@
 import { BadGatewayException, BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { RequestType } from '@vigie/text';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { BrandsService } from '../brands/brands.service';
-import { needsAttentionSql } from './attention-rules';
 import { forwardMessage } from './forward-message';
 import { MailerService, type SentMail } from '../../common/mail/mailer.service';
+import { InboxItemsRepository } from './inbox-items.repository';
+import { InboxNotesRepository } from './inbox-notes.repository';
 import { InboxQueryService } from './inbox-query.service';
 import { InboxSyncService } from './inbox-sync.service';
 import { SupportServicesService, toServiceDto } from './support-services.service';
+import { TypeCorrectionsRepository } from './type-corrections.repository';
 import { loadWorkspaceContext } from './workspace-context';
 
 /**
@@ -19,7 +19,9 @@ import { loadWorkspaceContext } from './workspace-context';
 @Injectable()
 export class InboxActionsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly items: InboxItemsRepository,
+    private readonly notes: InboxNotesRepository,
+    private readonly corrections: TypeCorrectionsRepository,
     private readonly query: InboxQueryService,
     private readonly services: SupportServicesService,
     private readonly brands: BrandsService,
@@ -31,12 +33,7 @@ export class InboxActionsService {
   async assign(workspaceId: string, itemId: string, serviceId: string) {
     await this.query.row(workspaceId, itemId);
     await this.services.get(workspaceId, serviceId);
-    await this.ds.query(
-      `UPDATE inbox_items SET service_id = $3, assigned_at = now(), updated_at = now(), ignored_at = NULL,
-         status = CASE WHEN status = 'answered' THEN status ELSE 'assigned' END
-       WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, itemId, serviceId],
-    );
+    await this.items.assignService(workspaceId, itemId, serviceId);
     return this.query.item(workspaceId, itemId);
   }
 
@@ -53,7 +50,7 @@ export class InboxActionsService {
     }
     // Send first: a failed delivery changes nothing on the item.
     const before = await this.query.item(workspaceId, itemId);
-    const ctx = await loadWorkspaceContext(this.ds, workspaceId);
+    const ctx = await loadWorkspaceContext(this.items, workspaceId);
     const brand = await this.brands.get(workspaceId, before.brandId);
     const { subject, text } = forwardMessage(before, { language: ctx.language, brandName: brand.name, note });
     let sent: SentMail;
@@ -70,17 +67,9 @@ export class InboxActionsService {
   async changeType(workspaceId: string, itemId: string, type: RequestType, principal: Principal) {
     const row = await this.query.row(workspaceId, itemId);
     if (row.type !== type) {
-      await this.ds.transaction(async (m) => {
-        await m.query(
-          `UPDATE inbox_items i SET type = $3, type_override = $3, updated_at = now(),
-             needs_attention = ${needsAttentionSql('$3::text', 'c.sentiment', 'c.toxic')}
-           FROM comments c WHERE c.id = i.comment_id AND i.workspace_id = $1 AND i.id = $2`,
-          [workspaceId, itemId, type],
-        );
-        await m.query(
-          `INSERT INTO type_corrections (workspace_id, item_id, from_type, to_type, user_id) VALUES ($1, $2, $3, $4, $5)`,
-          [workspaceId, itemId, row.type, type, principal.userId],
-        );
+      await this.items.transaction(async (tx) => {
+        await this.items.overrideType(workspaceId, itemId, type, tx);
+        await this.corrections.insert({ workspaceId, itemId, fromType: row.type, toType: type, userId: principal.userId }, tx);
       });
     }
     return this.query.item(workspaceId, itemId);
@@ -88,11 +77,7 @@ export class InboxActionsService {
 
   async addNote(workspaceId: string, itemId: string, text: string, principal: Principal) {
     await this.query.row(workspaceId, itemId);
-    const [note] = (await this.ds.query(
-      `INSERT INTO inbox_notes (workspace_id, item_id, author_user_id, text) VALUES ($1, $2, $3, $4)
-       RETURNING id, text, created_at AS "createdAt"`,
-      [workspaceId, itemId, principal.userId, text],
-    )) as Array<{ id: string; text: string; createdAt: Date }>;
+    const note = await this.notes.insert(workspaceId, itemId, principal.userId, text);
     return { ...note, author: { id: principal.userId } };
   }
 
@@ -103,28 +88,9 @@ export class InboxActionsService {
    */
   async setStatus(workspaceId: string, itemId: string, status: 'answered' | 'ignored' | 'open', principal: Principal) {
     const row = await this.query.row(workspaceId, itemId);
-    if (status === 'answered' && row.status !== 'answered') {
-      await this.ds.query(
-        `UPDATE inbox_items SET status = 'answered', answered_at = now(), answered_by = $3, ignored_at = NULL,
-           first_response_minutes = greatest(0, extract(epoch FROM now() - published_at) / 60.0), updated_at = now()
-         WHERE workspace_id = $1 AND id = $2`,
-        [workspaceId, itemId, principal.userId],
-      );
-    } else if (status === 'ignored') {
-      await this.ds.query(
-        `UPDATE inbox_items SET status = 'ignored', ignored_at = now(), answered_at = NULL, answered_by = NULL,
-           first_response_minutes = NULL, updated_at = now()
-         WHERE workspace_id = $1 AND id = $2`,
-        [workspaceId, itemId],
-      );
-    } else if (status === 'open') {
-      await this.ds.query(
-        `UPDATE inbox_items SET status = CASE WHEN service_id IS NULL THEN 'open' ELSE 'assigned' END,
-           ignored_at = NULL, answered_at = NULL, answered_by = NULL, first_response_minutes = NULL, updated_at = now()
-         WHERE workspace_id = $1 AND id = $2`,
-        [workspaceId, itemId],
-      );
-    }
+    if (status === 'answered' && row.status !== 'answered') await this.items.markAnswered(workspaceId, itemId, principal.userId);
+    else if (status === 'ignored') await this.items.markIgnored(workspaceId, itemId);
+    else if (status === 'open') await this.items.reopen(workspaceId, itemId);
     return this.query.item(workspaceId, itemId);
   }
 

@@ -1,10 +1,9 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { median, percentile } from '@vigie/kpi';
 import { REQUEST_TYPES, type RequestType } from '@vigie/text';
-import type { DataSource } from 'typeorm';
-import { REQUEST_TYPES_SQL } from './attention-rules';
-import { checkDayRange, DAY_END_SQL, DAY_START_SQL } from './day-range';
+import { checkDayRange } from './day-range';
+import { InboxItemsRepository } from './inbox-items.repository';
+import { InboxStatsRepository, type StatsGroupRow, type StatsScope } from './inbox-stats.repository';
 import { loadWorkspaceContext } from './workspace-context';
 
 export interface ResponseStats {
@@ -35,15 +34,6 @@ export interface InboxPeriodStats extends ResponseStats {
   unenriched: number;
 }
 
-interface GroupRow {
-  key: string | null;
-  label: string | null;
-  requests: number;
-  answered: number;
-  median: number | null;
-  p90: number | null;
-}
-
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 function rate(answered: number, requests: number): number | null {
@@ -58,7 +48,10 @@ function rate(answered: number, requests: number): number | null {
  */
 @Injectable()
 export class InboxStatsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly stats: InboxStatsRepository,
+    private readonly items: InboxItemsRepository,
+  ) {}
 
   async forPeriod(
     workspaceId: string,
@@ -68,50 +61,21 @@ export class InboxStatsService {
     opts: { channelAccountId?: string | null } = {},
   ): Promise<InboxPeriodStats> {
     checkDayRange(from, to);
-    const ctx = await loadWorkspaceContext(this.ds, workspaceId);
-    const params: unknown[] = [workspaceId, brandId, opts.channelAccountId ?? null, from, to, ctx.timezone];
-    const inPeriod = (alias: string) => `${alias}.workspace_id = $1
-      AND ($2::uuid IS NULL OR ${alias}.brand_id = $2) AND ($3::uuid IS NULL OR ${alias}.channel_account_id = $3)
-      AND ${alias}.published_at >= ${DAY_START_SQL('$4', '$6')} AND ${alias}.published_at < ${DAY_END_SQL('$5', '$6')}`;
-    const requests = `${inPeriod('i')} AND i.type IN (${REQUEST_TYPES_SQL}) AND i.status <> 'ignored'`;
-
-    const group = (keySql: string, labelSql: string, join = '') =>
-      this.ds.query(
-        `SELECT ${keySql} AS key, ${labelSql} AS label, count(*)::int AS requests,
-           count(*) FILTER (WHERE i.status = 'answered')::int AS answered,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY i.first_response_minutes) FILTER (WHERE i.status = 'answered') AS median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY i.first_response_minutes) FILTER (WHERE i.status = 'answered') AS p90
-         FROM inbox_items i ${join} WHERE ${requests}
-         GROUP BY 1, 2 ORDER BY 3 DESC, 2`,
-        params,
-      ) as Promise<GroupRow[]>;
-
-    const [minutesRows, counts, byService, byType, byChannel, sentimentRows] = await Promise.all([
-      this.ds.query(
-        `SELECT i.first_response_minutes AS m FROM inbox_items i
-         WHERE ${requests} AND i.status = 'answered' AND i.first_response_minutes IS NOT NULL`,
-        params,
-      ) as Promise<Array<{ m: number }>>,
-      this.ds.query(
-        `SELECT count(*)::int AS requests, count(*) FILTER (WHERE i.status = 'answered')::int AS answered
-         FROM inbox_items i WHERE ${requests}`,
-        params,
-      ) as Promise<Array<{ requests: number; answered: number }>>,
-      group('i.service_id::text', 's.name', 'LEFT JOIN services s ON s.id = i.service_id'),
-      group('i.type', 'i.type'),
-      group('i.channel_account_id::text', "ch.platform || ' · ' || ch.handle", 'JOIN channel_accounts ch ON ch.id = i.channel_account_id'),
-      this.ds.query(
-        `SELECT c.sentiment, count(*)::int AS n FROM comments c
-         WHERE ${inPeriod('c')} AND NOT c.is_from_brand GROUP BY 1`,
-        params,
-      ) as Promise<Array<{ sentiment: string | null; n: number }>>,
+    const ctx = await loadWorkspaceContext(this.items, workspaceId);
+    const scope: StatsScope = { workspaceId, brandId, channelAccountId: opts.channelAccountId ?? null, from, to, timezone: ctx.timezone };
+    const [minutes, counts, byService, byType, byChannel, sentimentRows] = await Promise.all([
+      this.stats.firstResponseMinutes(scope),
+      this.stats.requestCounts(scope),
+      this.stats.byGroup(scope, 'service'),
+      this.stats.byGroup(scope, 'type'),
+      this.stats.byGroup(scope, 'channel'),
+      this.stats.commentSentiments(scope),
     ]);
-    const minutes = minutesRows.map((r) => r.m);
     const sentimentCount = (label: string | null) => sentimentRows.find((r) => r.sentiment === label)?.n ?? 0;
     const positive = sentimentCount('positive');
     const negative = sentimentCount('negative');
-    const { requests: total, answered } = counts[0] ?? { requests: 0, answered: 0 };
-    const toGroup = (r: GroupRow): GroupStats => ({
+    const { requests: total, answered } = counts;
+    const toGroup = (r: StatsGroupRow): GroupStats => ({
       key: r.key,
       label: r.label,
       requests: r.requests,
@@ -154,16 +118,8 @@ export class InboxStatsService {
         details: [{ field: 'month', errors: ['month must be YYYY-MM'] }],
       });
     }
-    const ctx = await loadWorkspaceContext(this.ds, workspaceId);
-    const first = `${month}-01`;
-    const rows = (await this.ds.query(
-      `SELECT i.type, count(*)::int AS n FROM inbox_items i
-       WHERE i.workspace_id = $1 AND i.brand_id = $2
-         AND i.published_at >= ${DAY_START_SQL('$3', '$4')}
-         AND i.published_at < ((($3::date) + interval '1 month')::timestamp AT TIME ZONE $4)
-       GROUP BY 1`,
-      [workspaceId, brandId, first, ctx.timezone],
-    )) as Array<{ type: RequestType; n: number }>;
+    const ctx = await loadWorkspaceContext(this.items, workspaceId);
+    const rows = await this.stats.typeCountsOfMonth(workspaceId, brandId, `${month}-01`, ctx.timezone);
     const counts = Object.fromEntries(REQUEST_TYPES.map((t) => [t, 0])) as Record<RequestType, number>;
     for (const r of rows) if (r.type in counts) counts[r.type] = r.n;
     return { month, counts, total: rows.reduce((a, r) => a + r.n, 0) };

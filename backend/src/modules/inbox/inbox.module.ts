@@ -1,26 +1,37 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BrandsModule } from '../brands/brands.module';
+import { ChannelsModule } from '../channels/channels.module';
 import { KpiContributorRegistry } from '../kpi/contributors/kpi-contributor';
 import { KpiModule } from '../kpi/kpi.module';
 import { CorrectionsExport } from './corrections-export';
 import { InboxActionsService } from './inbox-actions.service';
 import { InboxItem } from './inbox-item.entity';
+import { InboxItemsRepository } from './inbox-items.repository';
 import { InboxKpiContributor } from './inbox-kpi.contributor';
 import { InboxNote } from './inbox-note.entity';
+import { InboxNotesRepository } from './inbox-notes.repository';
 import { InboxQueryService } from './inbox-query.service';
+import { InboxStatsRepository } from './inbox-stats.repository';
 import { InboxStatsService } from './inbox-stats.service';
 import { InboxSyncService } from './inbox-sync.service';
 import { InboxController } from './inbox.controller';
 import { ServicesController } from './services.controller';
 import { SupportService } from './support-service.entity';
+import { SupportServicesRepository } from './support-services.repository';
 import { SupportServicesService } from './support-services.service';
 import { TypeCorrection } from './type-correction.entity';
+import { TypeCorrectionsRepository } from './type-corrections.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InboxItem, InboxNote, SupportService, TypeCorrection]), BrandsModule, KpiModule],
+  imports: [TypeOrmModule.forFeature([InboxItem, InboxNote, SupportService, TypeCorrection]), BrandsModule, ChannelsModule, KpiModule],
   controllers: [InboxController, ServicesController],
   providers: [
+    InboxItemsRepository,
+    InboxNotesRepository,
+    InboxStatsRepository,
+    SupportServicesRepository,
+    TypeCorrectionsRepository,
     InboxSyncService,
     InboxQueryService,
     InboxActionsService,
@@ -29,7 +40,7 @@ import { TypeCorrection } from './type-correction.entity';
     CorrectionsExport,
     InboxKpiContributor,
   ],
-  exports: [InboxSyncService, InboxStatsService, SupportServicesService],
+  exports: [InboxSyncService, InboxStatsService, SupportServicesService, InboxItemsRepository, InboxNotesRepository],
 })
 export class InboxModule implements OnModuleInit {
   constructor(

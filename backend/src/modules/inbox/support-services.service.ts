@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, IsNull, QueryFailedError, type Repository } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import type { CreateServiceDto, UpdateServiceDto } from './services.dto';
-import { SERVICE_KINDS, type ServiceKind, SupportService } from './support-service.entity';
+import { SERVICE_KINDS, type ServiceKind, type SupportService } from './support-service.entity';
+import { SupportServicesRepository } from './support-services.repository';
 
 /** The four services every workspace starts with, named in the workspace's language. */
 export const DEFAULT_SERVICES: Record<'fr' | 'en', Array<{ name: string; kind: ServiceKind }>> = {
@@ -26,14 +26,11 @@ export function toServiceDto(s: SupportService) {
 
 @Injectable()
 export class SupportServicesService {
-  constructor(
-    @InjectRepository(SupportService) private readonly services: Repository<SupportService>,
-    @InjectDataSource() private readonly ds: DataSource,
-  ) {}
+  constructor(private readonly services: SupportServicesRepository) {}
 
   async list(workspaceId: string) {
     await this.seedDefaults(workspaceId);
-    const rows = await this.services.find({ where: { workspaceId, archivedAt: IsNull() } });
+    const rows = await this.services.listActive(workspaceId);
     // Seeded services share one timestamp: order them SAV, commercial, RH, communication, other.
     const rank = (s: SupportService) => SERVICE_KINDS.indexOf(s.kind);
     rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || rank(a) - rank(b) || a.name.localeCompare(b.name));
@@ -46,27 +43,15 @@ export class SupportServicesService {
    */
   async seedDefaults(workspaceId: string): Promise<void> {
     const defaults = [...DEFAULT_SERVICES.fr, ...DEFAULT_SERVICES.en];
-    await this.ds.query(
-      `INSERT INTO services (workspace_id, name, kind)
-       SELECT w.id, d.name, d.kind
-       FROM workspaces w
-       CROSS JOIN LATERAL (SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(name text, kind text, lang text, pos int)) d
-       WHERE w.id = $1 AND d.lang = w.language
-         AND NOT EXISTS (SELECT 1 FROM services s WHERE s.workspace_id = w.id)
-       ORDER BY d.pos
-       ON CONFLICT DO NOTHING`,
-      [
-        workspaceId,
-        JSON.stringify(
-          defaults.map((d, pos) => ({ ...d, pos, lang: pos < DEFAULT_SERVICES.fr.length ? 'fr' : 'en' })),
-        ),
-      ],
+    await this.services.seedDefaultsOnce(
+      workspaceId,
+      defaults.map((d, pos) => ({ ...d, pos, lang: pos < DEFAULT_SERVICES.fr.length ? 'fr' : 'en' })),
     );
   }
 
   /** Scoped lookup of an active service: 404 for another workspace's id or an archived one. */
   async get(workspaceId: string, id: string): Promise<SupportService> {
-    const s = await this.services.findOne({ where: { workspaceId, id, archivedAt: IsNull() } });
+    const s = await this.services.findActive(workspaceId, id);
     if (!s) throw new NotFoundException('Service not found');
     return s;
   }
@@ -75,7 +60,7 @@ export class SupportServicesService {
     await this.seedDefaults(workspaceId);
     return toServiceDto(
       await this.saveUnique(dto.name, () =>
-        this.services.save(this.services.create({ workspaceId, name: dto.name, email: dto.email ?? null, kind: dto.kind })),
+        this.services.insert({ workspaceId, name: dto.name, email: dto.email ?? null, kind: dto.kind }),
       ),
     );
   }
@@ -90,7 +75,7 @@ export class SupportServicesService {
 
   async remove(workspaceId: string, id: string): Promise<void> {
     await this.get(workspaceId, id);
-    await this.services.update({ workspaceId, id }, { archivedAt: new Date() });
+    await this.services.archive(workspaceId, id);
   }
 
   private async saveUnique(name: string, save: () => Promise<SupportService>): Promise<SupportService> {

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { InboxItemsRepository } from './inbox-items.repository';
 
 export interface WorkspaceContext {
   timezone: string;
@@ -12,17 +12,13 @@ export interface WorkspaceContext {
  * `brandId`, also checks that brand belongs to it (404 otherwise) in the same round trip.
  */
 export async function loadWorkspaceContext(
-  ds: Pick<DataSource, 'query'>,
+  items: Pick<InboxItemsRepository, 'workspaceContext'>,
   workspaceId: string,
   brandId?: string,
 ): Promise<WorkspaceContext> {
-  const [w] = (await ds.query(
-    `SELECT timezone, language, settings->'pseudonymizeAuthors' AS pseudo,
-       $2::uuid IS NULL OR EXISTS (SELECT 1 FROM brands b WHERE b.workspace_id = w.id AND b.id = $2::uuid) AS brand_found
-     FROM workspaces w WHERE id = $1`,
-    [workspaceId, brandId ?? null],
-  )) as Array<{ timezone: string; language: 'fr' | 'en'; pseudo: unknown; brand_found: boolean }>;
+  const w = await items.workspaceContext(workspaceId, brandId);
   if (!w) throw new NotFoundException('Workspace not found');
   if (!w.brand_found) throw new NotFoundException('Brand not found');
+  // Absent setting = on: privacy by default.
   return { timezone: w.timezone, language: w.language, pseudonymize: w.pseudo !== false };
 }

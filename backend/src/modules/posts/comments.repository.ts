@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { NormalizedComment } from '../channels/connectors/channel-connector';
 import type { AuthorColumns } from './authors.repository';
+import type { TextAnalysis } from '@vigie/text';
 import { UPSERT_COMMENTS } from './content-upsert.sql';
+import { type CommentToEnrich, commentWriteBack } from './labels-write-back.sql';
 import { type ContentTarget, noNul } from './posts.repository';
 
 /** What UPSERT_COMMENTS returns for a batch. */
@@ -12,6 +14,11 @@ export interface CommentsUpsertRow {
   /** Comments whose post is not (yet) stored: not written. */
   orphans: number;
   stale_authors: number;
+}
+
+/** An unenriched comment claimed for analysis, with its workspace's language (the tie-break hint). */
+export interface CommentToLabelRow extends CommentToEnrich {
+  hint: string;
 }
 
 /** The `comments` table. */
@@ -52,6 +59,27 @@ export class CommentsRepository {
       [workspaceId, cutoff.toISOString()],
     )) as [unknown, number];
     return res[1] ?? 0;
+  }
+
+  /**
+   * Claims up to `limit` unenriched comments (partial index comments_unenriched_idx) with
+   * FOR UPDATE SKIP LOCKED: concurrent workers never analyse a row twice. Inside `tx`.
+   */
+  async claimUnenriched(limit: number, tx: EntityManager): Promise<CommentToLabelRow[]> {
+    return (await tx.query(
+      `SELECT c.id, c.text, c.is_from_brand AS "isFromBrand", w.language AS hint
+         FROM comments c JOIN workspaces w ON w.id = c.workspace_id
+         WHERE c.enriched_at IS NULL
+         ORDER BY c.id LIMIT $1
+         FOR UPDATE OF c SKIP LOCKED`,
+      [limit],
+    )) as CommentToLabelRow[];
+  }
+
+  /** Writes the analyses of claimed comments back in one statement (labels, enriched_at). */
+  async writeLabels(rows: CommentToEnrich[], analyses: TextAnalysis[], tx: EntityManager): Promise<void> {
+    const { sql, params } = commentWriteBack(rows, analyses);
+    await tx.query(sql, params);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { TextAnalysis } from '@vigie/text';
-import { commentWriteBack, postWriteBack } from './write-back-sql';
+import { commentWriteBack, postWriteBack } from './labels-write-back.sql';
 
 const a = (type: TextAnalysis['requestType']['type'], reason: string | null, label: 'positive' | 'negative', score: number, toxic = false): TextAnalysis => ({
   language: 'fr',

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { TextAnalysis } from '@vigie/text';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inLocalDays } from '../../database/local-days';
 import type { ChannelScope } from '../channels/channels.service';
 import type { NormalizedPost, Platform } from '../channels/connectors/channel-connector';
 import type { AuthorColumns } from './authors.repository';
 import { UPSERT_POSTS } from './content-upsert.sql';
+import { postWriteBack } from './labels-write-back.sql';
 import { POST_INTERACTIONS_SQL } from './post-metrics.sql';
 import type { PostMetric, PostSort } from './posts.dto';
 
@@ -91,6 +93,24 @@ export class PostsRepository {
       await tx.query('SET LOCAL synchronous_commit = off');
       return fn(tx);
     });
+  }
+
+  /** Claims up to `limit` posts without a language yet (posts_unenriched_idx), SKIP LOCKED. Inside `tx`. */
+  async claimUnlabelled(limit: number, tx: EntityManager): Promise<Array<{ id: string; text: string; hint: string }>> {
+    return (await tx.query(
+      `SELECT p.id, p.text, w.language AS hint
+         FROM posts p JOIN workspaces w ON w.id = p.workspace_id
+         WHERE p.language IS NULL
+         ORDER BY p.id LIMIT $1
+         FOR UPDATE OF p SKIP LOCKED`,
+      [limit],
+    )) as Array<{ id: string; text: string; hint: string }>;
+  }
+
+  /** Writes language and sentiment of claimed posts back in one statement. */
+  async writeLabels(ids: string[], analyses: TextAnalysis[], tx: EntityManager): Promise<void> {
+    const { sql, params } = postWriteBack(ids, analyses);
+    await tx.query(sql, params);
   }
 
   /**

@@ -8,12 +8,12 @@ import { PrivacyController } from './privacy.controller';
 import { PrivacySettingsService } from './privacy-settings.service';
 import { RetentionService } from './retention/retention.service';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { InboxModule } from '../inbox/inbox.module';
 import { PostsModule } from '../posts/posts.module';
 import { ReportsModule } from '../reports/reports.module';
 import { VeilleModule } from '../veille/veille.module';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { ErasureLogRepository } from './erasure/erasure-log.repository';
-import { InterimOwnerWritesRepository } from './interim-owner-writes.repository';
 import { PrivacySubjectRepository } from './privacy-subject.repository';
 
 /**
@@ -21,14 +21,13 @@ import { PrivacySubjectRepository } from './privacy-subject.repository';
  * and access requests, and the audit log (a global interceptor on @Audited routes).
  */
 @Module({
-  imports: [WorkspacesModule, PostsModule, ReportsModule, VeilleModule],
+  imports: [WorkspacesModule, PostsModule, InboxModule, ReportsModule, VeilleModule],
   controllers: [PrivacyController],
   providers: [
     PrivacySettingsService,
     AuditLogRepository,
     ErasureLogRepository,
     PrivacySubjectRepository,
-    InterimOwnerWritesRepository,
     AuditLogService,
     ErasureService,
     AccessExportService,

@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { EnrichmentService } from '../../enrichment/enrichment.service';
+import { CommentsRepository } from '../../posts/comments.repository';
+import { PostsRepository } from '../../posts/posts.repository';
+import { InboxItemsRepository } from '../inbox-items.repository';
 import { InboxSyncService } from '../inbox-sync.service';
 
 /**
@@ -26,8 +29,8 @@ export async function seedInboxItem(
      VALUES ($1, $2, $3, $4, $5, $6, $7, now() - interval '1 hour') RETURNING id`,
     [o.workspaceId, o.brandId, o.channelAccountId, post!.id, `comment-${o.tag}`, author!.id, o.text],
   )) as Array<{ id: string }>;
-  const sync = new InboxSyncService(db);
-  await new EnrichmentService(db, sync).drain();
+  const sync = new InboxSyncService(new InboxItemsRepository(db));
+  await new EnrichmentService(db, new CommentsRepository(db), new PostsRepository(db), sync).drain();
   const [item] = (await db.query('SELECT id FROM inbox_items WHERE comment_id = $1', [comment!.id])) as Array<{ id: string }>;
   if (!item) throw new Error(`seedInboxItem: no inbox item for "${o.text}" (not classified as needing attention?)`);
   return item.id;

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import type { InboxNotesRepository } from '../../inbox/inbox-notes.repository';
 import type { AuthorsRepository } from '../../posts/authors.repository';
 import type { CommentsRepository } from '../../posts/comments.repository';
 import type { ReportsRepository } from '../../reports/reports.repository';
 import type { AlertsRepository } from '../../veille/alerts.repository';
 import type { MentionsRepository } from '../../veille/mentions.repository';
-import type { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
 import type { PrivacySubject } from './subject';
 
 /** The owners' repository methods erasure calls (privacy orchestrates, each owner writes its table). */
@@ -14,8 +14,7 @@ export interface ErasureOwners {
   reports: Pick<ReportsRepository, 'documents' | 'setDocuments'>;
   mentions: Pick<MentionsRepository, 'redactOfSubject'>;
   alerts: Pick<AlertsRepository, 'documentsOf' | 'setDocument'>;
-  /** inbox_notes: until InboxNotesRepository takes it. */
-  interim: Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnCommentsOf'>;
+  inboxNotes: Pick<InboxNotesRepository, 'deleteOnCommentsOfAuthors'>;
 }
 
 /**
@@ -31,7 +30,7 @@ export interface ErasureStep {
 }
 
 export const ERASURE_STEPS: ErasureStep[] = [
-  { table: 'inbox_notes', run: (o, s, tx) => o.interim.deleteInboxNotesOnCommentsOf(s, tx) },
+  { table: 'inbox_notes', run: (o, s, tx) => o.inboxNotes.deleteOnCommentsOfAuthors(s.workspaceId, s.authorIds, tx) },
   { table: 'comments', run: (o, s, tx) => o.comments.redactOfAuthors(s.workspaceId, s.authorIds, tx) },
   { table: 'mentions', run: (o, s, tx) => o.mentions.redactOfSubject(s, tx) },
   { table: 'authors', run: (o, s, tx) => o.authors.eraseIdentities(s.workspaceId, s.authorIds, tx) },

@@ -6,7 +6,7 @@ import type { CommentsRepository } from '../../posts/comments.repository';
 import type { ReportsRepository } from '../../reports/reports.repository';
 import type { AlertsRepository } from '../../veille/alerts.repository';
 import type { MentionsRepository } from '../../veille/mentions.repository';
-import type { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
+import type { InboxNotesRepository } from '../../inbox/inbox-notes.repository';
 import type { PrivacySubjectRepository } from '../privacy-subject.repository';
 import type { ErasureLogRepository } from './erasure-log.repository';
 import { ErasureService } from './erasure.service';
@@ -54,8 +54,8 @@ function world() {
     documents: rec('reports.documents', reportDocs),
     setDocuments: rec('reports.setDocuments', undefined),
   };
-  const interim: Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnCommentsOf'> = {
-    deleteInboxNotesOnCommentsOf: rec('inbox_notes.deleteOnCommentsOf', 2),
+  const inboxNotes: Pick<InboxNotesRepository, 'deleteOnCommentsOfAuthors'> = {
+    deleteOnCommentsOfAuthors: rec('inbox_notes.deleteOnCommentsOf', 2),
   };
   const mentions: Pick<MentionsRepository, 'redactOfSubject'> = { redactOfSubject: rec('mentions.redactOf', 4) };
   const alerts: Pick<AlertsRepository, 'documentsOf' | 'setDocument'> = {
@@ -74,7 +74,7 @@ function world() {
     reports as ReportsRepository,
     mentions as MentionsRepository,
     alerts as AlertsRepository,
-    interim as unknown as InterimOwnerWritesRepository,
+    inboxNotes as InboxNotesRepository,
     config,
   );
   return { service, calls, transactions: () => transactions };

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { pseudonymSalt } from '../../../common/crypto/pseudonym';
+import { InboxNotesRepository } from '../../inbox/inbox-notes.repository';
 import { AuthorsRepository } from '../../posts/authors.repository';
 import { CommentsRepository } from '../../posts/comments.repository';
 import { ReportsRepository } from '../../reports/reports.repository';
 import { AlertsRepository } from '../../veille/alerts.repository';
 import { MentionsRepository } from '../../veille/mentions.repository';
-import { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
 import { PrivacySubjectRepository } from '../privacy-subject.repository';
 import { ErasureLogRepository } from './erasure-log.repository';
 import { ERASURE_STEPS, type ErasureOwners, REDACTED_DOCUMENTS, type RedactedDocuments } from './erasure-steps';
@@ -39,10 +39,10 @@ export class ErasureService {
     reports: ReportsRepository,
     mentions: MentionsRepository,
     alerts: AlertsRepository,
-    interim: InterimOwnerWritesRepository,
+    inboxNotes: InboxNotesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.owners = { comments, authors, reports, mentions, alerts, interim };
+    this.owners = { comments, authors, reports, mentions, alerts, inboxNotes };
   }
 
   erase(workspaceId: string, ref: SubjectRef, requestedBy: string | null): Promise<ErasureResult> {

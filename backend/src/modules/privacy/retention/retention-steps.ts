@@ -1,16 +1,15 @@
 import type { EntityManager } from 'typeorm';
+import type { InboxNotesRepository } from '../../inbox/inbox-notes.repository';
 import type { AuthorsRepository } from '../../posts/authors.repository';
 import type { CommentsRepository } from '../../posts/comments.repository';
 import type { MentionsRepository } from '../../veille/mentions.repository';
-import type { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
 
 /** The owners' repository methods retention calls (privacy orchestrates, each owner writes its table). */
 export interface RetentionOwners {
   comments: Pick<CommentsRepository, 'redactPublishedBefore'>;
   authors: Pick<AuthorsRepository, 'purgeIdentitiesInactiveSince'>;
   mentions: Pick<MentionsRepository, 'redactPublishedBefore'>;
-  /** inbox_notes: until InboxNotesRepository takes it. */
-  interim: Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnItemsBefore'>;
+  inboxNotes: Pick<InboxNotesRepository, 'deleteOnItemsPublishedBefore'>;
 }
 
 /**
@@ -34,7 +33,7 @@ export const RETENTION_STEPS: RetentionStep[] = [
   {
     table: 'inbox_notes',
     what: 'team notes on items older than the period deleted',
-    run: (o, w, cutoff, tx) => o.interim.deleteInboxNotesOnItemsBefore(w, cutoff, tx),
+    run: (o, w, cutoff, tx) => o.inboxNotes.deleteOnItemsPublishedBefore(w, cutoff, tx),
   },
   {
     table: 'mentions',

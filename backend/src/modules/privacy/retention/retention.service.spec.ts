@@ -6,7 +6,7 @@ import type { CommentsRepository } from '../../posts/comments.repository';
 import type { MentionsRepository } from '../../veille/mentions.repository';
 import type { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import type { AuditLogService } from '../audit/audit-log.service';
-import type { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
+import type { InboxNotesRepository } from '../../inbox/inbox-notes.repository';
 import type { PrivacySubjectRepository } from '../privacy-subject.repository';
 import { RetentionService } from './retention.service';
 
@@ -34,7 +34,7 @@ function world(workspaces: Array<{ id: string; days: number }>, touched: Record<
     { redactPublishedBefore: step('comments') } as Pick<CommentsRepository, 'redactPublishedBefore'> as CommentsRepository,
     { purgeIdentitiesInactiveSince: step('authors') } as Pick<AuthorsRepository, 'purgeIdentitiesInactiveSince'> as AuthorsRepository,
     { redactPublishedBefore: step('mentions') } as Pick<MentionsRepository, 'redactPublishedBefore'> as MentionsRepository,
-    { deleteInboxNotesOnItemsBefore: step('inbox_notes') } as Pick<InterimOwnerWritesRepository, 'deleteInboxNotesOnItemsBefore'> as unknown as InterimOwnerWritesRepository,
+    { deleteOnItemsPublishedBefore: step('inbox_notes') } as Pick<InboxNotesRepository, 'deleteOnItemsPublishedBefore'> as InboxNotesRepository,
     {} as JobQueue,
     { role: 'all' } as AppConfig,
     { record: async (e: unknown) => void audited.push(e) } as Pick<AuditLogService, 'record'> as AuditLogService,

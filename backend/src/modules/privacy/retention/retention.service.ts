@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../../common/queue/job-queue';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { InboxNotesRepository } from '../../inbox/inbox-notes.repository';
 import { AuthorsRepository } from '../../posts/authors.repository';
 import { CommentsRepository } from '../../posts/comments.repository';
 import { MentionsRepository } from '../../veille/mentions.repository';
 import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import { AuditLogService } from '../audit/audit-log.service';
-import { InterimOwnerWritesRepository } from '../interim-owner-writes.repository';
 import { PrivacySubjectRepository } from '../privacy-subject.repository';
 import { RETENTION_STEPS, type RetentionOwners } from './retention-steps';
 
@@ -32,12 +32,12 @@ export class RetentionService implements OnModuleInit {
     comments: CommentsRepository,
     authors: AuthorsRepository,
     mentions: MentionsRepository,
-    interim: InterimOwnerWritesRepository,
+    inboxNotes: InboxNotesRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditLogService,
   ) {
-    this.owners = { comments, authors, mentions, interim };
+    this.owners = { comments, authors, mentions, inboxNotes };
   }
 
   async onModuleInit(): Promise<void> {
