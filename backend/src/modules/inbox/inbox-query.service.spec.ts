@@ -1,5 +1,6 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { ChannelAccountsRepository } from '../channels/channel-accounts.repository';
+import { itemRow } from './__tests__/item-row';
 import type { ItemRow } from './inbox-item-view';
 import type { InboxItemsRepository, InboxPageQuery, WorkspaceContextRow } from './inbox-items.repository';
 import type { InboxNotesRepository } from './inbox-notes.repository';
@@ -9,40 +10,7 @@ import type { TypeCorrectionsRepository } from './type-corrections.repository';
 const WS = '00000000-0000-4000-8000-000000000001';
 
 function row(id: string, at: string): ItemRow {
-  return {
-    id,
-    status: 'open',
-    type: 'question',
-    type_override: null,
-    needs_attention: true,
-    published_at: new Date(at),
-    cursor_ts: at,
-    first_response_minutes: null,
-    answered_at: null,
-    answered_by: null,
-    assigned_at: null,
-    ignored_at: null,
-    brand_id: 'brand-1',
-    channel_account_id: 'channel-1',
-    text: `message ${id}`,
-    classified_type: 'question',
-    request_reason: 'est-ce que',
-    sentiment: 'neutral',
-    sentiment_score: 0,
-    language: 'fr',
-    toxic: null,
-    pseudonym: 'Lecteur 7',
-    display_name: 'Jeanne Martin',
-    handle: 'jeanne',
-    post_id: 'post-1',
-    post_excerpt: 'Post',
-    permalink: null,
-    platform: 'facebook',
-    service_id: null,
-    service_name: null,
-    service_kind: null,
-    notes_count: 0,
-  };
+  return itemRow({ id, published_at: new Date(at), cursor_ts: at, type: 'question', classified_type: 'question', text: `message ${id}`, display_name: 'Jeanne Martin', pseudonym: 'Lecteur 7' });
 }
 
 function setup(stored: ItemRow[], ctx: Partial<WorkspaceContextRow> = {}) {

@@ -1,3 +1,4 @@
+import type { RecommendationItemDto } from '@vigie/contracts';
 import type { DayPeriod, Delta, KpiKey } from '@vigie/kpi';
 
 /**
@@ -157,16 +158,8 @@ export interface ReportFigures {
   generatedAt: string;
 }
 
-/** One recommendation as stored (editable by the CM). */
-export interface RecommendationItem {
-  id: string;
-  /** Rule that produced it; null for a sentence the CM added. */
-  key: string | null;
-  params: Record<string, string | number>;
-  text: string;
-  source: 'rule' | 'cm';
-  edited: boolean;
-}
+/** One recommendation as stored (editable by the CM): the contracts' reply shape. */
+export type RecommendationItem = RecommendationItemDto;
 
 export interface StoredRecommendations {
   items: RecommendationItem[];

@@ -1,12 +1,13 @@
 import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { ImportDto } from '@vigie/contracts';
 import busboy from 'busboy';
 import type { Request } from 'express';
+import type { Wire } from '../../../common/http/api-reply';
 import { JobQueue } from '../../../common/queue/job-queue';
 import { BrandsService } from '../../brands/brands.service';
 import { IMPORT_FORMATS, type ImportFormatName } from './formats';
 import { ImportChunksRepository } from './import-chunks.repository';
-import { type ImportApiRow, ImportsRepository, type ImportStatus } from './imports.repository';
-import type { RowError } from './row-reader';
+import { type ImportApiRow, ImportsRepository } from './imports.repository';
 
 export const IMPORTS_QUEUE = 'imports';
 export const RUN_IMPORT_JOB = 'run-import';
@@ -19,25 +20,10 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const CSV_TYPES = new Set(['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream', 'text/x-csv']);
 
-export interface ImportDto {
-  id: string;
-  brandId: string;
-  channelAccountId: string | null;
-  format: string;
-  filename: string;
-  status: ImportStatus;
-  progress: number;
-  rowsTotal: number;
-  rowsImported: number;
-  rowsSkipped: number;
-  errors: RowError[];
-  notes: string[];
-  failure: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-}
+/** The API shape is the contracts' ImportDto (a Date stands for its ISO string on the wire). */
+export type ImportView = Wire<ImportDto>;
 
-const toDto = (r: ImportApiRow): ImportDto => ({
+const toDto = (r: ImportApiRow): ImportView => ({
   id: r.id,
   brandId: r.brand_id,
   channelAccountId: r.channel_account_id,
@@ -66,13 +52,13 @@ export class ImportsService {
     @Inject(JobQueue) private readonly queue: JobQueue,
   ) {}
 
-  async get(workspaceId: string, importId: string): Promise<ImportDto> {
+  async get(workspaceId: string, importId: string): Promise<ImportView> {
     const row = await this.imports.findInWorkspace(workspaceId, importId);
     if (!row) throw new NotFoundException('Import not found');
     return toDto(row);
   }
 
-  async list(workspaceId: string): Promise<ImportDto[]> {
+  async list(workspaceId: string): Promise<ImportView[]> {
     const rows = await this.imports.listRecent(workspaceId);
     return rows.map(toDto);
   }

@@ -1,0 +1,40 @@
+import type { ItemRow } from '../inbox-item-view';
+
+/** One inbox item as the repository returns it (a complaint on Facebook, pseudonymised author). */
+export function itemRow(extra: Partial<ItemRow> = {}): ItemRow {
+  return {
+    id: '42',
+    status: 'open',
+    type: 'complaint',
+    type_override: null,
+    needs_attention: true,
+    published_at: new Date('2025-03-01T10:00:00Z'),
+    cursor_ts: '2025-03-01 10:00:00+00',
+    first_response_minutes: null,
+    answered_at: null,
+    answered_by: null,
+    assigned_at: null,
+    ignored_at: null,
+    brand_id: 'brand-1',
+    channel_account_id: 'channel-1',
+    text: 'Ma commande est arrivée cassée',
+    classified_type: 'complaint',
+    request_reason: 'cassée',
+    sentiment: 'negative',
+    sentiment_score: -0.8,
+    language: 'fr',
+    toxic: false,
+    pseudonym: 'Lecteur 42',
+    display_name: 'Jeanne',
+    handle: 'jeanne',
+    post_id: 'post-1',
+    post_excerpt: 'Notre nouveau café',
+    permalink: null,
+    platform: 'facebook',
+    service_id: null,
+    service_name: null,
+    service_kind: null,
+    notes_count: 0,
+    ...extra,
+  };
+}
