@@ -85,3 +85,13 @@ export interface OutboxItemDto {
   pdfAttached: boolean;
   createdAt: IsoDateTime;
 }
+
+/**
+ * `GET /workspaces/:id/outbox/:deliveryId`: one report e-mail with its bodies, read back from the
+ * .eml file of the outbox. Both are null when no copy is kept (sent through SMTP, file gone).
+ * `html` is the message as written: show it sandboxed (iframe `sandbox=""` + srcdoc), never as DOM.
+ */
+export interface OutboxMessageDto extends OutboxItemDto {
+  html: string | null;
+  text: string | null;
+}

@@ -107,8 +107,16 @@ describe('report schedule (fake clock, real Postgres, in-process queue)', () => 
     expect(eml).toContain('To: direction@acme.test');
     expect(eml).toContain('text/html');
     expect(eml.includes('application/pdf')).toBe(existsSync('/usr/bin/chromium'));
+    // the message reads back with its bodies (the Outbox page shows them sandboxed)
+    const message = await cm.get(`/api/workspaces/${paris}/outbox/${outbox.body[0].id as string}`);
+    expect(message.status).toBe(200);
+    expect(message.body).toMatchObject({ id: outbox.body[0].id, subject: 'Acme — Rapport mensuel février 2025' });
+    expect(message.body.html).toContain('Acme');
+    expect(message.body.html).toMatch(/<html|<body|<table|<p/);
+    expect(typeof message.body.text).toBe('string');
     // the other workspace sees none of it
     expect((await cm.get(`/api/workspaces/${montreal}/outbox`)).body).toEqual([]);
+    expect((await cm.get(`/api/workspaces/${montreal}/outbox/${outbox.body[0].id as string}`)).status).toBe(404);
   });
 
   it('nothing is due on other days', async () => {

@@ -1,4 +1,6 @@
-import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
@@ -10,6 +12,7 @@ import { ReportSettingsService } from '../report-settings.service';
 import { ReportsService } from '../reports.service';
 import { summarize } from '../summaries';
 import { MailerService } from '../../../common/mail/mailer.service';
+import { readEmlBodies, type EmlBodies } from '../../../common/mail/read-eml';
 
 /** Sends a report to its brand's recipients: HTML summary, PDF attached, link to the web page. */
 @Injectable()
@@ -74,7 +77,18 @@ export class ReportSender {
   /** The workspace's report e-mails, newest first (the Outbox page). */
   async outbox(workspaceId: string) {
     const rows = await this.deliveries.find({ where: { workspaceId }, order: { createdAt: 'DESC' }, take: 200 });
-    return rows.map((d) => ({
+    return rows.map((d) => this.outboxItem(d));
+  }
+
+  /** One report e-mail with its bodies, read back from its .eml file (none kept after SMTP). */
+  async outboxMessage(workspaceId: string, id: string) {
+    const d = await this.deliveries.findOne({ where: { workspaceId, id } });
+    if (!d) throw new NotFoundException('Message not found');
+    return { ...this.outboxItem(d), ...(await this.bodiesOf(d)) };
+  }
+
+  private outboxItem(d: ReportDelivery) {
+    return {
       id: d.id,
       reportId: d.reportId,
       recipients: d.recipients,
@@ -84,6 +98,14 @@ export class ReportSender {
       outboxFile: d.outboxFile ? d.outboxFile.split('/').pop() : null,
       pdfAttached: d.pdfAttached,
       createdAt: d.createdAt,
-    }));
+    };
+  }
+
+  private async bodiesOf(d: ReportDelivery): Promise<EmlBodies> {
+    if (d.via !== 'outbox' || !d.outboxFile) return { text: null, html: null };
+    // Only files of the outbox folder, by their name (the stored path may predate a moved data dir).
+    const file = path.join(this.mailer.outboxDir, path.basename(d.outboxFile));
+    const eml = await readFile(file, 'utf8').catch(() => null);
+    return eml === null ? { text: null, html: null } : readEmlBodies(eml);
   }
 }
