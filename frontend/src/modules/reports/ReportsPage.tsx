@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
 import { createReport, listReports } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
+import { OutboxPanel } from './components/OutboxPanel';
 import { ReportDetail } from './components/ReportDetail';
 import { ReportSettingsForm } from './components/ReportSettingsForm';
 import { formatMonth, recentMonths } from './utils/months';
@@ -133,6 +134,7 @@ export default function ReportsPage() {
         ) : null}
       </section>
       <ReportSettingsForm key={filters.brandId} workspaceId={workspace.id} brandId={filters.brandId} canAct={canAct} />
+      <OutboxPanel workspaceId={workspace.id} timezone={workspace.timezone} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/auth-context';
 import { useWorkspace } from '../../app/workspace/workspace-context';
 import { PageHeader } from '../../components/PageHeader';
+import { ApiTokensSection } from './components/ApiTokensSection';
 import { BrandsSection } from './components/BrandsSection';
 import { MembersSection } from './components/MembersSection';
 import { PrivacySection } from './components/PrivacySection';
@@ -12,7 +13,7 @@ import '../../styles/settings.css';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
-  const { workspace, brands, reloadBrands, reloadWorkspaces, canAct, isAdmin } = useWorkspace();
+  const { workspace, workspaces, brands, reloadBrands, reloadWorkspaces, canAct, isAdmin, role } = useWorkspace();
   const me = useMe();
   return (
     <>
@@ -22,6 +23,12 @@ export default function SettingsPage() {
       <MembersSection workspaceId={workspace.id} isAdmin={isAdmin} myUserId={me.user.id} />
       <ServicesSection workspaceId={workspace.id} isAdmin={isAdmin} />
       <PrivacySection workspaceId={workspace.id} isAdmin={isAdmin} />
+      <ApiTokensSection
+        workspaceId={workspace.id}
+        role={role}
+        timezone={workspace.timezone}
+        workspaceNames={Object.fromEntries(workspaces.map((w) => [w.id, w.name]))}
+      />
     </>
   );
 }
