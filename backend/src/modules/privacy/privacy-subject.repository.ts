@@ -2,7 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ACCESS_QUERIES } from './access/access-queries';
-import { type PrivacySubject, subjectParams, withSubject } from './erasure/subject';
+
+/** One person in one workspace, as every table knows them. */
+export interface PrivacySubject {
+  workspaceId: string;
+  platform: string;
+  /** authors rows (ids as text: bigint). */
+  authorIds: string[];
+  /** The platform's ids of the person (authors rows and mentions). */
+  externalIds: string[];
+  /** Lower-cased handles without '@'. */
+  handles: string[];
+}
+
+/** Positional parameters every erasure/access statement receives. */
+export function subjectParams(s: PrivacySubject): unknown[] {
+  return [s.workspaceId, s.authorIds, s.platform, s.externalIds, s.handles];
+}
+
+/**
+ * Types all five parameters up front: Postgres refuses a statement with a parameter it never
+ * sees, and not every step needs all five.
+ */
+export function withSubject(sql: string): string {
+  return `WITH subject AS (SELECT $1::uuid AS workspace_id, $2::bigint[] AS author_ids, $3::text AS platform,
+            $4::text[] AS external_ids, $5::text[] AS handles) ${sql}`;
+}
 
 /** An authors row as subject resolution reads it (id as text: bigint). */
 export interface SubjectAuthorRow {

@@ -1,18 +1,8 @@
 import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PrivacySubjectRepository, SubjectAuthorRow } from '../privacy-subject.repository';
+import type { PrivacySubject, PrivacySubjectRepository, SubjectAuthorRow } from '../privacy-subject.repository';
 
-/** One person in one workspace, as every table knows them. */
-export interface PrivacySubject {
-  workspaceId: string;
-  platform: string;
-  /** authors rows (ids as text: bigint). */
-  authorIds: string[];
-  /** The platform's ids of the person (authors rows and mentions). */
-  externalIds: string[];
-  /** Lower-cased handles without '@'. */
-  handles: string[];
-}
+export type { PrivacySubject } from '../privacy-subject.repository';
 
 export type SubjectRef = { authorId: string } | { platform: string; handle: string };
 
@@ -53,18 +43,4 @@ export async function resolveSubject(
     externalIds: [...new Set([...authors.map((a) => a.external_id), ...fromMentions])],
     handles,
   };
-}
-
-/** Positional parameters every erasure/access statement receives. */
-export function subjectParams(s: PrivacySubject): unknown[] {
-  return [s.workspaceId, s.authorIds, s.platform, s.externalIds, s.handles];
-}
-
-/**
- * Types all five parameters up front: Postgres refuses a statement with a parameter it never
- * sees, and not every step needs all five.
- */
-export function withSubject(sql: string): string {
-  return `WITH subject AS (SELECT $1::uuid AS workspace_id, $2::bigint[] AS author_ids, $3::text AS platform,
-            $4::text[] AS external_ids, $5::text[] AS handles) ${sql}`;
 }
