@@ -10,6 +10,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { useApi } from '../../lib/hooks/useApi';
 import { usePagedList } from '../../lib/hooks/usePagedList';
 import { listInbox, listServices, setInboxStatus, type InboxQuery } from './api';
+import { SelectField, sentimentOptions } from '../../components/SelectField';
 import { InboxDetailPanel } from './components/InboxDetailPanel';
 import { InboxListItem } from './components/InboxListItem';
 import { REQUEST_TYPES, type InboxItemDto as InboxItem } from '@vigie/contracts';
@@ -121,45 +122,40 @@ export default function InboxPage() {
           setFilter('q', search.trim());
         }}
       >
-        <label className="field field--inline">
-          <span className="field__label">{t('inbox.filter.status')}</span>
-          <select value={statusParam} onChange={(e) => setFilter('status', e.target.value)} data-testid="inbox-filter-status">
-            {STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {t(`inbox.statusFilter.${s.replace(',', '_')}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">{t('inbox.filter.type')}</span>
-          <select value={type} onChange={(e) => setFilter('type', e.target.value)}>
-            <option value="">{t('inbox.filter.anyType')}</option>
-            {REQUEST_TYPES.map((ty) => (
-              <option key={ty} value={ty}>
-                {t(`inbox.type.${ty}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">{t('inbox.filter.sentiment')}</span>
-          <select value={sentiment} onChange={(e) => setFilter('sentiment', e.target.value)}>
-            <option value="">{t('inbox.filter.anySentiment')}</option>
-            {['negative', 'neutral', 'positive'].map((s) => (
-              <option key={s} value={s}>
-                {t(`sentiment.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">{t('inbox.filter.view')}</span>
-          <select value={view} onChange={(e) => setFilter('view', e.target.value === 'all' ? 'all' : '')}>
-            <option value="attention">{t('inbox.filter.attention')}</option>
-            <option value="all">{t('inbox.filter.all')}</option>
-          </select>
-        </label>
+        <SelectField
+          inline
+          label={t('inbox.filter.status')}
+          value={statusParam}
+          onChange={(v) => setFilter('status', v)}
+          testId="inbox-filter-status"
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`inbox.statusFilter.${s.replace(',', '_')}`) }))}
+        />
+        <SelectField
+          inline
+          label={t('inbox.filter.type')}
+          value={type}
+          onChange={(v) => setFilter('type', v)}
+          anyLabel={t('inbox.filter.anyType')}
+          options={REQUEST_TYPES.map((ty) => ({ value: ty, label: t(`inbox.type.${ty}`) }))}
+        />
+        <SelectField
+          inline
+          label={t('inbox.filter.sentiment')}
+          value={sentiment}
+          onChange={(v) => setFilter('sentiment', v)}
+          anyLabel={t('inbox.filter.anySentiment')}
+          options={sentimentOptions(t)}
+        />
+        <SelectField
+          inline
+          label={t('inbox.filter.view')}
+          value={view}
+          onChange={(v) => setFilter('view', v === 'all' ? 'all' : '')}
+          options={[
+            { value: 'attention', label: t('inbox.filter.attention') },
+            { value: 'all', label: t('inbox.filter.all') },
+          ]}
+        />
         <label className="field field--inline">
           <span className="field__label">{t('inbox.filter.search')}</span>
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} />

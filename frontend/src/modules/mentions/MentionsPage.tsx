@@ -18,6 +18,7 @@ import { safeHref } from '../posts/post-row';
 import { PLATFORMS } from '@vigie/contracts';
 import { compileAll, mentionSpans } from './utils/mention-spans';
 import '../../styles/mentions.css';
+import { platformOptions, SelectField, sentimentOptions } from '../../components/SelectField';
 
 const PAGE_SIZE = 50;
 
@@ -82,50 +83,39 @@ export default function MentionsPage() {
     <>
       <PageHeader title={t('nav.mentions')} subtitle={t('mentions.subtitle')} />
       <div className="toolbar" role="group" aria-label={t('mentions.filters')}>
-        <label className="field field--inline">
-          <span className="field__label">{t('mentions.query')}</span>
-          <select value={f.queryId} onChange={(e) => setFilter('queryId', e.target.value)} data-testid="mentions-query">
-            <option value="">{t('mentions.allQueries')}</option>
-            {(queries.data ?? []).map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">{t('mentions.platform')}</span>
-          <select value={f.platform} onChange={(e) => setFilter('platform', e.target.value)}>
-            <option value="">{t('mentions.any')}</option>
-            {PLATFORMS.map((p) => (
-              <option key={p} value={p}>
-                {t(`platform.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">{t('mentions.sentiment')}</span>
-          <select value={f.sentiment} onChange={(e) => setFilter('sentiment', e.target.value)}>
-            <option value="">{t('mentions.any')}</option>
-            {['negative', 'neutral', 'positive'].map((s) => (
-              <option key={s} value={s}>
-                {t(`sentiment.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">{t('mentions.language')}</span>
-          <select value={f.lang} onChange={(e) => setFilter('lang', e.target.value)}>
-            <option value="">{t('mentions.any')}</option>
-            {['fr', 'en', 'de', 'es', 'it', 'nl', 'pt'].map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          inline
+          label={t('mentions.query')}
+          value={f.queryId}
+          onChange={(v) => setFilter('queryId', v)}
+          testId="mentions-query"
+          anyLabel={t('mentions.allQueries')}
+          options={(queries.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
+        />
+        <SelectField
+          inline
+          label={t('mentions.platform')}
+          value={f.platform}
+          onChange={(v) => setFilter('platform', v)}
+          anyLabel={t('mentions.any')}
+          options={platformOptions(t, PLATFORMS)}
+        />
+        <SelectField
+          inline
+          label={t('mentions.sentiment')}
+          value={f.sentiment}
+          onChange={(v) => setFilter('sentiment', v)}
+          anyLabel={t('mentions.any')}
+          options={sentimentOptions(t)}
+        />
+        <SelectField
+          inline
+          label={t('mentions.language')}
+          value={f.lang}
+          onChange={(v) => setFilter('lang', v)}
+          anyLabel={t('mentions.any')}
+          options={['fr', 'en', 'de', 'es', 'it', 'nl', 'pt'].map((l) => ({ value: l, label: l }))}
+        />
         <label className="field field--inline">
           <span className="field__label">{t('mentions.minReach')}</span>
           <input

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { createChannel } from '../api';
 import { collectCredentials, missingCredentials, PLATFORM_CREDENTIALS, PLATFORM_LIST } from '../utils/platforms';
+import { platformOptions, SelectField } from '../../../components/SelectField';
 
 interface Props {
   workspaceId: string;
@@ -54,16 +55,13 @@ export function AddChannelForm({ workspaceId, brands, defaultBrandId, onAdded, o
     <form className="card channel-form" onSubmit={(e) => void submit(e)} data-testid="add-channel-form">
       <h2 className="card__title">{t('channels.form.title')}</h2>
       <div className="form-grid">
-        <label className="field">
-          <span className="field__label">{t('channels.form.platform')}</span>
-          <select value={platform} onChange={(e) => setPlatform(e.target.value as Platform)} data-testid="channel-platform">
-            {PLATFORM_LIST.map((p) => (
-              <option key={p} value={p}>
-                {t(`platform.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('channels.form.platform')}
+          value={platform}
+          onChange={(v) => setPlatform(v as Platform)}
+          testId="channel-platform"
+          options={platformOptions(t, PLATFORM_LIST)}
+        />
         <label className="field">
           <span className="field__label">{t('channels.form.brand')}</span>
           <select value={brandId} onChange={(e) => setBrandId(e.target.value)}>

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useApi } from '../../../lib/hooks/useApi';
 import { getPrivacySettings, requestErasure, updatePrivacySettings } from '../api';
 import { PLATFORM_LIST } from '../../channels/utils/platforms';
+import { platformOptions, SelectField } from '../../../components/SelectField';
 
 export function PrivacySection({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
   const { t } = useTranslation();
@@ -76,16 +77,13 @@ export function PrivacySection({ workspaceId, isAdmin }: { workspaceId: string; 
       {isAdmin ? (
         <form className="toolbar erase-form" onSubmit={(e) => void erase(e)}>
           <p className="muted erase-form__intro">{t('settings.privacy.eraseIntro')}</p>
-          <label className="field field--inline">
-            <span className="field__label">{t('channels.form.platform')}</span>
-            <select value={platform} onChange={(e) => setPlatform(e.target.value)}>
-              {PLATFORM_LIST.map((p) => (
-                <option key={p} value={p}>
-                  {t(`platform.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            inline
+            label={t('channels.form.platform')}
+            value={platform}
+            onChange={setPlatform}
+            options={platformOptions(t, PLATFORM_LIST)}
+          />
           <label className="field field--inline">
             <span className="field__label">{t('settings.privacy.handle')}</span>
             <input value={handle} onChange={(e) => setHandle(e.target.value)} maxLength={300} />

@@ -1,0 +1,48 @@
+import type { Ref } from 'react';
+import type { TFunction } from 'i18next';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export interface SelectFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: readonly SelectOption[];
+  /** First option with an empty value ("any", "all…"), for filters. */
+  anyLabel?: string;
+  /** Label and control on one line (toolbars and filters). */
+  inline?: boolean;
+  disabled?: boolean;
+  testId?: string;
+  selectRef?: Ref<HTMLSelectElement>;
+}
+
+/** A labelled <select>: the one shape every filter and form picker of the dashboard uses. */
+export function SelectField({ label, value, onChange, options, anyLabel, inline, disabled, testId, selectRef }: SelectFieldProps) {
+  return (
+    <label className={inline ? 'field field--inline' : 'field'}>
+      <span className="field__label">{label}</span>
+      <select ref={selectRef} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} data-testid={testId}>
+        {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Negative, neutral, positive in the UI language. */
+export function sentimentOptions(t: TFunction): SelectOption[] {
+  return ['negative', 'neutral', 'positive'].map((s) => ({ value: s, label: t(`sentiment.${s}`) }));
+}
+
+/** Platforms by their display names. */
+export function platformOptions(t: TFunction, platforms: readonly string[]): SelectOption[] {
+  return platforms.map((p) => ({ value: p, label: t(`platform.${p}`) }));
+}
