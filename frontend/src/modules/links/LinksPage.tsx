@@ -17,6 +17,7 @@ import { funnelSteps } from './utils/funnel';
 import '../../styles/forms.css';
 import '../../styles/links.css';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { AsyncList } from '../../components/AsyncList';
 
 export default function LinksPage() {
   const { t } = useTranslation();
@@ -182,53 +183,53 @@ export default function LinksPage() {
             </button>
           </p>
         ) : null}
-        {links.error ? <ErrorMessage error={links.error} onRetry={links.reload} /> : null}
-        {links.data && links.data.length === 0 ? <p className="muted">{t('links.none')}</p> : null}
-        {links.data && links.data.length > 0 ? (
-          <ScrollRegion label={t('links.title')}>
-            <table className="table" data-testid="links-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('links.short')}</th>
-                  <th scope="col">{t('links.target')}</th>
-                  <th scope="col">{t('links.campaign')}</th>
-                  <th scope="col" className="num">{t('links.step.clicks')}</th>
-                  <th scope="col" className="num">{t('links.step.uniqueClicks')}</th>
-                  <th scope="col" className="num">{t('links.step.conversions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {links.data.map((l) => (
-                  <tr key={l.id}>
-                    <td>
-                      <code>{l.shortUrl}</code>{' '}
-                      <button type="button" className="btn btn--secondary btn--small" onClick={() => copy(l.shortUrl)}>
-                        {t('links.copy')}
-                        <span className="visually-hidden"> {l.shortUrl}</span>
-                      </button>
-                    </td>
-                    <td className="links-target">
-                      {safeHref(l.targetUrl) ? (
-                        <a href={safeHref(l.targetUrl)!} target="_blank" rel="noopener noreferrer">
-                          {l.targetUrl}
-                        </a>
-                      ) : (
-                        l.targetUrl
-                      )}
-                    </td>
-                    <td>
-                      {l.campaign ?? '—'}
-                      {l.channel || l.platform ? <span className="muted"> · {l.channel ?? l.platform}</span> : null}
-                    </td>
-                    <td className="num">{formatInteger(l.clicks, locale)}</td>
-                    <td className="num">{formatInteger(l.uniqueClicks, locale)}</td>
-                    <td className="num">{formatInteger(l.conversions, locale)}</td>
+        <AsyncList resource={links} empty={t('links.none')}>
+          {(items) => (
+            <ScrollRegion label={t('links.title')}>
+              <table className="table" data-testid="links-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('links.short')}</th>
+                    <th scope="col">{t('links.target')}</th>
+                    <th scope="col">{t('links.campaign')}</th>
+                    <th scope="col" className="num">{t('links.step.clicks')}</th>
+                    <th scope="col" className="num">{t('links.step.uniqueClicks')}</th>
+                    <th scope="col" className="num">{t('links.step.conversions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        ) : null}
+                </thead>
+                <tbody>
+                  {items.map((l) => (
+                    <tr key={l.id}>
+                      <td>
+                        <code>{l.shortUrl}</code>{' '}
+                        <button type="button" className="btn btn--secondary btn--small" onClick={() => copy(l.shortUrl)}>
+                          {t('links.copy')}
+                          <span className="visually-hidden"> {l.shortUrl}</span>
+                        </button>
+                      </td>
+                      <td className="links-target">
+                        {safeHref(l.targetUrl) ? (
+                          <a href={safeHref(l.targetUrl)!} target="_blank" rel="noopener noreferrer">
+                            {l.targetUrl}
+                          </a>
+                        ) : (
+                          l.targetUrl
+                        )}
+                      </td>
+                      <td>
+                        {l.campaign ?? '—'}
+                        {l.channel || l.platform ? <span className="muted"> · {l.channel ?? l.platform}</span> : null}
+                      </td>
+                      <td className="num">{formatInteger(l.clicks, locale)}</td>
+                      <td className="num">{formatInteger(l.uniqueClicks, locale)}</td>
+                      <td className="num">{formatInteger(l.conversions, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+        </AsyncList>
       </section>
 
       {isAdmin ? (

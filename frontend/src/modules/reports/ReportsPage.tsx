@@ -18,6 +18,7 @@ import { formatMonth, recentMonths } from './utils/months';
 import '../../styles/forms.css';
 import '../../styles/reports.css';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { AsyncList } from '../../components/AsyncList';
 
 export default function ReportsPage() {
   const { t } = useTranslation();
@@ -101,37 +102,36 @@ export default function ReportsPage() {
         <h2 className="card__title" id="archive-title">
           {t('reports.archive')}
         </h2>
-        {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
-        {list.loading && !list.data ? <Skeleton rows={3} /> : null}
-        {list.data && list.data.length === 0 ? <p className="muted">{t('reports.none')}</p> : null}
-        {list.data && list.data.length > 0 ? (
-          <ScrollRegion label={t('reports.archive')}>
-            <table className="table" data-testid="reports-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.month')}</th>
-                  <th scope="col">{t('reports.statusLabel')}</th>
-                  <th scope="col">{t('reports.generated')}</th>
-                  <th scope="col">{t('reports.sentCol')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((r) => (
-                  <tr key={r.id} className={r.id === selected ? 'row--selected' : undefined}>
-                    <th scope="row">
-                      <button type="button" className="linkish" onClick={() => open(r.id)}>
-                        {formatMonth(r.month, locale)}
-                      </button>
-                    </th>
-                    <td>{t(`reports.status.${r.status}`, { defaultValue: r.status })}</td>
-                    <td>{r.generatedAt ? formatDateTime(r.generatedAt, locale, workspace.timezone) : '—'}</td>
-                    <td>{r.sentAt ? `${formatDateTime(r.sentAt, locale, workspace.timezone)} → ${(r.sentTo ?? []).join(', ')}` : '—'}</td>
+        <AsyncList resource={list} skeletonRows={3} empty={t('reports.none')}>
+          {(items) => (
+            <ScrollRegion label={t('reports.archive')}>
+              <table className="table" data-testid="reports-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.month')}</th>
+                    <th scope="col">{t('reports.statusLabel')}</th>
+                    <th scope="col">{t('reports.generated')}</th>
+                    <th scope="col">{t('reports.sentCol')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        ) : null}
+                </thead>
+                <tbody>
+                  {items.map((r) => (
+                    <tr key={r.id} className={r.id === selected ? 'row--selected' : undefined}>
+                      <th scope="row">
+                        <button type="button" className="linkish" onClick={() => open(r.id)}>
+                          {formatMonth(r.month, locale)}
+                        </button>
+                      </th>
+                      <td>{t(`reports.status.${r.status}`, { defaultValue: r.status })}</td>
+                      <td>{r.generatedAt ? formatDateTime(r.generatedAt, locale, workspace.timezone) : '—'}</td>
+                      <td>{r.sentAt ? `${formatDateTime(r.sentAt, locale, workspace.timezone)} → ${(r.sentTo ?? []).join(', ')}` : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+        </AsyncList>
       </section>
       <ReportSettingsForm key={filters.brandId} workspaceId={workspace.id} brandId={filters.brandId} canAct={canAct} />
       <OutboxPanel workspaceId={workspace.id} timezone={workspace.timezone} />

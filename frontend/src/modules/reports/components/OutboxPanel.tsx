@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useApi } from '../../../lib/hooks/useApi';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { getOutboxMessage, listOutbox } from '../outbox.api';
+import { AsyncList } from '../../../components/AsyncList';
 
 /** The workspace's report e-mails; an opened message's HTML is shown only inside a sandboxed iframe. */
 export function OutboxPanel({ workspaceId, timezone }: { workspaceId: string; timezone: string }) {
@@ -23,40 +24,39 @@ export function OutboxPanel({ workspaceId, timezone }: { workspaceId: string; ti
         {t('reports.outbox.title')}
       </h2>
       <p className="muted">{t('reports.outbox.intro')}</p>
-      {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
-      {list.loading && !list.data ? <Skeleton rows={2} /> : null}
-      {list.data && list.data.length === 0 ? <p className="muted">{t('reports.outbox.none')}</p> : null}
-      {list.data && list.data.length > 0 ? (
-        <ScrollRegion label={t('reports.outbox.title')}>
-          <table className="table" data-testid="outbox-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.outbox.subject')}</th>
-                <th scope="col">{t('reports.outbox.to')}</th>
-                <th scope="col">{t('reports.outbox.date')}</th>
-                <th scope="col">{t('reports.outbox.kind')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((m) => (
-                <tr key={m.id} className={m.id === openId ? 'row--selected' : undefined}>
-                  <th scope="row">
-                    <button type="button" className="linkish" onClick={() => setOpenId(m.id === openId ? null : m.id)}>
-                      {m.subject}
-                    </button>
-                  </th>
-                  <td>{m.recipients.join(', ')}</td>
-                  <td>{formatDateTime(m.createdAt, locale, timezone)}</td>
-                  <td>
-                    {t('reports.outbox.kindReport')} · {t(`reports.outbox.via_${m.via}`)}
-                    {m.pdfAttached ? ` · ${t('reports.outbox.pdf')}` : ''}
-                  </td>
+      <AsyncList resource={list} skeletonRows={2} empty={t('reports.outbox.none')}>
+        {(items) => (
+          <ScrollRegion label={t('reports.outbox.title')}>
+            <table className="table" data-testid="outbox-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.outbox.subject')}</th>
+                  <th scope="col">{t('reports.outbox.to')}</th>
+                  <th scope="col">{t('reports.outbox.date')}</th>
+                  <th scope="col">{t('reports.outbox.kind')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      ) : null}
+              </thead>
+              <tbody>
+                {items.map((m) => (
+                  <tr key={m.id} className={m.id === openId ? 'row--selected' : undefined}>
+                    <th scope="row">
+                      <button type="button" className="linkish" onClick={() => setOpenId(m.id === openId ? null : m.id)}>
+                        {m.subject}
+                      </button>
+                    </th>
+                    <td>{m.recipients.join(', ')}</td>
+                    <td>{formatDateTime(m.createdAt, locale, timezone)}</td>
+                    <td>
+                      {t('reports.outbox.kindReport')} · {t(`reports.outbox.via_${m.via}`)}
+                      {m.pdfAttached ? ` · ${t('reports.outbox.pdf')}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+      </AsyncList>
       {openId && message.error ? <ErrorMessage error={message.error} onRetry={message.reload} /> : null}
       {openId && message.loading && !shown ? <Skeleton rows={3} /> : null}
       {shown ? (

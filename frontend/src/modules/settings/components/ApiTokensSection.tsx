@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useApi } from '../../../lib/hooks/useApi';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { createApiToken, listApiTokens, revokeApiToken } from '../api-tokens.api';
+import { AsyncList } from '../../../components/AsyncList';
 
 const ROLES: Role[] = ['admin', 'cm', 'viewer'];
 const RANK: Record<Role, number> = { viewer: 0, cm: 1, admin: 2 };
@@ -78,50 +79,49 @@ export function ApiTokensSection({ workspaceId, role, timezone, workspaceNames }
         {t('settings.tokens.title')}
       </h2>
       <p className="muted">{t('settings.tokens.intro')}</p>
-      {tokens.error ? <ErrorMessage error={tokens.error} onRetry={tokens.reload} /> : null}
-      {tokens.loading && !tokens.data ? <Skeleton rows={2} /> : null}
-      {tokens.data && tokens.data.length === 0 ? <p className="muted">{t('settings.tokens.none')}</p> : null}
-      {tokens.data && tokens.data.length > 0 ? (
-        <div className="table-wrap table-wrap--flat">
-          <table className="table" data-testid="tokens-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.tokens.name')}</th>
-                <th scope="col">{t('settings.tokens.workspace')}</th>
-                <th scope="col">{t('settings.tokens.role')}</th>
-                <th scope="col">{t('settings.tokens.created')}</th>
-                <th scope="col">{t('settings.tokens.lastUsed')}</th>
-                <th scope="col">{t('settings.tokens.expires')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('channels.col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((tok) => (
-                <tr key={tok.id}>
-                  <td>{tok.name}</td>
-                  <td>{workspaceNames[tok.workspaceId] ?? tok.workspaceId}</td>
-                  <td>{t(`settings.members.role_${tok.role}`)}</td>
-                  <td>{date(tok.createdAt)}</td>
-                  <td>{tok.lastUsedAt ? date(tok.lastUsedAt) : t('settings.tokens.never')}</td>
-                  <td>{t('settings.tokens.noExpiry')}</td>
-                  <td>
-                    {tok.revokedAt ? (
-                      <span className="muted">{t('settings.tokens.revokedOn', { date: date(tok.revokedAt) })}</span>
-                    ) : (
-                      <button type="button" className="btn btn--danger btn--small" onClick={() => void revoke(tok)} data-testid="token-revoke">
-                        {t('settings.tokens.revoke')}
-                        <span className="visually-hidden"> {tok.name}</span>
-                      </button>
-                    )}
-                  </td>
+      <AsyncList resource={tokens} skeletonRows={2} empty={t('settings.tokens.none')}>
+        {(items) => (
+          <div className="table-wrap table-wrap--flat">
+            <table className="table" data-testid="tokens-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.tokens.name')}</th>
+                  <th scope="col">{t('settings.tokens.workspace')}</th>
+                  <th scope="col">{t('settings.tokens.role')}</th>
+                  <th scope="col">{t('settings.tokens.created')}</th>
+                  <th scope="col">{t('settings.tokens.lastUsed')}</th>
+                  <th scope="col">{t('settings.tokens.expires')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('channels.col.actions')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+              </thead>
+              <tbody>
+                {items.map((tok) => (
+                  <tr key={tok.id}>
+                    <td>{tok.name}</td>
+                    <td>{workspaceNames[tok.workspaceId] ?? tok.workspaceId}</td>
+                    <td>{t(`settings.members.role_${tok.role}`)}</td>
+                    <td>{date(tok.createdAt)}</td>
+                    <td>{tok.lastUsedAt ? date(tok.lastUsedAt) : t('settings.tokens.never')}</td>
+                    <td>{t('settings.tokens.noExpiry')}</td>
+                    <td>
+                      {tok.revokedAt ? (
+                        <span className="muted">{t('settings.tokens.revokedOn', { date: date(tok.revokedAt) })}</span>
+                      ) : (
+                        <button type="button" className="btn btn--danger btn--small" onClick={() => void revoke(tok)} data-testid="token-revoke">
+                          {t('settings.tokens.revoke')}
+                          <span className="visually-hidden"> {tok.name}</span>
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </AsyncList>
       {error ? <ErrorMessage error={error} /> : null}
       {created?.token ? (
         <div className="notice" role="status" data-testid="token-created">
