@@ -1,12 +1,15 @@
 import { KPI_KEYS } from '@vigie/kpi';
+import type { KpiResponseDto, KpiValues } from '@vigie/contracts';
 import { BRANDS } from './render';
 
-/** A small, consistent set of API answers for page-level tests (a11y, smoke). */
-const empty = Object.fromEntries(KPI_KEYS.map((k) => [k, null]));
+/** Every KPI absent: spread it and set the few a test reads. */
+export const EMPTY_KPIS = Object.fromEntries(KPI_KEYS.map((k) => [k, null])) as KpiValues;
+const empty = EMPTY_KPIS;
 const own = BRANDS[0].id;
 
-export const FIXTURES: Record<string, unknown> = {
-  kpis: {
+/** A KPI answer for one brand over two days; a test overrides the parts it checks. */
+export function kpiResponseFixture(overrides: Partial<KpiResponseDto> = {}): KpiResponseDto {
+  return {
     brandId: own,
     channelAccountId: null,
     timezone: 'Europe/Paris',
@@ -28,7 +31,13 @@ export const FIXTURES: Record<string, unknown> = {
     byContentType: [{ contentType: 'photo', kpis: { ...empty, posts: 2 }, missing: [], partial: [] }],
     heatmap: { timezone: 'Europe/Paris', cells: [{ weekday: 1, hour: 9, posts: 1, interactions: 30, reach: 400 }] },
     seriesBreaks: [],
-  },
+    ...overrides,
+  };
+}
+
+/** A small, consistent set of API answers for page-level tests (a11y, smoke). */
+export const FIXTURES: Record<string, unknown> = {
+  kpis: kpiResponseFixture(),
   'posts/top': { items: [{ id: '1', platform: 'facebook', handle: 'cafetest', text: 'Bonjour', publishedAt: '2025-03-01T09:00:00Z', permalink: 'https://facebook.com/1', metrics: { interactions: 30, reach: 400 }, rates: { engagementRateByReach: 0.075 } }] },
   posts: { items: [{ id: '1', platform: 'facebook', handle: 'cafetest', text: 'Bonjour', publishedAt: '2025-03-01T09:00:00Z', permalink: 'https://facebook.com/1', metrics: { interactions: 30, reach: 400 }, rates: { engagementRateByReach: 0.075 } }], nextCursor: null },
   inbox: {

@@ -7,6 +7,9 @@ export type { CountKey, DerivedKpiKey, KpiKey } from '@vigie/kpi';
 /** The canonical per-post counts a connector reports. */
 export type PostCountKey = (typeof POST_COUNT_KEYS)[number];
 
+/** A post's counts; null = the platform did not report it (never 0 by default). */
+export type PostCounts = Record<PostCountKey, number | null>;
+
 /** What a post list can be sorted / ranked by: its counts, interactions and its rates. */
 export type PostMetric =
   | 'interactions'

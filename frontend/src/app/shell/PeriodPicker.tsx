@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDay, matchPreset, PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../../lib/period';
 import { useFilters } from '../workspace/useFilters';
+import { TextField } from '../../components/TextField';
 
 export function PeriodPicker() {
   const { t } = useTranslation();
@@ -33,27 +34,25 @@ export function PeriodPicker() {
       </label>
       {preset === 'custom' ? (
         <>
-          <label className="field field--inline">
-            <span className="field__label">{t('period.from')}</span>
-            <input
-              type="date"
-              value={filters.from}
-              max={filters.to}
-              onChange={(e) => isDay(e.target.value) && setFilters({ from: e.target.value })}
-              data-testid="period-from"
-            />
-          </label>
-          <label className="field field--inline">
-            <span className="field__label">{t('period.to')}</span>
-            <input
-              type="date"
-              value={filters.to}
-              min={filters.from}
-              max={filters.today}
-              onChange={(e) => isDay(e.target.value) && setFilters({ to: e.target.value })}
-              data-testid="period-to"
-            />
-          </label>
+          <TextField
+            label={t('period.from')}
+            inline
+            type="date"
+            value={filters.from}
+            max={filters.to}
+            onChange={(e) => isDay(e.target.value) && setFilters({ from: e.target.value })}
+            data-testid="period-from"
+          />
+          <TextField
+            label={t('period.to')}
+            inline
+            type="date"
+            value={filters.to}
+            min={filters.from}
+            max={filters.today}
+            onChange={(e) => isDay(e.target.value) && setFilters({ to: e.target.value })}
+            data-testid="period-to"
+          />
         </>
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/auth-context';
 import { LanguageSwitch } from '../../app/shell/LanguageSwitch';
 import { ApiError } from '../../lib/api-client';
+import { TextField } from '../../components/TextField';
 
 /** Only same-app paths are followed after login (no open redirect). */
 function safeNext(next: string | null): string {
@@ -53,30 +54,26 @@ export function LoginPage() {
           </p>
         ) : null}
         <form onSubmit={(e) => void submit(e)} noValidate aria-describedby={error ? 'login-error' : undefined}>
-          <label className="field">
-            <span className="field__label">{t('login.email')}</span>
-            <input
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              data-testid="login-email"
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('login.password')}</span>
-            <input
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              data-testid="login-password"
-            />
-          </label>
+          <TextField
+            label={t('login.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            data-testid="login-email"
+          />
+          <TextField
+            label={t('login.password')}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="login-password"
+          />
           {error ? (
             <p id="login-error" className="error-message" role="alert">
               {error}

@@ -14,6 +14,7 @@ import { useLocale } from '../../lib/hooks/useLocale';
 import { AddChannelForm } from './components/AddChannelForm';
 import { ImportPanel } from './components/ImportPanel';
 import '../../styles/forms.css';
+import { RowButton } from '../../components/RowButton';
 
 export default function ChannelsPage() {
   const { t } = useTranslation();
@@ -167,21 +168,13 @@ export default function ChannelsPage() {
                   {canAct ? (
                     <td>
                       <div className="row-actions">
-                      <button
-                        type="button"
-                        className="btn btn--secondary btn--small"
-                        onClick={() => void sync(c)}
-                        disabled={pending.has(c.id)}
-                        data-testid="sync-now"
-                      >
+                      <RowButton target={c.handle} onClick={() => void sync(c)} disabled={pending.has(c.id)} testId="sync-now">
                         {t('channels.syncNow')}
-                        <span className="visually-hidden"> {c.handle}</span>
-                      </button>
+                      </RowButton>
                       {isAdmin ? (
-                        <button type="button" className="btn btn--danger btn--small" onClick={() => void remove(c)}>
+                        <RowButton variant="danger" target={c.handle} onClick={() => void remove(c)}>
                           {t('channels.remove')}
-                          <span className="visually-hidden"> {c.handle}</span>
-                        </button>
+                        </RowButton>
                       ) : null}
                       </div>
                     </td>

@@ -14,7 +14,8 @@ import { getCompetitors, getShareOfVoice } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { accountBars, sovSeries, sovShares } from './utils/competitor-charts';
 import '../../styles/overview.css';
-import { ScrollRegion } from '../../components/ScrollRegion';
+import { NoBrandPage } from '../../components/NoBrandPage';
+import { DataTable } from '../../components/DataTable';
 
 export default function CompetitorsPage() {
   const { t } = useTranslation();
@@ -27,14 +28,7 @@ export default function CompetitorsPage() {
   const hasCompetitors = brands.some((b) => b.kind === 'competitor');
 
   if (!filters.brandId) {
-    return (
-      <>
-        <PageHeader title={t('nav.competitors')} />
-        <EmptyState title={t('overview.noBrandTitle')}>
-          <p>{t('overview.noBrandBody')}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoBrandPage title={t('nav.competitors')} />;
   }
   if (!hasCompetitors) {
     return (
@@ -141,37 +135,34 @@ export default function CompetitorsPage() {
             horizontal
             height={Math.max(140, items.length * 32 + 40)}
           />
-          <ScrollRegion label={t('competitors.engagementLabel')}>
-            <table className="table" data-testid="competitors-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('competitors.account')}</th>
-                  <th scope="col" className="num">{t('competitors.posts')}</th>
-                  <th scope="col" className="num">{t('competitors.postsPerWeek')}</th>
-                  <th scope="col" className="num">{t('competitors.followers')}</th>
-                  <th scope="col" className="num">{t('competitors.interactions')}</th>
-                  <th scope="col" className="num">{t('competitors.erReach')}</th>
-                  <th scope="col" className="num">{t('competitors.erFollowers')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((r) => (
-                  <tr key={r.channelAccountId}>
-                    <th scope="row">
-                      {r.isCompetitor ? r.brandName : <strong>{r.brandName}</strong>} · {t(`platform.${r.platform}`, { defaultValue: r.platform })} ·{' '}
-                      {r.handle}
-                    </th>
-                    <td className="num">{formatInteger(r.posts, locale)}</td>
-                    <td className="num">{formatDecimal(r.postsPerWeek, locale, 1)}</td>
-                    <td className="num">{formatInteger(r.followersEnd, locale)}</td>
-                    <td className="num">{formatInteger(r.interactions, locale)}</td>
-                    <td className="num">{formatPercent(r.engagementRateByReach, locale)}</td>
-                    <td className="num">{formatPercent(r.engagementRateByFollowers, locale, 2)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            label={t('competitors.engagementLabel')}
+            testId="competitors-table"
+            columns={[
+              { label: t('competitors.account') },
+              { label: t('competitors.posts'), numeric: true },
+              { label: t('competitors.postsPerWeek'), numeric: true },
+              { label: t('competitors.followers'), numeric: true },
+              { label: t('competitors.interactions'), numeric: true },
+              { label: t('competitors.erReach'), numeric: true },
+              { label: t('competitors.erFollowers'), numeric: true },
+            ]}
+          >
+            {items.map((r) => (
+              <tr key={r.channelAccountId}>
+                <th scope="row">
+                  {r.isCompetitor ? r.brandName : <strong>{r.brandName}</strong>} · {t(`platform.${r.platform}`, { defaultValue: r.platform })} ·{' '}
+                  {r.handle}
+                </th>
+                <td className="num">{formatInteger(r.posts, locale)}</td>
+                <td className="num">{formatDecimal(r.postsPerWeek, locale, 1)}</td>
+                <td className="num">{formatInteger(r.followersEnd, locale)}</td>
+                <td className="num">{formatInteger(r.interactions, locale)}</td>
+                <td className="num">{formatPercent(r.engagementRateByReach, locale)}</td>
+                <td className="num">{formatPercent(r.engagementRateByFollowers, locale, 2)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </>

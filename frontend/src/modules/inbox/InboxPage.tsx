@@ -17,6 +17,7 @@ import { REQUEST_TYPES, type InboxItemDto as InboxItem } from '@vigie/contracts'
 import { inboxCommand, indexAfterRemoval, moveSelection } from './utils/inbox-keys';
 import '../../styles/inbox.css';
 import '../../styles/forms.css';
+import { TextField } from '../../components/TextField';
 
 const STATUS_FILTERS = ['open,assigned', 'open', 'assigned', 'answered', 'ignored', 'all'] as const;
 const PAGE_SIZE = 50;
@@ -156,10 +157,7 @@ export default function InboxPage() {
             { value: 'all', label: t('inbox.filter.all') },
           ]}
         />
-        <label className="field field--inline">
-          <span className="field__label">{t('inbox.filter.search')}</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} />
-        </label>
+        <TextField label={t('inbox.filter.search')} inline type="search" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} />
         <button type="submit" className="btn btn--secondary">
           {t('inbox.filter.apply')}
         </button>

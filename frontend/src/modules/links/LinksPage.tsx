@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFilters } from '../../app/workspace/useFilters';
 import { useWorkspace } from '../../app/workspace/workspace-context';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
@@ -16,8 +15,11 @@ import { safeHref } from '../posts/post-row';
 import { funnelSteps } from './utils/funnel';
 import '../../styles/forms.css';
 import '../../styles/links.css';
-import { ScrollRegion } from '../../components/ScrollRegion';
 import { AsyncList } from '../../components/AsyncList';
+import { RowButton } from '../../components/RowButton';
+import { NoBrandPage } from '../../components/NoBrandPage';
+import { DataTable } from '../../components/DataTable';
+import { TextField } from '../../components/TextField';
 
 export default function LinksPage() {
   const { t } = useTranslation();
@@ -68,14 +70,7 @@ export default function LinksPage() {
   const copy = (text: string) => void navigator.clipboard?.writeText(text);
 
   if (!filters.brandId) {
-    return (
-      <>
-        <PageHeader title={t('nav.links')} />
-        <EmptyState title={t('overview.noBrandTitle')}>
-          <p>{t('overview.noBrandBody')}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoBrandPage title={t('nav.links')} />;
   }
 
   const totals = funnel.data?.totals;
@@ -112,32 +107,29 @@ export default function LinksPage() {
                 {totals.conversionValue > 0 ? ` · ${t('links.value', { value: formatDecimal(totals.conversionValue, locale, 2) })}` : ''}
               </p>
               {funnel.data && funnel.data.rows.length > 0 ? (
-                <ScrollRegion label={t('links.conversionRate')}>
-                  <table className="table" data-testid="funnel-by-channel">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('links.channel')}</th>
-                        <th scope="col">{t('links.campaign')}</th>
-                        <th scope="col" className="num">{t('links.step.clicks')}</th>
-                        <th scope="col" className="num">{t('links.step.uniqueClicks')}</th>
-                        <th scope="col" className="num">{t('links.step.conversions')}</th>
-                        <th scope="col" className="num">{t('links.conversionRate')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {funnel.data.rows.map((r, i) => (
-                        <tr key={`${r.channelAccountId ?? r.channel}-${r.campaign}-${i}`}>
-                          <th scope="row">{r.handle ? `${r.platform} · ${r.handle}` : (r.channel ?? '—')}</th>
-                          <td>{r.campaign ?? '—'}</td>
-                          <td className="num">{formatInteger(r.clicks, locale)}</td>
-                          <td className="num">{formatInteger(r.uniqueClicks, locale)}</td>
-                          <td className="num">{formatInteger(r.conversions, locale)}</td>
-                          <td className="num">{formatPercent(r.conversionRate, locale)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollRegion>
+                <DataTable
+                  label={t('links.conversionRate')}
+                  testId="funnel-by-channel"
+                  columns={[
+                    { label: t('links.channel') },
+                    { label: t('links.campaign') },
+                    { label: t('links.step.clicks'), numeric: true },
+                    { label: t('links.step.uniqueClicks'), numeric: true },
+                    { label: t('links.step.conversions'), numeric: true },
+                    { label: t('links.conversionRate'), numeric: true },
+                  ]}
+                >
+                  {funnel.data.rows.map((r, i) => (
+                    <tr key={`${r.channelAccountId ?? r.channel}-${r.campaign}-${i}`}>
+                      <th scope="row">{r.handle ? `${r.platform} · ${r.handle}` : (r.channel ?? '—')}</th>
+                      <td>{r.campaign ?? '—'}</td>
+                      <td className="num">{formatInteger(r.clicks, locale)}</td>
+                      <td className="num">{formatInteger(r.uniqueClicks, locale)}</td>
+                      <td className="num">{formatInteger(r.conversions, locale)}</td>
+                      <td className="num">{formatPercent(r.conversionRate, locale)}</td>
+                    </tr>
+                  ))}
+                </DataTable>
               ) : null}
             </>
           )
@@ -154,10 +146,7 @@ export default function LinksPage() {
               <span className="field__label">{t('links.target')}</span>
               <input type="url" required value={targetUrl} onChange={(e) => setTargetUrl(e.target.value)} placeholder="https://" />
             </label>
-            <label className="field field--inline">
-              <span className="field__label">{t('links.campaign')}</span>
-              <input value={campaign} onChange={(e) => setCampaign(e.target.value)} maxLength={100} />
-            </label>
+            <TextField label={t('links.campaign')} inline value={campaign} onChange={(e) => setCampaign(e.target.value)} maxLength={100} />
             <label className="field field--inline">
               <span className="field__label">{t('links.channel')}</span>
               <input list="link-channels" value={channel} onChange={(e) => setChannel(e.target.value)} maxLength={40} />
@@ -185,49 +174,45 @@ export default function LinksPage() {
         ) : null}
         <AsyncList resource={links} empty={t('links.none')}>
           {(items) => (
-            <ScrollRegion label={t('links.title')}>
-              <table className="table" data-testid="links-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('links.short')}</th>
-                    <th scope="col">{t('links.target')}</th>
-                    <th scope="col">{t('links.campaign')}</th>
-                    <th scope="col" className="num">{t('links.step.clicks')}</th>
-                    <th scope="col" className="num">{t('links.step.uniqueClicks')}</th>
-                    <th scope="col" className="num">{t('links.step.conversions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((l) => (
-                    <tr key={l.id}>
-                      <td>
-                        <code>{l.shortUrl}</code>{' '}
-                        <button type="button" className="btn btn--secondary btn--small" onClick={() => copy(l.shortUrl)}>
-                          {t('links.copy')}
-                          <span className="visually-hidden"> {l.shortUrl}</span>
-                        </button>
-                      </td>
-                      <td className="links-target">
-                        {safeHref(l.targetUrl) ? (
-                          <a href={safeHref(l.targetUrl)!} target="_blank" rel="noopener noreferrer">
-                            {l.targetUrl}
-                          </a>
-                        ) : (
-                          l.targetUrl
-                        )}
-                      </td>
-                      <td>
-                        {l.campaign ?? '—'}
-                        {l.channel || l.platform ? <span className="muted"> · {l.channel ?? l.platform}</span> : null}
-                      </td>
-                      <td className="num">{formatInteger(l.clicks, locale)}</td>
-                      <td className="num">{formatInteger(l.uniqueClicks, locale)}</td>
-                      <td className="num">{formatInteger(l.conversions, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <DataTable
+              label={t('links.title')}
+              testId="links-table"
+              columns={[
+                { label: t('links.short') },
+                { label: t('links.target') },
+                { label: t('links.campaign') },
+                { label: t('links.step.clicks'), numeric: true },
+                { label: t('links.step.uniqueClicks'), numeric: true },
+                { label: t('links.step.conversions'), numeric: true },
+              ]}
+            >
+              {items.map((l) => (
+                <tr key={l.id}>
+                  <td>
+                    <code>{l.shortUrl}</code>{' '}
+                    <RowButton target={l.shortUrl} onClick={() => copy(l.shortUrl)}>
+                      {t('links.copy')}
+                    </RowButton>
+                  </td>
+                  <td className="links-target">
+                    {safeHref(l.targetUrl) ? (
+                      <a href={safeHref(l.targetUrl)!} target="_blank" rel="noopener noreferrer">
+                        {l.targetUrl}
+                      </a>
+                    ) : (
+                      l.targetUrl
+                    )}
+                  </td>
+                  <td>
+                    {l.campaign ?? '—'}
+                    {l.channel || l.platform ? <span className="muted"> · {l.channel ?? l.platform}</span> : null}
+                  </td>
+                  <td className="num">{formatInteger(l.clicks, locale)}</td>
+                  <td className="num">{formatInteger(l.uniqueClicks, locale)}</td>
+                  <td className="num">{formatInteger(l.conversions, locale)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </AsyncList>
       </section>

@@ -19,6 +19,7 @@ import { PLATFORMS } from '@vigie/contracts';
 import { compileAll, mentionSpans } from './utils/mention-spans';
 import '../../styles/mentions.css';
 import { platformOptions, SelectField, sentimentOptions } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
 
 const PAGE_SIZE = 50;
 
@@ -116,17 +117,16 @@ export default function MentionsPage() {
           anyLabel={t('mentions.any')}
           options={['fr', 'en', 'de', 'es', 'it', 'nl', 'pt'].map((l) => ({ value: l, label: l }))}
         />
-        <label className="field field--inline">
-          <span className="field__label">{t('mentions.minReach')}</span>
-          <input
-            type="number"
-            min={0}
-            step={100}
-            defaultValue={f.minReach}
-            onBlur={(e) => setFilter('minReach', e.target.value)}
-            onKeyDown={(e) => e.key === 'Enter' && setFilter('minReach', e.currentTarget.value)}
-          />
-        </label>
+        <TextField
+          label={t('mentions.minReach')}
+          inline
+          type="number"
+          min={0}
+          step={100}
+          defaultValue={f.minReach}
+          onBlur={(e) => setFilter('minReach', e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && setFilter('minReach', e.currentTarget.value)}
+        />
         {f.source ? (
           <button type="button" className="btn btn--secondary btn--small" onClick={() => setFilter('source', '')}>
             {t('mentions.clearSource', { source: f.source })}

@@ -1,30 +1,21 @@
-import { KPI_KEYS } from '@vigie/kpi';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EMPTY_KPIS, kpiResponseFixture } from '../../test/fixtures';
 import { BRANDS, renderPage, stubApi } from '../../test/render';
 import OverviewPage from './OverviewPage';
-import type { KpiResponseDto as KpiResponse, KpiValues } from '@vigie/contracts';
+import type { KpiResponseDto as KpiResponse } from '@vigie/contracts';
 
 vi.mock('../../lib/chart/LineChart', () => ({ LineChart: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));
 vi.mock('../../lib/chart/BarChart', () => ({ BarChart: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));
 
-const empty = Object.fromEntries(KPI_KEYS.map((k) => [k, null])) as KpiValues;
+const empty = EMPTY_KPIS;
 
 function kpiResponse(): KpiResponse {
-  return {
-    brandId: BRANDS[0].id,
-    channelAccountId: null,
-    timezone: 'Europe/Paris',
-    granularity: 'day',
+  return kpiResponseFixture({
     period: { from: '2025-03-01', to: '2025-03-07' },
     previousPeriod: { from: '2025-02-22', to: '2025-02-28' },
     kpis: { ...empty, posts: 4, reach: 12345, interactions: 300, engagementRateByReach: 0.125 },
     previousKpis: { ...empty, posts: 2, reach: 10000, interactions: 200, engagementRateByReach: 0.1 },
-    missing: ['conversions'],
-    partial: [],
-    previousMissing: [],
-    previousPartial: [],
-    warnings: [],
     series: [
       { from: '2025-03-01', to: '2025-03-01', reach: 5000, interactions: 100 },
       { from: '2025-03-02', to: '2025-03-02', reach: 7345, interactions: 200 },
@@ -34,8 +25,7 @@ function kpiResponse(): KpiResponse {
     ],
     byContentType: [{ contentType: 'photo', kpis: { ...empty, posts: 4 }, missing: [], partial: [] }],
     heatmap: { timezone: 'Europe/Paris', cells: [{ weekday: 2, hour: 18, posts: 2, interactions: 90, reach: 100 }] },
-    seriesBreaks: [],
-  };
+  });
 }
 
 afterEach(() => vi.unstubAllGlobals());

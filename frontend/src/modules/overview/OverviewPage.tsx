@@ -17,12 +17,12 @@ import { getKpis } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { AttentionBar } from './components/AttentionBar';
 import { Heatmap } from './components/Heatmap';
+import { KpiBreakdownTable } from './components/KpiBreakdownTable';
 import { KpiTile } from './components/KpiTile';
 import { TopPosts } from './components/TopPosts';
 import { toBreakdownChartData, toSeriesChartData } from './utils/chart-data';
 import { buildTile, OVERVIEW_TILE_KEYS } from './utils/kpi-tiles';
 import '../../styles/overview.css';
-import { ScrollRegion } from '../../components/ScrollRegion';
 
 const SERIES_CHOICES: KpiKey[] = ['interactions', 'reach', 'impressions', 'engagementRateByReach', 'clicks', 'posts'];
 const GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -175,34 +175,13 @@ export default function OverviewPage() {
                 horizontal
                 height={Math.max(140, data.byChannel.length * 36 + 40)}
               />
-              <ScrollRegion label={t('overview.byChannelLabel')}>
-                <table className="table" data-testid="by-channel">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('overview.channel')}</th>
-                      {(['posts', 'reach', 'interactions', 'engagementRateByReach', 'followers'] as KpiKey[]).map((k) => (
-                        <th key={k} scope="col" className="num">
-                          {KPI_DEFINITIONS[k].label[locale]}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.byChannel.map((c) => (
-                      <tr key={c.channelAccountId}>
-                        <th scope="row">
-                          {c.platform} · {c.handle}
-                        </th>
-                        {(['posts', 'reach', 'interactions', 'engagementRateByReach', 'followers'] as KpiKey[]).map((k) => (
-                          <td key={k} className="num">
-                            {formatValue(c.kpis[k], KPI_DEFINITIONS[k].format, locale)}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
+              <KpiBreakdownTable
+                label={t('overview.byChannelLabel')}
+                testId="by-channel"
+                firstColumn={t('overview.channel')}
+                kpis={['posts', 'reach', 'interactions', 'engagementRateByReach', 'followers']}
+                rows={data.byChannel.map((c) => ({ key: c.channelAccountId, name: `${c.platform} · ${c.handle}`, kpis: c.kpis }))}
+              />
             </div>
           </section>
 
@@ -220,32 +199,13 @@ export default function OverviewPage() {
                     formatValue={(v) => formatPercent(v / 100, locale)}
                     height={220}
                   />
-                  <ScrollRegion label={t('overview.byContentTypeLabel')}>
-                    <table className="table" data-testid="by-content-type">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('overview.contentType')}</th>
-                          {(['posts', 'interactions', 'engagementRateByReach'] as KpiKey[]).map((k) => (
-                            <th key={k} scope="col" className="num">
-                              {KPI_DEFINITIONS[k].label[locale]}
-                            </th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {data.byContentType.map((c) => (
-                          <tr key={c.contentType}>
-                            <th scope="row">{c.contentType}</th>
-                            {(['posts', 'interactions', 'engagementRateByReach'] as KpiKey[]).map((k) => (
-                              <td key={k} className="num">
-                                {formatValue(c.kpis[k], KPI_DEFINITIONS[k].format, locale)}
-                              </td>
-                            ))}
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </ScrollRegion>
+                  <KpiBreakdownTable
+                    label={t('overview.byContentTypeLabel')}
+                    testId="by-content-type"
+                    firstColumn={t('overview.contentType')}
+                    kpis={['posts', 'interactions', 'engagementRateByReach']}
+                    rows={data.byContentType.map((c) => ({ key: c.contentType, name: c.contentType, kpis: c.kpis }))}
+                  />
                 </>
               )}
             </section>

@@ -17,6 +17,8 @@ import { useLocale } from '../../lib/hooks/useLocale';
 import { safeHref, type PostRow } from './post-row';
 import { downloadBlob, postsExportTable, toCsv, toXlsxBlob, type ExportLabels } from './utils/export-table';
 import '../../styles/posts.css';
+import { NoBrandPage } from '../../components/NoBrandPage';
+import { TextField } from '../../components/TextField';
 
 const SORTABLE = ['publishedAt', 'impressions', 'reach', 'interactions', 'comments', 'shares', 'clicks', 'engagementRateByReach'] as const;
 type SortKey = (typeof SORTABLE)[number];
@@ -124,14 +126,7 @@ export default function PostsPage() {
   };
 
   if (!filters.brandId) {
-    return (
-      <>
-        <PageHeader title={t('nav.posts')} />
-        <EmptyState title={t('overview.noBrandTitle')}>
-          <p>{t('overview.noBrandBody')}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoBrandPage title={t('nav.posts')} />;
   }
 
   const detail = rows.find((r) => r.id === selectedPost);
@@ -172,10 +167,7 @@ export default function PostsPage() {
             ))}
           </select>
         </label>
-        <label className="field field--inline">
-          <span className="field__label">{t('posts.search')}</span>
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('posts.searchPlaceholder')} />
-        </label>
+        <TextField label={t('posts.search')} inline type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('posts.searchPlaceholder')} />
       </div>
       {exporting ? (
         <p className="notice" role="status">

@@ -1,10 +1,10 @@
-import { POST_COUNT_KEYS } from '@vigie/contracts';
+import { POST_COUNT_KEYS, type PostCounts } from '@vigie/contracts';
 
 /**
  * A post as the dashboard shows it. `GET /api/workspaces/:id/posts` is normalised here so the
  * table, the top posts and the exports read one shape (metrics flat or under `metrics`).
  */
-export interface PostRow {
+export interface PostRow extends PostCounts {
   id: string;
   brandId: string | null;
   brandName: string | null;
@@ -14,14 +14,6 @@ export interface PostRow {
   text: string;
   permalink: string | null;
   publishedAt: string;
-  impressions: number | null;
-  reach: number | null;
-  reactions: number | null;
-  comments: number | null;
-  shares: number | null;
-  saves: number | null;
-  clicks: number | null;
-  videoViews: number | null;
   interactions: number | null;
   engagementRateByReach: number | null;
   engagementRateByImpressions: number | null;

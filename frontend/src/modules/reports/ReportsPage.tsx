@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useFilters } from '../../app/workspace/useFilters';
 import { useWorkspace } from '../../app/workspace/workspace-context';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
@@ -17,8 +16,9 @@ import { ReportSettingsForm } from './components/ReportSettingsForm';
 import { formatMonth, recentMonths } from './utils/months';
 import '../../styles/forms.css';
 import '../../styles/reports.css';
-import { ScrollRegion } from '../../components/ScrollRegion';
 import { AsyncList } from '../../components/AsyncList';
+import { NoBrandPage } from '../../components/NoBrandPage';
+import { DataTable } from '../../components/DataTable';
 
 export default function ReportsPage() {
   const { t } = useTranslation();
@@ -57,14 +57,7 @@ export default function ReportsPage() {
   };
 
   if (!filters.brandId) {
-    return (
-      <>
-        <PageHeader title={t('nav.reports')} />
-        <EmptyState title={t('overview.noBrandTitle')}>
-          <p>{t('overview.noBrandBody')}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoBrandPage title={t('nav.reports')} />;
   }
 
   return (
@@ -104,32 +97,29 @@ export default function ReportsPage() {
         </h2>
         <AsyncList resource={list} skeletonRows={3} empty={t('reports.none')}>
           {(items) => (
-            <ScrollRegion label={t('reports.archive')}>
-              <table className="table" data-testid="reports-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reports.month')}</th>
-                    <th scope="col">{t('reports.statusLabel')}</th>
-                    <th scope="col">{t('reports.generated')}</th>
-                    <th scope="col">{t('reports.sentCol')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((r) => (
-                    <tr key={r.id} className={r.id === selected ? 'row--selected' : undefined}>
-                      <th scope="row">
-                        <button type="button" className="linkish" onClick={() => open(r.id)}>
-                          {formatMonth(r.month, locale)}
-                        </button>
-                      </th>
-                      <td>{t(`reports.status.${r.status}`, { defaultValue: r.status })}</td>
-                      <td>{r.generatedAt ? formatDateTime(r.generatedAt, locale, workspace.timezone) : '—'}</td>
-                      <td>{r.sentAt ? `${formatDateTime(r.sentAt, locale, workspace.timezone)} → ${(r.sentTo ?? []).join(', ')}` : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <DataTable
+              label={t('reports.archive')}
+              testId="reports-table"
+              columns={[
+                { label: t('reports.month') },
+                { label: t('reports.statusLabel') },
+                { label: t('reports.generated') },
+                { label: t('reports.sentCol') },
+              ]}
+            >
+              {items.map((r) => (
+                <tr key={r.id} className={r.id === selected ? 'row--selected' : undefined}>
+                  <th scope="row">
+                    <button type="button" className="linkish" onClick={() => open(r.id)}>
+                      {formatMonth(r.month, locale)}
+                    </button>
+                  </th>
+                  <td>{t(`reports.status.${r.status}`, { defaultValue: r.status })}</td>
+                  <td>{r.generatedAt ? formatDateTime(r.generatedAt, locale, workspace.timezone) : '—'}</td>
+                  <td>{r.sentAt ? `${formatDateTime(r.sentAt, locale, workspace.timezone)} → ${(r.sentTo ?? []).join(', ')}` : '—'}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </AsyncList>
       </section>

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useFilters } from '../../app/workspace/useFilters';
 import { useWorkspace } from '../../app/workspace/workspace-context';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
@@ -18,6 +17,8 @@ import { WATCH_QUERY_KINDS, type WatchQueryKind } from '@vigie/contracts';
 import { checkQuery } from './utils/query-check';
 import '../../styles/forms.css';
 import '../../styles/veille.css';
+import { NoBrandPage } from '../../components/NoBrandPage';
+import { TextField } from '../../components/TextField';
 
 interface Draft {
   id: string | null;
@@ -101,14 +102,7 @@ export default function VeillePage() {
   };
 
   if (!filters.brandId) {
-    return (
-      <>
-        <PageHeader title={t('nav.veille')} />
-        <EmptyState title={t('overview.noBrandTitle')}>
-          <p>{t('overview.noBrandBody')}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoBrandPage title={t('nav.veille')} />;
   }
 
   const list = queries.data ?? [];
@@ -150,17 +144,15 @@ export default function VeillePage() {
           <form onSubmit={(e) => void save(e)} data-testid="query-form">
             <h2 className="card__title">{draft.id ? t('veille.editQuery') : t('veille.newQuery')}</h2>
             <div className="form-grid">
-              <label className="field">
-                <span className="field__label">{t('veille.name')}</span>
-                <input
-                  value={draft.name}
-                  onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
-                  required
-                  maxLength={120}
-                  disabled={!canAct}
-                  data-testid="query-name"
-                />
-              </label>
+              <TextField
+                label={t('veille.name')}
+                value={draft.name}
+                onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
+                required
+                maxLength={120}
+                disabled={!canAct}
+                data-testid="query-name"
+              />
               <label className="field">
                 <span className="field__label">{t('veille.kindLabel')}</span>
                 <select

@@ -1,3 +1,4 @@
+import type { PostCounts } from '@vigie/contracts';
 import type { DayPeriod } from '@vigie/kpi';
 import type { AlertFigure } from '../report-figures';
 
@@ -23,7 +24,7 @@ export abstract class ShareOfVoiceSource {
 }
 
 /** One post with its counts, as the highlights need them. */
-export interface ReportPostRow {
+export interface ReportPostRow extends Omit<PostCounts, 'videoViews'> {
   id: string;
   platform: string;
   handle: string;
@@ -31,11 +32,4 @@ export interface ReportPostRow {
   contentType: string;
   text: string;
   permalink: string | null;
-  impressions: number | null;
-  reach: number | null;
-  reactions: number | null;
-  comments: number | null;
-  shares: number | null;
-  saves: number | null;
-  clicks: number | null;
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/api-client';
 import { createChannel } from '../api';
 import { collectCredentials, missingCredentials, PLATFORM_CREDENTIALS, PLATFORM_LIST } from '../utils/platforms';
 import { platformOptions, SelectField } from '../../../components/SelectField';
+import { TextField } from '../../../components/TextField';
 
 interface Props {
   workspaceId: string;
@@ -73,15 +74,8 @@ export function AddChannelForm({ workspaceId, brands, defaultBrandId, onAdded, o
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field__label">{t('channels.form.handle')}</span>
-          <input value={handle} onChange={(e) => setHandle(e.target.value)} required data-testid="channel-handle" />
-          <span className="field__hint">{t(`channels.handleHint.${platform}`)}</span>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('channels.form.externalId')}</span>
-          <input value={externalId} onChange={(e) => setExternalId(e.target.value)} />
-        </label>
+        <TextField label={t('channels.form.handle')} hint={t(`channels.handleHint.${platform}`)} value={handle} onChange={(e) => setHandle(e.target.value)} required data-testid="channel-handle" />
+        <TextField label={t('channels.form.externalId')} value={externalId} onChange={(e) => setExternalId(e.target.value)} />
         {PLATFORM_CREDENTIALS[platform].map((f) => (
           <label key={f.key} className="field">
             <span className="field__label">

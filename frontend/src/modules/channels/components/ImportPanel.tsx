@@ -7,6 +7,7 @@ import { createImport, getImport } from '../api';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { IMPORT_FORMATS, isFailed, isFinished, notesList, progressFraction, type ImportStatusDto } from '../utils/import-status';
+import { TextField } from '../../../components/TextField';
 
 const POLL_MS = 1000;
 
@@ -88,10 +89,7 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
       <p className="muted">{t('channels.import.intro')}</p>
       {canAct ? (
         <form className="toolbar" onSubmit={(e) => void submit(e)} data-testid="import-form">
-          <label className="field field--inline">
-            <span className="field__label">{t('channels.import.file')}</span>
-            <input ref={fileRef} type="file" accept=".csv,text/csv" data-testid="import-file" />
-          </label>
+          <TextField label={t('channels.import.file')} inline ref={fileRef} type="file" accept=".csv,text/csv" data-testid="import-file" />
           <label className="field field--inline">
             <span className="field__label">{t('channels.import.format')}</span>
             <select value={format} onChange={(e) => setFormat(e.target.value)}>

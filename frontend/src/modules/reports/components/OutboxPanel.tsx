@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { ScrollRegion } from '../../../components/ScrollRegion';
 import { Skeleton } from '../../../components/Skeleton';
 import { formatDateTime } from '../../../lib/format';
 import { useApi } from '../../../lib/hooks/useApi';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { getOutboxMessage, listOutbox } from '../outbox.api';
 import { AsyncList } from '../../../components/AsyncList';
+import { DataTable } from '../../../components/DataTable';
 
 /** The workspace's report e-mails; an opened message's HTML is shown only inside a sandboxed iframe. */
 export function OutboxPanel({ workspaceId, timezone }: { workspaceId: string; timezone: string }) {
@@ -26,35 +26,32 @@ export function OutboxPanel({ workspaceId, timezone }: { workspaceId: string; ti
       <p className="muted">{t('reports.outbox.intro')}</p>
       <AsyncList resource={list} skeletonRows={2} empty={t('reports.outbox.none')}>
         {(items) => (
-          <ScrollRegion label={t('reports.outbox.title')}>
-            <table className="table" data-testid="outbox-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.outbox.subject')}</th>
-                  <th scope="col">{t('reports.outbox.to')}</th>
-                  <th scope="col">{t('reports.outbox.date')}</th>
-                  <th scope="col">{t('reports.outbox.kind')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((m) => (
-                  <tr key={m.id} className={m.id === openId ? 'row--selected' : undefined}>
-                    <th scope="row">
-                      <button type="button" className="linkish" onClick={() => setOpenId(m.id === openId ? null : m.id)}>
-                        {m.subject}
-                      </button>
-                    </th>
-                    <td>{m.recipients.join(', ')}</td>
-                    <td>{formatDateTime(m.createdAt, locale, timezone)}</td>
-                    <td>
-                      {t('reports.outbox.kindReport')} · {t(`reports.outbox.via_${m.via}`)}
-                      {m.pdfAttached ? ` · ${t('reports.outbox.pdf')}` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            label={t('reports.outbox.title')}
+            testId="outbox-table"
+            columns={[
+              { label: t('reports.outbox.subject') },
+              { label: t('reports.outbox.to') },
+              { label: t('reports.outbox.date') },
+              { label: t('reports.outbox.kind') },
+            ]}
+          >
+            {items.map((m) => (
+              <tr key={m.id} className={m.id === openId ? 'row--selected' : undefined}>
+                <th scope="row">
+                  <button type="button" className="linkish" onClick={() => setOpenId(m.id === openId ? null : m.id)}>
+                    {m.subject}
+                  </button>
+                </th>
+                <td>{m.recipients.join(', ')}</td>
+                <td>{formatDateTime(m.createdAt, locale, timezone)}</td>
+                <td>
+                  {t('reports.outbox.kindReport')} · {t(`reports.outbox.via_${m.via}`)}
+                  {m.pdfAttached ? ` · ${t('reports.outbox.pdf')}` : ''}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </AsyncList>
       {openId && message.error ? <ErrorMessage error={message.error} onRetry={message.reload} /> : null}

@@ -8,6 +8,7 @@ import { getReport, reportFileUrl, saveRecommendations, sendReport } from '../ap
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { REPORT_SECTIONS as SECTIONS } from '@vigie/contracts';
 import { formatMonth } from '../utils/months';
+import { FormStatus } from '../../../components/FormStatus';
 
 interface Draft {
   id?: string;
@@ -138,12 +139,7 @@ export function ReportDetail({ workspaceId, reportId, canAct, timezone, brandNam
           </li>
         ))}
       </ol>
-      {error ? <ErrorMessage error={error} /> : null}
-      {message ? (
-        <p className="notice" role="status">
-          {message}
-        </p>
-      ) : null}
+      <FormStatus error={error} notice={message} />
       {canAct && !sent ? (
         <div className="form-actions">
           <button

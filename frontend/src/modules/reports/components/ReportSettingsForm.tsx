@@ -4,6 +4,8 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useApi } from '../../../lib/hooks/useApi';
 import { getReportSettings, putReportSettings } from '../api';
 import { parseRecipients } from '../../veille/utils/alert-rules';
+import { FormStatus, SaveButton } from '../../../components/FormStatus';
+import { TextField } from '../../../components/TextField';
 
 export function ReportSettingsForm({ workspaceId, brandId, canAct }: { workspaceId: string; brandId: string; canAct: boolean }) {
   const { t } = useTranslation();
@@ -45,10 +47,7 @@ export function ReportSettingsForm({ workspaceId, brandId, canAct }: { workspace
       {settings.error ? <ErrorMessage error={settings.error} onRetry={settings.reload} /> : null}
       <form onSubmit={(e) => void save(e)}>
         <div className="form-grid">
-          <label className="field">
-            <span className="field__label">{t('reports.recipients')}</span>
-            <input value={recipients} onChange={(e) => setRecipients(e.target.value)} disabled={!canAct} placeholder="direction@exemple.fr" />
-          </label>
+          <TextField label={t('reports.recipients')} value={recipients} onChange={(e) => setRecipients(e.target.value)} disabled={!canAct} placeholder="direction@exemple.fr" />
           <label className="field">
             <span className="field__label">{t('reports.autoSend')}</span>
             <select value={hour} onChange={(e) => setHour(e.target.value)} disabled={!canAct}>
@@ -69,17 +68,8 @@ export function ReportSettingsForm({ workspaceId, brandId, canAct }: { workspace
             </select>
           </label>
         </div>
-        {error ? <ErrorMessage error={error} /> : null}
-        {saved ? (
-          <p className="notice" role="status">
-            {t('settings.saved')}
-          </p>
-        ) : null}
-        {canAct ? (
-          <button type="submit" className="btn btn--primary">
-            {t('common.save')}
-          </button>
-        ) : null}
+        <FormStatus error={error} notice={saved ? t('settings.saved') : null} />
+        <SaveButton allowed={canAct} />
       </form>
     </section>
   );

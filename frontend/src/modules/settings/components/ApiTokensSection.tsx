@@ -8,6 +8,9 @@ import { useApi } from '../../../lib/hooks/useApi';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { createApiToken, listApiTokens, revokeApiToken } from '../api-tokens.api';
 import { AsyncList } from '../../../components/AsyncList';
+import { RowButton } from '../../../components/RowButton';
+import { DataTable } from '../../../components/DataTable';
+import { TextField } from '../../../components/TextField';
 
 const ROLES: Role[] = ['admin', 'cm', 'viewer'];
 const RANK: Record<Role, number> = { viewer: 0, cm: 1, admin: 2 };
@@ -81,45 +84,39 @@ export function ApiTokensSection({ workspaceId, role, timezone, workspaceNames }
       <p className="muted">{t('settings.tokens.intro')}</p>
       <AsyncList resource={tokens} skeletonRows={2} empty={t('settings.tokens.none')}>
         {(items) => (
-          <div className="table-wrap table-wrap--flat">
-            <table className="table" data-testid="tokens-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('settings.tokens.name')}</th>
-                  <th scope="col">{t('settings.tokens.workspace')}</th>
-                  <th scope="col">{t('settings.tokens.role')}</th>
-                  <th scope="col">{t('settings.tokens.created')}</th>
-                  <th scope="col">{t('settings.tokens.lastUsed')}</th>
-                  <th scope="col">{t('settings.tokens.expires')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('channels.col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((tok) => (
-                  <tr key={tok.id}>
-                    <td>{tok.name}</td>
-                    <td>{workspaceNames[tok.workspaceId] ?? tok.workspaceId}</td>
-                    <td>{t(`settings.members.role_${tok.role}`)}</td>
-                    <td>{date(tok.createdAt)}</td>
-                    <td>{tok.lastUsedAt ? date(tok.lastUsedAt) : t('settings.tokens.never')}</td>
-                    <td>{t('settings.tokens.noExpiry')}</td>
-                    <td>
-                      {tok.revokedAt ? (
-                        <span className="muted">{t('settings.tokens.revokedOn', { date: date(tok.revokedAt) })}</span>
-                      ) : (
-                        <button type="button" className="btn btn--danger btn--small" onClick={() => void revoke(tok)} data-testid="token-revoke">
-                          {t('settings.tokens.revoke')}
-                          <span className="visually-hidden"> {tok.name}</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t('settings.tokens.title')}
+            testId="tokens-table"
+            columns={[
+              { label: t('settings.tokens.name') },
+              { label: t('settings.tokens.workspace') },
+              { label: t('settings.tokens.role') },
+              { label: t('settings.tokens.created') },
+              { label: t('settings.tokens.lastUsed') },
+              { label: t('settings.tokens.expires') },
+              { label: t('channels.col.actions'), hidden: true },
+            ]}
+          >
+            {items.map((tok) => (
+              <tr key={tok.id}>
+                <td>{tok.name}</td>
+                <td>{workspaceNames[tok.workspaceId] ?? tok.workspaceId}</td>
+                <td>{t(`settings.members.role_${tok.role}`)}</td>
+                <td>{date(tok.createdAt)}</td>
+                <td>{tok.lastUsedAt ? date(tok.lastUsedAt) : t('settings.tokens.never')}</td>
+                <td>{t('settings.tokens.noExpiry')}</td>
+                <td>
+                  {tok.revokedAt ? (
+                    <span className="muted">{t('settings.tokens.revokedOn', { date: date(tok.revokedAt) })}</span>
+                  ) : (
+                    <RowButton variant="danger" target={tok.name} onClick={() => void revoke(tok)} testId="token-revoke">
+                      {t('settings.tokens.revoke')}
+                    </RowButton>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </AsyncList>
       {error ? <ErrorMessage error={error} /> : null}
@@ -143,10 +140,7 @@ export function ApiTokensSection({ workspaceId, role, timezone, workspaceNames }
         </div>
       ) : null}
       <form className="toolbar" onSubmit={(e) => void create(e)}>
-        <label className="field field--inline">
-          <span className="field__label">{t('settings.tokens.name')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required data-testid="token-name" />
-        </label>
+        <TextField label={t('settings.tokens.name')} inline value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required data-testid="token-name" />
         <label className="field field--inline">
           <span className="field__label">{t('settings.tokens.role')}</span>
           <select value={tokenRole} onChange={(e) => setTokenRole(e.target.value as Role)} data-testid="token-role">

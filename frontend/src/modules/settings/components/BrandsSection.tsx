@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { createBrand, deleteBrand } from '../api';
+import { RowButton } from '../../../components/RowButton';
+import { TextField } from '../../../components/TextField';
 
 interface Props {
   workspaceId: string;
@@ -55,10 +57,9 @@ export function BrandsSection({ workspaceId, brands, canAct, isAdmin, onChanged 
               {b.name} <span className="badge badge--neutral">{t(`settings.brands.kind.${b.kind}`)}</span>
             </span>
             {isAdmin ? (
-              <button type="button" className="btn btn--danger btn--small" onClick={() => void remove(b)}>
+              <RowButton variant="danger" target={b.name} onClick={() => void remove(b)}>
                 {t('veille.delete')}
-                <span className="visually-hidden"> {b.name}</span>
-              </button>
+              </RowButton>
             ) : null}
           </li>
         ))}
@@ -66,10 +67,7 @@ export function BrandsSection({ workspaceId, brands, canAct, isAdmin, onChanged 
       {error ? <ErrorMessage error={error} /> : null}
       {canAct ? (
         <form className="toolbar" onSubmit={(e) => void add(e)} data-testid="brand-form">
-          <label className="field field--inline">
-            <span className="field__label">{t('settings.brands.name')}</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} data-testid="brand-name" />
-          </label>
+          <TextField label={t('settings.brands.name')} inline value={name} onChange={(e) => setName(e.target.value)} maxLength={120} data-testid="brand-name" />
           <label className="field field--inline">
             <span className="field__label">{t('settings.brands.kindLabel')}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value as 'own' | 'competitor')}>

@@ -5,6 +5,8 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
 import { useApi } from '../../../lib/hooks/useApi';
 import { inviteMember, listMembers, removeMember, setMemberRole } from '../api';
+import { RowButton } from '../../../components/RowButton';
+import { TextField } from '../../../components/TextField';
 
 const ROLES: Role[] = ['admin', 'cm', 'viewer'];
 
@@ -99,10 +101,9 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
                   {isAdmin ? (
                     <td>
                       {m.userId !== myUserId ? (
-                        <button type="button" className="btn btn--danger btn--small" onClick={() => void remove(m)}>
+                        <RowButton variant="danger" target={m.email} onClick={() => void remove(m)}>
                           {t('channels.remove')}
-                          <span className="visually-hidden"> {m.email}</span>
-                        </button>
+                        </RowButton>
                       ) : null}
                     </td>
                   ) : null}
@@ -125,10 +126,7 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
       ) : null}
       {isAdmin ? (
         <form className="toolbar" onSubmit={(e) => void invite(e)}>
-          <label className="field field--inline">
-            <span className="field__label">{t('settings.members.email')}</span>
-            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-          </label>
+          <TextField label={t('settings.members.email')} inline type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
           <label className="field field--inline">
             <span className="field__label">{t('settings.members.role')}</span>
             <select value={role} onChange={(e) => setRole(e.target.value as Role)}>

@@ -5,6 +5,8 @@ import { useApi } from '../../../lib/hooks/useApi';
 import { getPrivacySettings, requestErasure, updatePrivacySettings } from '../api';
 import { PLATFORM_LIST } from '../../channels/utils/platforms';
 import { platformOptions, SelectField } from '../../../components/SelectField';
+import { FormStatus, SaveButton } from '../../../components/FormStatus';
+import { TextField } from '../../../components/TextField';
 
 export function PrivacySection({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
   const { t } = useTranslation();
@@ -63,16 +65,8 @@ export function PrivacySection({ workspaceId, isAdmin }: { workspaceId: string; 
           <input type="checkbox" checked={pseudo} onChange={(e) => setPseudo(e.target.checked)} disabled={!isAdmin} />{' '}
           {t('settings.privacy.pseudonymize')}
         </label>
-        <label className="field">
-          <span className="field__label">{t('settings.privacy.retention')}</span>
-          <input type="number" min={1} max={3650} value={retention} onChange={(e) => setRetention(e.target.value)} disabled={!isAdmin} />
-          <span className="field__hint">{t('settings.privacy.retentionHint')}</span>
-        </label>
-        {isAdmin ? (
-          <button type="submit" className="btn btn--primary">
-            {t('common.save')}
-          </button>
-        ) : null}
+        <TextField label={t('settings.privacy.retention')} hint={t('settings.privacy.retentionHint')} type="number" min={1} max={3650} value={retention} onChange={(e) => setRetention(e.target.value)} disabled={!isAdmin} />
+        <SaveButton allowed={isAdmin} />
       </form>
       {isAdmin ? (
         <form className="toolbar erase-form" onSubmit={(e) => void erase(e)}>
@@ -84,21 +78,13 @@ export function PrivacySection({ workspaceId, isAdmin }: { workspaceId: string; 
             onChange={setPlatform}
             options={platformOptions(t, PLATFORM_LIST)}
           />
-          <label className="field field--inline">
-            <span className="field__label">{t('settings.privacy.handle')}</span>
-            <input value={handle} onChange={(e) => setHandle(e.target.value)} maxLength={300} />
-          </label>
+          <TextField label={t('settings.privacy.handle')} inline value={handle} onChange={(e) => setHandle(e.target.value)} maxLength={300} />
           <button type="submit" className="btn btn--danger" disabled={!handle.trim()}>
             {t('settings.privacy.erase')}
           </button>
         </form>
       ) : null}
-      {error ? <ErrorMessage error={error} /> : null}
-      {message ? (
-        <p className="notice" role="status">
-          {message}
-        </p>
-      ) : null}
+      <FormStatus error={error} notice={message} />
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useApi } from '../../../lib/hooks/useApi';
 import { createService, deleteService, listServices } from '../../inbox/api';
 import type { SupportServiceDto } from '@vigie/contracts';
+import { RowButton } from '../../../components/RowButton';
+import { TextField } from '../../../components/TextField';
 
 const KINDS = ['sav', 'commercial', 'rh', 'communication', 'other'] as const;
 
@@ -53,10 +55,9 @@ export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string;
               <span className="muted">{s.email ?? t('settings.services.noEmail')}</span>
             </span>
             {isAdmin ? (
-              <button type="button" className="btn btn--danger btn--small" onClick={() => void remove(s)}>
+              <RowButton variant="danger" target={s.name} onClick={() => void remove(s)}>
                 {t('veille.delete')}
-                <span className="visually-hidden"> {s.name}</span>
-              </button>
+              </RowButton>
             ) : null}
           </li>
         ))}
@@ -64,14 +65,8 @@ export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string;
       {error ? <ErrorMessage error={error} /> : null}
       {isAdmin ? (
         <form className="toolbar" onSubmit={(e) => void add(e)}>
-          <label className="field field--inline">
-            <span className="field__label">{t('settings.services.name')}</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
-          </label>
-          <label className="field field--inline">
-            <span className="field__label">{t('settings.services.email')}</span>
-            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-          </label>
+          <TextField label={t('settings.services.name')} inline value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+          <TextField label={t('settings.services.email')} inline type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
           <label className="field field--inline">
             <span className="field__label">{t('settings.services.kindLabel')}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value)}>

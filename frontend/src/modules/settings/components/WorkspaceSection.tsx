@@ -1,8 +1,9 @@
 import type { WorkspaceDto } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../../components/ErrorMessage';
 import { updateWorkspace } from '../api';
+import { FormStatus, SaveButton } from '../../../components/FormStatus';
+import { TextField } from '../../../components/TextField';
 
 /** Time zones the browser knows (Intl), falling back to a short list on older engines. */
 function timeZones(current: string): string[] {
@@ -39,10 +40,7 @@ export function WorkspaceSection({ workspace, isAdmin, onSaved }: { workspace: W
       </h2>
       <form onSubmit={(e) => void save(e)}>
         <div className="form-grid">
-          <label className="field">
-            <span className="field__label">{t('settings.workspace.name')}</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} disabled={!isAdmin} required maxLength={120} />
-          </label>
+          <TextField label={t('settings.workspace.name')} value={name} onChange={(e) => setName(e.target.value)} disabled={!isAdmin} required maxLength={120} />
           <label className="field">
             <span className="field__label">{t('settings.workspace.timezone')}</span>
             <select value={timezone} onChange={(e) => setTimezone(e.target.value)} disabled={!isAdmin}>
@@ -63,17 +61,8 @@ export function WorkspaceSection({ workspace, isAdmin, onSaved }: { workspace: W
             <span className="field__hint">{t('settings.workspace.languageHint')}</span>
           </label>
         </div>
-        {error ? <ErrorMessage error={error} /> : null}
-        {saved ? (
-          <p className="notice" role="status">
-            {t('settings.saved')}
-          </p>
-        ) : null}
-        {isAdmin ? (
-          <button type="submit" className="btn btn--primary">
-            {t('common.save')}
-          </button>
-        ) : null}
+        <FormStatus error={error} notice={saved ? t('settings.saved') : null} />
+        <SaveButton allowed={isAdmin} />
       </form>
     </section>
   );

@@ -6,6 +6,8 @@ import { useApi } from '../../../lib/hooks/useApi';
 import { createAlertRule, deleteAlertRule, listAlertRules, setAlertRuleActive } from '../api';
 import { ALERT_TYPES, type AlertRuleDto, type AlertType, type WatchQueryDto } from '@vigie/contracts';
 import { ALERT_PARAMS, parseRecipients } from '../utils/alert-rules';
+import { RowButton } from '../../../components/RowButton';
+import { TextField } from '../../../components/TextField';
 
 interface Props {
   workspaceId: string;
@@ -96,10 +98,7 @@ export function AlertRulesPanel({ workspaceId, brandId, queries, canAct }: Props
       {open ? (
         <form onSubmit={(e) => void submit(e)} className="rule-form" data-testid="rule-form">
           <div className="form-grid">
-            <label className="field">
-              <span className="field__label">{t('veille.rules.name')}</span>
-              <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} />
-            </label>
+            <TextField label={t('veille.rules.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} />
             <label className="field">
               <span className="field__label">{t('veille.rules.type')}</span>
               <select value={type} onChange={(e) => setType(e.target.value as AlertType)}>
@@ -135,14 +134,8 @@ export function AlertRulesPanel({ workspaceId, brandId, queries, canAct }: Props
                 />
               </label>
             ))}
-            <label className="field">
-              <span className="field__label">{t('veille.rules.recipients')}</span>
-              <input value={recipients} onChange={(e) => setRecipients(e.target.value)} placeholder="cm@exemple.fr, direction@exemple.fr" />
-            </label>
-            <label className="field">
-              <span className="field__label">{t('veille.rules.webhook')}</span>
-              <input type="url" value={webhookUrl} onChange={(e) => setWebhookUrl(e.target.value)} placeholder="https://hooks.slack.com/…" />
-            </label>
+            <TextField label={t('veille.rules.recipients')} value={recipients} onChange={(e) => setRecipients(e.target.value)} placeholder="cm@exemple.fr, direction@exemple.fr" />
+            <TextField label={t('veille.rules.webhook')} type="url" value={webhookUrl} onChange={(e) => setWebhookUrl(e.target.value)} placeholder="https://hooks.slack.com/…" />
             {webhookUrl.trim() ? (
               <label className="field">
                 <span className="field__label">{t('veille.rules.webhookFormat')}</span>
@@ -180,14 +173,12 @@ export function AlertRulesPanel({ workspaceId, brandId, queries, canAct }: Props
               </div>
               {canAct ? (
                 <div className="row-actions">
-                  <button type="button" className="btn btn--secondary btn--small" onClick={() => void toggle(r)}>
+                  <RowButton target={r.name} onClick={() => void toggle(r)}>
                     {r.active ? t('veille.pause') : t('veille.resume')}
-                    <span className="visually-hidden"> {r.name}</span>
-                  </button>
-                  <button type="button" className="btn btn--danger btn--small" onClick={() => void remove(r)}>
+                  </RowButton>
+                  <RowButton variant="danger" target={r.name} onClick={() => void remove(r)}>
                     {t('veille.delete')}
-                    <span className="visually-hidden"> {r.name}</span>
-                  </button>
+                  </RowButton>
                 </div>
               ) : null}
             </li>
