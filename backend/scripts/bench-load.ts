@@ -64,7 +64,7 @@ const LIVE: Array<Array<[string, SandboxAccountWithUrl['platform']]>> = [
   [['maison-lumiere', 'bluesky'], ['maison-lumiere', 'reddit']],
 ];
 const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
-const MAIN = path.join(__dirname, 'lib', 'main-from-source.cjs');
+const MAIN = path.join(__dirname, '..', 'src', 'test-utils', 'main-from-source.cjs');
 
 // autocannon ships no types: the part used here.
 interface AcRequest {

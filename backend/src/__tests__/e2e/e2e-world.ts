@@ -9,8 +9,9 @@ import type { NormalizedComment } from '../../modules/channels/connectors/channe
 import { EnrichmentService } from '../../modules/enrichment/enrichment.service';
 import { ENRICHMENT_QUEUE } from '../../modules/enrichment/enrichment-jobs';
 import { IngestionWriter } from '../../modules/ingestion/writer/ingestion-writer.service';
-import { sandboxCredentials } from '../../modules/ingestion/__tests__/sandbox-accounts';
+import { sandboxChannelBody } from '../../modules/ingestion/__tests__/sandbox-accounts';
 import { AlertEvaluatorService } from '../../modules/veille/alerts/alert-evaluator.service';
+import { until } from '../../test-utils/wait';
 import { FRONTEND_DIST, launchBrowser, startE2eServer, type E2eServer } from '../../test-utils/e2e';
 import { createUser, createWorkspace, login, type LoggedIn, type TestUser } from '../../test-utils/test-app';
 
@@ -36,15 +37,7 @@ export interface E2eWorld {
   close(): Promise<void>;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000) => until(what, probe, timeoutMs);
 
 function ok<T = { id: string }>(res: { status: number; body: unknown }, what: string): T {
   if (res.status >= 300) throw new Error(`seed ${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -95,14 +88,7 @@ export async function buildE2eWorld(): Promise<E2eWorld> {
   const channels: Record<string, string> = {};
   const addChannel = async (key: string, brandId: string, a: SandboxAccountWithUrl) => {
     channels[key] = ok(
-      await cm.post(`${api}/channels`, {
-        brandId,
-        platform: a.platform,
-        handle: a.handle,
-        externalId: a.externalId,
-        credentials: sandboxCredentials(a),
-        baseUrl: sb.baseUrls[a.platform],
-      }),
+      await cm.post(`${api}/channels`, sandboxChannelBody(sb, brandId, a)),
       `channel ${key}`,
     ).id;
   };

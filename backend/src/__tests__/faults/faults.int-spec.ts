@@ -5,7 +5,7 @@ import { type FaultRig, startRig } from './harness/fault-rig';
 import { contentChecksums, type FaultWorld, startFaultWorld } from './harness/fault-world';
 import { type HealthSample } from './harness/health-poller';
 import { startOwnPostgres } from './harness/own-postgres';
-import { sleep, until } from './harness/wait';
+import { sleep, until } from '../../test-utils/wait';
 
 /**
  * Faults survived, end to end: real API and worker processes (src/main.ts), BullMQ on a Redis

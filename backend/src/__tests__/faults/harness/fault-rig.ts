@@ -12,7 +12,7 @@ import { type HealthPoller, pollHealth } from './health-poller';
 import { type OwnRedis, startOwnRedis } from './redis-server';
 import { type SlowProxy, slowProxy } from '../../../test-utils/slow-proxy';
 import { startVigie, type VigieProcess } from './vigie-process';
-import { until } from './wait';
+import { until } from '../../../test-utils/wait';
 
 export interface RigOptions {
   /** A database of the test's own (Postgres restart); default: a fresh one on the shared test server. */

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { findRedisServer } from '../../../infra/private-redis';
 import { freePort } from '../../../infra/embedded-database';
-import { until } from './wait';
+import { until } from '../../../test-utils/wait';
 
 /** A redis-server of the test's own, persisted with AOF (as the README recommends), that can be killed and restarted. */
 export interface OwnRedis {

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../../infra/embedded-database';
-import { until } from './wait';
+import { until } from '../../../test-utils/wait';
 
 /** The backend entry point (src/main.ts) run from TypeScript, as the kill -9 test does. */
-const ENTRY = path.resolve(__dirname, '../../../modules/ingestion/__tests__/worker-child.cjs');
+const ENTRY = path.resolve(__dirname, '../../../test-utils/main-from-source.cjs');
 
 export interface VigieProcess {
   role: 'api' | 'worker';

@@ -2,7 +2,7 @@ import { type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@
 import { createTestApp, createUser, createWorkspace, login, type LoggedIn, type TestApp } from '../../../test-utils/test-app';
 import { ChannelSyncService } from '../sync/channel-sync.service';
 import { rawChecksums } from './db-checksums';
-import { sandboxCredentials } from './sandbox-accounts';
+import { sandboxChannelBody } from './sandbox-accounts';
 
 const DAY = 86_400_000;
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -69,14 +69,7 @@ describe('follower history through sync and the KPI API', () => {
     brandId = ((await client.post(`/api/workspaces/${ws}/brands`, { name: 'Maison Lumière', kind: 'own' })).body as { id: string }).id;
     const rival = (await client.post(`/api/workspaces/${ws}/brands`, { name: 'Éclat Paris', kind: 'competitor' })).body as { id: string };
     const add = async (key: string, brand: string, a: SandboxAccountWithUrl) => {
-      const res = await client.post(`/api/workspaces/${ws}/channels`, {
-        brandId: brand,
-        platform: a.platform,
-        handle: a.handle,
-        externalId: a.externalId,
-        credentials: sandboxCredentials(a),
-        baseUrl: sb.baseUrls[a.platform],
-      });
+      const res = await client.post(`/api/workspaces/${ws}/channels`, sandboxChannelBody(sb, brand, a));
       expect(res.status).toBe(201);
       ids[key] = (res.body as { id: string }).id;
     };

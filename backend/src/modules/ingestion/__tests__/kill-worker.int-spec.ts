@@ -11,17 +11,8 @@ import { ChannelSyncService } from '../sync/channel-sync.service';
 import { contentChecksums, seedAccount } from './db-checksums';
 import { slowProxy } from '../../../test-utils/slow-proxy';
 import { sandboxCredentials } from './sandbox-accounts';
+import { until } from '../../../test-utils/wait';
 
-
-async function until<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * kill -9 proof: a real worker process (src/main.ts, VIGIE_ROLE=worker) syncs a Facebook page
@@ -58,7 +49,7 @@ describe('a worker killed with SIGKILL mid-sync, then restarted', () => {
   });
 
   const startWorker = (): ChildProcess => {
-    const c = spawn(process.execPath, [path.join(__dirname, 'worker-child.cjs')], {
+    const c = spawn(process.execPath, [path.join(__dirname, '../../../test-utils/main-from-source.cjs')], {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'development',

@@ -2,7 +2,8 @@ import { type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@
 import { createTestApp, createUser, createWorkspace, login, type LoggedIn, type TestApp } from '../../../test-utils/test-app';
 import { IngestionScheduler } from '../sync/ingestion-scheduler.service';
 import { rawChecksums } from './db-checksums';
-import { sandboxCredentials } from './sandbox-accounts';
+import { sandboxChannelBody } from './sandbox-accounts';
+import { until } from '../../../test-utils/wait';
 
 interface ChannelDto {
   id: string;
@@ -26,15 +27,7 @@ describe('sync pipeline against the platform sandbox', () => {
 
   const channels = async (): Promise<ChannelDto[]> => (await client.get(`/api/workspaces/${ws}/channels`)).body as ChannelDto[];
   const channel = async (id: string): Promise<ChannelDto> => (await client.get(`/api/workspaces/${ws}/channels/${id}`)).body as ChannelDto;
-  async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const v = await probe();
-      if (v) return v;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const waitFor = <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000) => until(what, probe, timeoutMs, 50);
   /** Triggers "sync now" and waits until the account's lastSuccessAt moves (or it fails). */
   async function syncNow(id: string, opts: { expect?: 'ok' | 'failing' } = {}): Promise<{ ms: number; seen: Set<string>; dto: ChannelDto }> {
     const before = await channel(id);
@@ -64,14 +57,7 @@ describe('sync pipeline against the platform sandbox', () => {
     const own = (await client.post(`/api/workspaces/${ws}/brands`, { name: 'Maison Lumière', kind: 'own' })).body as { id: string };
     const rival = (await client.post(`/api/workspaces/${ws}/brands`, { name: 'Éclat Paris', kind: 'competitor' })).body as { id: string };
     const add = async (key: string, brandId: string, a: SandboxAccountWithUrl) => {
-      const res = await client.post(`/api/workspaces/${ws}/channels`, {
-        brandId,
-        platform: a.platform,
-        handle: a.handle,
-        externalId: a.externalId,
-        credentials: sandboxCredentials(a),
-        baseUrl: sb.baseUrls[a.platform],
-      });
+      const res = await client.post(`/api/workspaces/${ws}/channels`, sandboxChannelBody(sb, brandId, a));
       expect(res.status).toBe(201);
       ids[key] = (res.body as { id: string }).id;
     };

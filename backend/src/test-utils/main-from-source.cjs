@@ -1,5 +1,5 @@
-// Boots the backend entry point (src/main.ts) from TypeScript in a child process (benchmarks):
-// the repo's SWC require hook, and @vigie/* mapped to the packages' sources as in jest.
+// Boots the backend entry point (src/main.ts) from TypeScript in a child process (kill -9 and fault
+// tests, benchmarks): the repo's SWC require hook, and @vigie/* mapped to the packages' sources as in jest.
 const Module = require('node:module');
 const path = require('node:path');
 const root = path.resolve(__dirname, '../../..');
