@@ -11,10 +11,12 @@ import { redactUrl, scrubSecrets } from './redact';
 
 export interface HttpRequest {
   url: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   headers?: Record<string, string>;
   /** JSON body (POST). */
   body?: unknown;
+  /** `application/x-www-form-urlencoded` body (OAuth token endpoints, Reddit); wins over `body`. */
+  form?: Record<string, string>;
   /** Credential values to scrub from any error text (tokens sent in headers or params). */
   secrets?: readonly string[];
   /** What is being read, for messages ('facebook posts'). */
@@ -69,7 +71,10 @@ export class HttpClient {
     const safeUrl = scrubSecrets(redactUrl(req.url), secrets);
     const headers: Record<string, string> = { 'user-agent': this.userAgent, accept: 'application/json', ...req.headers };
     let body: string | undefined;
-    if (req.body !== undefined) {
+    if (req.form !== undefined) {
+      body = new URLSearchParams(req.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (req.body !== undefined) {
       body = JSON.stringify(req.body);
       headers['content-type'] = 'application/json';
     }
