@@ -34,6 +34,36 @@ export interface AppConfig {
   syncLeaseMs: number;
   /** Forces one sync interval on every platform (demo, tests); null = each connector's own interval. */
   syncIntervalMs: number | null;
+  /**
+   * The installation's platform apps for the Connect buttons, from `VIGIE_<PLATFORM>_CLIENT_ID`,
+   * `VIGIE_<PLATFORM>_CLIENT_SECRET` and optional `VIGIE_<PLATFORM>_BASE_URL` (keyed by platform;
+   * Instagram uses Facebook's Meta app). A workspace may register its own in Settings instead.
+   */
+  platformApps: Record<string, EnvPlatformApp>;
+}
+
+export interface EnvPlatformApp {
+  clientId: string;
+  clientSecret: string;
+  baseUrl: string | null;
+}
+
+/** Platforms whose Connect needs an app registered by the installation (Mastodon registers itself per instance, Bluesky uses app passwords). */
+export const APP_PLATFORMS = ['facebook', 'youtube', 'x', 'linkedin', 'tiktok', 'reddit'] as const;
+
+function platformAppsOf(env: NodeJS.ProcessEnv): Record<string, EnvPlatformApp> {
+  const out: Record<string, EnvPlatformApp> = {};
+  for (const p of APP_PLATFORMS) {
+    const prefix = `VIGIE_${p.toUpperCase()}_`;
+    const clientId = env[`${prefix}CLIENT_ID`]?.trim();
+    const clientSecret = env[`${prefix}CLIENT_SECRET`]?.trim();
+    if (!clientId && !clientSecret) continue;
+    if (!clientId || !clientSecret) throw new ConfigError(`${prefix}CLIENT_ID and ${prefix}CLIENT_SECRET go together: set both or neither`);
+    const baseUrl = env[`${prefix}BASE_URL`]?.trim() || null;
+    if (baseUrl && !/^https?:\/\//.test(baseUrl)) throw new ConfigError(`${prefix}BASE_URL must be an http(s) URL, got "${baseUrl}"`);
+    out[p] = { clientId, clientSecret, baseUrl };
+  }
+  return out;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     syncTickMs: int('VIGIE_SYNC_TICK_MS', env.VIGIE_SYNC_TICK_MS, 30_000),
     syncLeaseMs: Math.max(1000, int('VIGIE_SYNC_LEASE_MS', env.VIGIE_SYNC_LEASE_MS, 5 * 60_000)),
     syncIntervalMs: env.VIGIE_SYNC_INTERVAL_MS ? int('VIGIE_SYNC_INTERVAL_MS', env.VIGIE_SYNC_INTERVAL_MS, 0) || null : null,
+    platformApps: platformAppsOf(env),
   };
 }
 

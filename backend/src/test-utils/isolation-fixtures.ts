@@ -57,6 +57,9 @@ export async function buildWorkspaceFixtures(
     await client.post(`${ws}/services`, { name: `Service ${tag}`, email: `service-${tag}@example.test`, kind: 'sav' }),
     'service',
   );
+  // Connect: the workspace's own Meta app and a started consent (no platform is called to start one).
+  expectOk(await client.put(`${ws}/connect/platforms/facebook/app`, { clientId: `app-${tag}`, clientSecret: `secret-${tag}`, baseUrl: 'http://127.0.0.1:9' }), 'platform app');
+  const attempt = expectOk(await client.post(`${ws}/connect/facebook/start`, { brandId: brand.id }), 'connect attempt');
   const inbox: Record<string, string> = {};
   if (db) {
     inbox.itemId = await seedInboxItem(db, {
@@ -84,11 +87,13 @@ export async function buildWorkspaceFixtures(
       id: token.id,
       serviceId: service.id,
       importId: imported.id,
+      platform: 'facebook',
+      attemptId: attempt.attemptId,
       ...inbox,
     },
     secrets: [workspaceId, brand.id, competitor.id, channel.id, member.id, token.id, `Brand ${tag}`, `Rival ${tag}`,
       `handle_${tag}`, `member-${tag}@example.test`, `token-${tag}`, service.id, `Service ${tag}`,
-      `service-${tag}@example.test`, `comment-${tag}`, `note-${tag}`, imported.id, `import-${tag}`, ...veille.secrets, ...kpi.secrets,
+      `service-${tag}@example.test`, `app-${tag}`, `secret-${tag}`, attempt.attemptId, `comment-${tag}`, `note-${tag}`, imported.id, `import-${tag}`, ...veille.secrets, ...kpi.secrets,
       ...reports.secrets],
   };
 }

@@ -1,7 +1,8 @@
 import type { IsoDateTime } from './common';
 import type { Platform } from './platforms';
 
-export type ChannelStatus = 'ok' | 'degraded' | 'failing';
+/** `reconnect_needed`: the platform refused the token (revoked, expired consent): only the CM can fix it. */
+export type ChannelStatus = 'ok' | 'degraded' | 'failing' | 'reconnect_needed';
 
 /** `GET /workspaces/:id/channels` items (credentials never leave the server). */
 export interface ChannelDto {
@@ -17,6 +18,8 @@ export interface ChannelDto {
   lastErrorAt: IsoDateTime | null;
   lastSuccessAt: IsoDateTime | null;
   lastSyncAt: IsoDateTime | null;
+  /** When the stored access token stops working unless refreshed (null: no expiry known). */
+  tokenExpiresAt: IsoDateTime | null;
   createdAt: IsoDateTime;
 }
 

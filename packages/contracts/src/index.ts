@@ -10,6 +10,7 @@ export * from './auth';
 export * from './workspaces';
 export * from './brands';
 export * from './channels';
+export * from './connect';
 export * from './imports';
 export * from './posts';
 export * from './kpis';

@@ -1,7 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ChannelStatus } from '@vigie/contracts';
 import type { Platform, SyncCursor } from './connectors/channel-connector';
 
-export type ChannelStatus = 'ok' | 'degraded' | 'failing';
+export type { ChannelStatus };
+export type ConnectedVia = 'token' | 'oauth' | 'app-password';
 
 @Entity('channel_accounts')
 export class ChannelAccount {
@@ -23,5 +25,9 @@ export class ChannelAccount {
   @Column({ name: 'last_success_at', type: 'timestamptz', nullable: true }) lastSuccessAt: Date | null;
   @Column({ name: 'last_sync_at', type: 'timestamptz', nullable: true }) lastSyncAt: Date | null;
   @Column({ name: 'consecutive_failures', type: 'int' }) consecutiveFailures: number;
+  /** When the stored access token stops working unless refreshed (the token keeper refreshes before). */
+  @Column({ name: 'token_expires_at', type: 'timestamptz', nullable: true }) tokenExpiresAt: Date | null;
+  /** How the credentials were obtained: pasted token, OAuth consent, app password (null: none / import). */
+  @Column({ name: 'connected_via', type: 'text', nullable: true }) connectedVia: ConnectedVia | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -48,7 +48,17 @@ export interface SearchAccountRow {
 export type NewChannelAccount = Pick<
   ChannelAccount,
   'workspaceId' | 'brandId' | 'platform' | 'handle' | 'externalId' | 'displayName' | 'baseUrl' | 'credentialsEncrypted' | 'status' | 'consecutiveFailures'
->;
+> &
+  Partial<Pick<ChannelAccount, 'tokenExpiresAt' | 'connectedVia'>>;
+
+/** An account whose token the token keeper must refresh (expiring soon), with what the refresh needs. */
+export interface ExpiringTokenRow {
+  id: string;
+  workspaceId: string;
+  platform: Platform;
+  baseUrl: string | null;
+  tokenExpiresAt: Date;
+}
 
 /** TypeORM returns [rows, count] for UPDATE … RETURNING on Postgres. */
 function rowsOf<T>(result: unknown): T[] {
@@ -90,8 +100,63 @@ export class ChannelAccountsRepository {
   }
 
   /** Re-points an account (external id, display name, base URL, sealed credentials). */
-  async updateConnection(id: string, values: Pick<ChannelAccount, 'externalId' | 'displayName' | 'baseUrl' | 'credentialsEncrypted'>): Promise<void> {
+  async updateConnection(
+    id: string,
+    values: Pick<ChannelAccount, 'externalId' | 'displayName' | 'baseUrl' | 'credentialsEncrypted'> & Partial<Pick<ChannelAccount, 'tokenExpiresAt' | 'connectedVia'>>,
+  ): Promise<void> {
     await this.channels.update({ id }, values);
+  }
+
+  /** A new consent for an existing account: new credentials, and its reconnect/failure state cleared. */
+  async reconnect(id: string, values: Pick<ChannelAccount, 'externalId' | 'displayName' | 'baseUrl' | 'credentialsEncrypted' | 'tokenExpiresAt' | 'connectedVia'>): Promise<void> {
+    await this.channels.update({ id }, { ...values, status: 'ok', lastError: null, lastErrorAt: null, consecutiveFailures: 0 });
+  }
+
+  findByExternalId(workspaceId: string, platform: Platform, externalId: string): Promise<ChannelAccount | null> {
+    return this.channels.findOne({ where: { workspaceId, platform, externalId } });
+  }
+
+  /** Refreshed credentials, written only if the account is still connected the same way (not deleted meanwhile). */
+  async saveRefreshed(id: string, credentialsEncrypted: Buffer, tokenExpiresAt: Date | null): Promise<void> {
+    await this.channels.update({ id }, { credentialsEncrypted, tokenExpiresAt });
+  }
+
+  /**
+   * The platform refused the account's grant: the scheduler skips it until the CM reconnects.
+   * Returns false when it already was (so the CM is told once).
+   */
+  async markReconnectNeeded(id: string, reason: string): Promise<boolean> {
+    const rows = rowsOf<{ id: string }>(
+      await this.db.query(
+        `UPDATE channel_accounts SET status = 'reconnect_needed', last_error = $2, last_error_at = now(),
+           consecutive_failures = consecutive_failures + 1, sync_lease_until = NULL
+         WHERE id = $1 AND status <> 'reconnect_needed' RETURNING id`,
+        [id, reason],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  /** Accounts whose access token expires before `before` (partial index channel_accounts_token_expiry_idx). */
+  expiringTokens(before: Date, limit: number): Promise<ExpiringTokenRow[]> {
+    return this.db.query(
+      `SELECT id, workspace_id AS "workspaceId", platform, base_url AS "baseUrl", token_expires_at AS "tokenExpiresAt"
+         FROM channel_accounts
+        WHERE token_expires_at IS NOT NULL AND status <> 'reconnect_needed' AND token_expires_at < $1
+        ORDER BY token_expires_at LIMIT $2`,
+      [before, limit],
+    ) as Promise<ExpiringTokenRow[]>;
+  }
+
+  /** What the token keeper needs to refresh one account. */
+  async tokenState(id: string): Promise<(ExpiringTokenRow & { status: ChannelStatus; handle: string; brandId: string }) | null> {
+    const [row] = (await this.db.query(
+      `SELECT id, workspace_id AS "workspaceId", brand_id AS "brandId", platform, handle, base_url AS "baseUrl",
+              token_expires_at AS "tokenExpiresAt", status
+         FROM channel_accounts WHERE id = $1`,
+      [id],
+    )) as Array<ExpiringTokenRow & { status: ChannelStatus; handle: string; brandId: string }>;
+    return row ?? null;
   }
 
   async delete(workspaceId: string, id: string): Promise<void> {
@@ -199,7 +264,7 @@ export class ChannelAccountsRepository {
   scheduleRows(): Promise<ScheduleRow[]> {
     return this.db.query(
       `SELECT id, platform, last_success_at, last_error_at, consecutive_failures, sync_lease_until
-         FROM channel_accounts WHERE kind = 'api'`,
+         FROM channel_accounts WHERE kind = 'api' AND status <> 'reconnect_needed'`,
     ) as Promise<ScheduleRow[]>;
   }
 

@@ -2,6 +2,14 @@ import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../common/queue/job-queue';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BrandsModule } from '../brands/brands.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { ConnectAttemptsRepository } from './connect/connect-attempts.repository';
+import { ConnectCallbackController, ConnectController } from './connect/connect.controller';
+import { ConnectService } from './connect/connect.service';
+import { PlatformAppsRepository } from './connect/platform-apps.repository';
+import { PlatformAppsService } from './connect/platform-apps.service';
+import { TokenKeeper } from './connect/token-keeper.service';
+import { TokenRefreshJobs } from './connect/token-refresh.jobs';
 import { ChannelAccount } from './channel-account.entity';
 import { ChannelAccountsRepository } from './channel-accounts.repository';
 import { ChannelVerifier } from './channel-verifier';
@@ -9,9 +17,19 @@ import { ChannelsController } from './channels.controller';
 import { ChannelsService, INGESTION_QUEUE } from './channels.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ChannelAccount]), BrandsModule],
-  controllers: [ChannelsController],
-  providers: [ChannelAccountsRepository, ChannelsService, ChannelVerifier],
+  imports: [TypeOrmModule.forFeature([ChannelAccount]), BrandsModule, WorkspacesModule],
+  controllers: [ChannelsController, ConnectController, ConnectCallbackController],
+  providers: [
+    ChannelAccountsRepository,
+    ChannelsService,
+    ChannelVerifier,
+    ConnectAttemptsRepository,
+    PlatformAppsRepository,
+    PlatformAppsService,
+    ConnectService,
+    TokenKeeper,
+    TokenRefreshJobs,
+  ],
   exports: [ChannelsService, ChannelAccountsRepository],
 })
 export class ChannelsModule implements OnModuleInit {

@@ -6,6 +6,9 @@ import { BrandsService } from '../brands/brands.service';
 import type { ChannelAccount } from './channel-account.entity';
 import { ChannelAccountsRepository } from './channel-accounts.repository';
 import type { CreateChannelDto } from './channels.dto';
+import type { ConnectedVia } from './channel-account.entity';
+import type { ConnectableAccount } from './connectors/platform-connect';
+import { TokenKeeper } from './connect/token-keeper.service';
 
 export const INGESTION_QUEUE = 'ingestion';
 export const SYNC_CHANNEL_JOB = 'sync-channel';
@@ -36,6 +39,7 @@ export function toChannelDto(c: ChannelAccount) {
     lastErrorAt: c.lastErrorAt,
     lastSuccessAt: c.lastSuccessAt,
     lastSyncAt: c.lastSyncAt,
+    tokenExpiresAt: c.tokenExpiresAt,
     createdAt: c.createdAt,
   };
 }
@@ -47,6 +51,7 @@ export class ChannelsService {
     private readonly brands: BrandsService,
     @Inject(SecretBox) private readonly secrets: SecretBox,
     @Inject(JobQueue) private readonly queue: JobQueue,
+    private readonly tokens: TokenKeeper,
   ) {}
 
   async list(workspaceId: string, brandId?: string) {
@@ -74,6 +79,7 @@ export class ChannelsService {
         credentialsEncrypted: dto.credentials ? this.secrets.sealJson(dto.credentials) : null,
         status: 'ok',
         consecutiveFailures: 0,
+        connectedVia: dto.credentials ? 'token' : null,
       });
       await this.requestSync(workspaceId, saved.id);
       return toChannelDto(saved);
@@ -102,10 +108,47 @@ export class ChannelsService {
     return { queued: true, channelAccountId: c.id };
   }
 
-  /** Decrypted credentials for the worker only. */
-  async credentials(id: string): Promise<Record<string, string> | null> {
-    const sealed = await this.channels.sealedCredentials(id);
-    return sealed ? this.secrets.openJson<Record<string, string>>(sealed) : null;
+  /**
+   * Adds (or, when the brand already has it, reconnects) an account a consent or an app password
+   * gave access to, and syncs it at once. A reconnected account leaves `reconnect_needed`.
+   */
+  async connectAccount(workspaceId: string, brandId: string, account: ConnectableAccount, via: ConnectedVia) {
+    await this.brands.get(workspaceId, brandId);
+    const values = {
+      externalId: account.externalId,
+      displayName: account.displayName,
+      baseUrl: account.baseUrl,
+      credentialsEncrypted: this.secrets.sealJson(account.credentials),
+      tokenExpiresAt: account.expiresAt,
+      connectedVia: via,
+    };
+    const existing =
+      (await this.channels.findByExternalId(workspaceId, account.platform, account.externalId).then((c) => (c?.brandId === brandId ? c : null))) ??
+      (await this.channels.findByHandle(brandId, account.platform, account.handle));
+    let id: string;
+    if (existing) {
+      await this.channels.reconnect(existing.id, values);
+      id = existing.id;
+    } else {
+      id = (await this.channels.insert({ workspaceId, brandId, platform: account.platform, handle: account.handle, status: 'ok', consecutiveFailures: 0, ...values })).id;
+    }
+    await this.requestSync(workspaceId, id);
+    return toChannelDto(await this.get(workspaceId, id));
+  }
+
+  /** Which brand of the workspace already has this platform account (the picker says so). */
+  async connectedBrandOf(workspaceId: string, platform: ConnectableAccount['platform'], externalId: string): Promise<string | null> {
+    return (await this.channels.findByExternalId(workspaceId, platform, externalId))?.brandId ?? null;
+  }
+
+  /** Decrypted credentials for the workers only, refreshed first when the token is about to expire. */
+  credentials(id: string): Promise<Record<string, string> | null> {
+    return this.tokens.credentials(id);
+  }
+
+  /** The platform refused the account's token: `reconnect_needed`, the CM told once (TokenKeeper). */
+  reconnectNeeded(id: string, reason: string): Promise<void> {
+    return this.tokens.reconnectNeeded(id, reason);
   }
 
   /**

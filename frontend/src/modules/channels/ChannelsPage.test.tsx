@@ -17,6 +17,7 @@ const channel: ChannelDto = {
   lastErrorAt: '2025-03-01T10:00:00Z',
   lastSuccessAt: null,
   lastSyncAt: null,
+  tokenExpiresAt: null,
   createdAt: '2025-01-01T00:00:00Z',
 };
 

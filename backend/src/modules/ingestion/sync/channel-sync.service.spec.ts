@@ -68,7 +68,7 @@ function setup(row: SyncAccountRow | null = account()) {
     writeComments: jest.fn(async () => ({ changedIds: [], orphans: 0 })),
     writeAccountStats: jest.fn(async () => undefined),
   };
-  const channels = { credentials: jest.fn(async () => ({ accessToken: TOKEN })) };
+  const channels = { credentials: jest.fn(async () => ({ accessToken: TOKEN })), reconnectNeeded: jest.fn(async () => undefined) };
   const config = { syncLeaseMs: LEASE_MS } as AppConfig;
   const connector = fakeConnector();
   (CONNECTORS as unknown as ChannelConnector[]).splice(0, Infinity, connector as unknown as ChannelConnector);
@@ -79,7 +79,7 @@ function setup(row: SyncAccountRow | null = account()) {
     channels as unknown as ChannelsService,
     config,
   );
-  return { service, accounts, writer, connector };
+  return { service, accounts, channels, writer, connector };
 }
 
 const attempt = (n: number) => ({ jobId: `job-${n}`, attempt: n });
@@ -150,17 +150,18 @@ describe('ChannelSyncService (sync state transitions)', () => {
     expect(accounts.markFailed).not.toHaveBeenCalled();
   });
 
-  it('revoked access (permanent error): failing at once, not retried, secrets scrubbed from last_error', async () => {
-    const { service, accounts, connector } = setup();
+  it('revoked access: reconnect needed at once (the CM is told), not retried, secrets scrubbed from the reason', async () => {
+    const { service, accounts, channels, connector } = setup();
     connector.listPosts.mockRejectedValueOnce(new ConnectorError(ConnectorErrorCode.AUTH, `token ${TOKEN} was revoked`));
 
     await expect(service.run('acc-1', attempt(1))).resolves.toMatchObject({ posts: 0 });
 
-    expect(accounts.markFailed).toHaveBeenCalledTimes(1);
-    const [id, status, message] = accounts.markFailed.mock.calls[0] as unknown as [string, string, string];
-    expect([id, status]).toEqual(['acc-1', 'failing']);
+    expect(channels.reconnectNeeded).toHaveBeenCalledTimes(1);
+    const [id, message] = channels.reconnectNeeded.mock.calls[0] as unknown as [string, string];
+    expect(id).toBe('acc-1');
     expect(message).toMatch(/^Access refused \(reconnect the account\): /);
     expect(message).not.toContain(TOKEN);
+    expect(accounts.markFailed).not.toHaveBeenCalled();
     expect(accounts.markSynced).not.toHaveBeenCalled();
   });
 

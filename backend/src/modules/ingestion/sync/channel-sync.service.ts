@@ -111,8 +111,9 @@ export class ChannelSyncService {
     } catch (e) {
       const failure = classifySyncError(e, secrets);
       const lastAttempt = ctx.attempt >= SYNC_ATTEMPTS && !(failure.rethrow instanceof RetryAfterError);
-      const status = failure.transient && !lastAttempt ? 'degraded' : 'failing';
-      await this.accounts.markFailed(row.id, status, failure.message);
+      const status = failure.reconnect ? 'reconnect_needed' : failure.transient && !lastAttempt ? 'degraded' : 'failing';
+      if (failure.reconnect) await this.channels.reconnectNeeded(row.id, failure.message);
+      else await this.accounts.markFailed(row.id, status as 'degraded' | 'failing', failure.message);
       this.logger.warn(`${row.platform} ${row.id}: ${status} (attempt ${ctx.attempt}): ${failure.message}`);
       if (failure.rethrow && status === 'degraded') throw failure.rethrow;
       return summary;

@@ -11,6 +11,8 @@ export interface SyncFailure {
   rethrow: Error | null;
   /** Readable, secret-free text for `last_error`. */
   message: string;
+  /** The platform refused the token: only a new consent helps (the account is marked `reconnect_needed`). */
+  reconnect?: boolean;
 }
 
 const PERMANENT = new Set<ConnectorErrorCode>([
@@ -33,6 +35,7 @@ const LABELS: Record<ConnectorErrorCode, string> = {
 export function classifySyncError(e: unknown, secrets: readonly string[]): SyncFailure {
   if (isConnectorError(e)) {
     const message = scrubSecrets(`${LABELS[e.code]}: ${e.message}`, secrets).slice(0, 1000);
+    if (e.code === ConnectorErrorCode.AUTH) return { transient: false, rethrow: null, message, reconnect: true };
     if (PERMANENT.has(e.code)) return { transient: false, rethrow: null, message };
     if (e.code === ConnectorErrorCode.RATE_LIMITED) {
       return { transient: true, rethrow: new RetryAfterError(e.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, message), message };

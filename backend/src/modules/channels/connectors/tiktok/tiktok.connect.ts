@@ -1,0 +1,36 @@
+import type { ConnectorOptions } from '../credentials';
+import { StandardOAuthConnect } from '../oauth2';
+import type { ConnectableAccount, OAuthConnect, PlatformApp, TokenGrant } from '../platform-connect';
+import { TiktokConnector } from './tiktok.connector';
+
+/** TikTok Login Kit v2: `client_key`, comma-separated scopes, rotating refresh tokens, `open_id` in the token reply. */
+export class TiktokConnect extends StandardOAuthConnect implements OAuthConnect {
+  readonly consoleUrl = 'https://developers.tiktok.com/apps/';
+  private readonly connector: TiktokConnector;
+
+  constructor(opts: ConnectorOptions = {}) {
+    super(
+      {
+        platform: 'tiktok',
+        authorizeHost: 'https://www.tiktok.com',
+        authorizePath: '/v2/auth/authorize/',
+        tokenHost: 'https://open.tiktokapis.com',
+        tokenPath: '/v2/oauth/token/',
+        scopes: ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list'],
+        scopeSeparator: ',',
+        clientIdParam: 'client_key',
+        clientAuth: 'body',
+      },
+      'TikTok',
+      opts,
+    );
+    this.connector = new TiktokConnector(opts);
+  }
+
+  async accounts(app: PlatformApp, grant: TokenGrant): Promise<ConnectableAccount[]> {
+    const credentials = this.credentialsOf(grant);
+    const me = await this.connector.verify({ platform: 'tiktok', handle: 'me', externalId: null, baseUrl: app.baseUrl, credentials, isCompetitor: false });
+    return [{ platform: 'tiktok', ...me, credentials, expiresAt: grant.expiresAt, baseUrl: app.baseUrl }];
+  }
+}
+
