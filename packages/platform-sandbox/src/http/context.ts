@@ -19,8 +19,15 @@ export interface Ctx {
   /** Most items one page serves, whatever the client asks (`maxPageSize`; Infinity by default). */
   pageCap: number;
   token?: string;
-  /** The manifest account the token belongs to, when it is one. */
+  /** The manifest account the token belongs to, when it is one (a manifest token, or an issued token for one account). */
   tokenAccount?: SandboxAccount;
+  /** Every account an issued OAuth token reaches (a Meta user token or a LinkedIn member token reaches several). */
+  tokenAccounts?: SandboxAccount[];
+}
+
+/** The request's token may act for this brand (its own account, or one of those its OAuth grant reaches). */
+export function actsFor(ctx: Ctx, brandSlug: string): boolean {
+  return ctx.tokenAccount?.brandSlug === brandSlug || (ctx.tokenAccounts ?? []).some((a) => a.brandSlug === brandSlug);
 }
 
 export interface Reply {

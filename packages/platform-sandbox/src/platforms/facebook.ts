@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNTS } from '../accounts';
-import { graphDate, pageSize, splitPath, timeParam } from '../http/context';
+import { actsFor, graphDate, pageSize, splitPath, timeParam } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
@@ -150,7 +150,7 @@ function invalidMetric(ctx: Ctx): Reply {
 }
 
 function postInsights(ctx: Ctx, item: Item): Reply {
-  if (!item.account?.insights || ctx.tokenAccount?.brandSlug !== item.account.brandSlug) return graphNoPermission(ctx);
+  if (!item.account?.insights || !actsFor(ctx, item.account.brandSlug)) return graphNoPermission(ctx);
   const names = requestedMetrics(ctx);
   if (!names.length) return graphError(ctx, 400, 100, '(#100) The parameter metric is required');
   // One unknown or retired name fails the whole call, as Graph does.
@@ -188,7 +188,7 @@ const dayEnd = (t: number): number => Math.floor((t - 8 * 3_600_000) / DAY) * DA
 
 function pageInsights(ctx: Ctx, pageId: string): Reply {
   const page = pageOf(pageId)!;
-  if (!page.insights || ctx.tokenAccount?.brandSlug !== page.brandSlug) return graphNoPermission(ctx);
+  if (!page.insights || !actsFor(ctx, page.brandSlug)) return graphNoPermission(ctx);
   const names = requestedMetrics(ctx);
   if (!names.length) return graphError(ctx, 400, 100, '(#100) The parameter metric is required');
   for (const n of names) {

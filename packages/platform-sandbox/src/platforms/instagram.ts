@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNTS } from '../accounts';
-import { capPage, graphDate, pageSize, splitPath, timeParam, urlWith } from '../http/context';
+import { actsFor, capPage, graphDate, pageSize, splitPath, timeParam, urlWith } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
@@ -87,7 +87,7 @@ const METRICS: Record<string, { title: string; description: string; value: (i: I
 };
 
 function mediaInsights(ctx: Ctx, item: Item, version: number | undefined): Reply {
-  if (!item.account?.insights || ctx.tokenAccount?.brandSlug !== item.account.brandSlug) return graphNoPermission(ctx);
+  if (!item.account?.insights || !actsFor(ctx, item.account.brandSlug)) return graphNoPermission(ctx);
   const names = requestedMetrics(ctx);
   if (!names.length) return graphError(ctx, 400, 100, '(#100) The parameter metric is required');
   const retiredNow = (version ?? 99) >= 22 || ctx.now >= IG_RETIRED_ALL_VERSIONS_AT;
@@ -102,7 +102,7 @@ function mediaInsights(ctx: Ctx, item: Item, version: number | undefined): Reply
 }
 
 function userInsights(ctx: Ctx, user: NonNullable<ReturnType<typeof userOf>>): Reply {
-  if (!user.insights || ctx.tokenAccount?.brandSlug !== user.brandSlug) return graphNoPermission(ctx);
+  if (!user.insights || !actsFor(ctx, user.brandSlug)) return graphNoPermission(ctx);
   const names = requestedMetrics(ctx);
   const valid = ['follower_count', 'reach', 'views'];
   for (const n of names) if (!valid.includes(n)) return graphError(ctx, 400, 100, `(#100) metric[${names.indexOf(n)}] must be one of the following values: ${valid.join(', ')}`);

@@ -1,5 +1,5 @@
 import { SANDBOX_ACCOUNTS } from '../accounts';
-import { intParam, pageSize, splitPath } from '../http/context';
+import { actsFor, intParam, pageSize, splitPath } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import type { PlatformModule } from '../http/platform-module';
 import { linkedinId } from '../world/ids';
@@ -18,7 +18,7 @@ function err(status: number, code: string, message: string, serviceErrorCode = 1
 
 function ownerCheck(ctx: Ctx, org: SandboxAccount): Reply | undefined {
   // Community Management data is only for admins of the organization.
-  if (ctx.tokenAccount?.brandSlug !== org.brandSlug) return err(403, 'ACCESS_DENIED', `Not enough permissions to access: partnerApiPostsExternal.FINDER-author.20240101`);
+  if (!actsFor(ctx, org.brandSlug)) return err(403, 'ACCESS_DENIED', `Not enough permissions to access: partnerApiPostsExternal.FINDER-author.20240101`);
   return undefined;
 }
 
