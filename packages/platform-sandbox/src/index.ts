@@ -6,3 +6,5 @@ export { PLATFORMS } from './types';
 export type { Platform, SandboxAccount, SandboxOptions, FaultSpec, FaultKind, LoggedRequest, BrandKind } from './types';
 export { FB_IMPRESSIONS_RETIRED_AT } from './platforms/facebook';
 export { IG_RETIRED_ALL_VERSIONS_AT } from './platforms/instagram';
+export { OAUTH_FLOWS, SANDBOX_OAUTH_APPS, blueskyAppPassword } from './oauth';
+export type { OAuthFlow, SandboxOAuthApp } from './oauth';

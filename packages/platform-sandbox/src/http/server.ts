@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { SANDBOX_ACCOUNTS } from '../accounts';
 import { MODULES } from '../platforms';
 import { PLATFORMS } from '../types';
+import { isPlatform } from '@vigie/contracts';
 import type { FaultSpec, LoggedRequest, Platform, SandboxAccount, SandboxOptions } from '../types';
 import { World } from '../world/world';
 import type { CrisisEvent } from '../world/world';
@@ -13,6 +14,7 @@ import type { ActiveFault } from './faults';
 import { InvalidCursorError } from './paging';
 import { RateLimiter } from './rate-limits';
 import { inFeed, rssGuidOf } from '../platforms/rss';
+import { OAuthServer, SANDBOX_OAUTH_APPS, blueskyAppPassword } from '../oauth';
 
 export interface SandboxAccountWithUrl extends SandboxAccount {
   /** What the connector uses instead of the platform's real host. */
@@ -30,6 +32,10 @@ export interface RunningSandbox {
   advanceClock(ms: number): void;
   setFault(spec: FaultSpec): void;
   clearFaults(): void;
+  /** Revokes the OAuth grants of a platform (or those reaching one account): refresh → invalid_grant, tokens refused. */
+  revokeGrants(platform: Platform | null, accountKey?: string): number;
+  /** Expires the issued access tokens now (refresh tokens keep working). */
+  expireTokens(platform?: Platform): number;
   startCrisis(brand: string, at?: Date): CrisisEvent;
   requests(): LoggedRequest[];
   clearRequests(): void;
@@ -72,6 +78,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const limiter = new RateLimiter();
   let log: LoggedRequest[] = [];
   let world = makeWorld();
+  const oauth = new OAuthServer();
 
   function makeWorld(): World {
     const w = new World(seed, startAt, historyDays);
@@ -118,6 +125,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     const t = now();
     world.ensureUntil(t);
     const token = tokenOf(req, u);
+    const issued = token ? oauth.resolve(platform, token, t) : {};
     const ctx: Ctx = {
       platform,
       method: req.method ?? 'GET',
@@ -131,7 +139,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       loop: false,
       pageCap: opts.maxPageSize ?? Infinity,
       token,
-      tokenAccount: token ? SANDBOX_ACCOUNTS.find((a) => a.platform === platform && a.token === token) : undefined,
+      tokenAccount: token ? (SANDBOX_ACCOUNTS.find((a) => a.platform === platform && a.token === token) ?? issued.tokenAccount) : undefined,
+      tokenAccounts: issued.tokenAccounts,
     };
     const entry: LoggedRequest = {
       at: new Date(t).toISOString(),
@@ -145,6 +154,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     log.push(entry);
     if (log.length > MAX_LOG) log = log.slice(-MAX_LOG);
 
+    // Consent, token and identity endpoints: before faults, which stand for the API's failures.
+    const oauthReply = oauth.handle(ctx);
+    if (oauthReply) {
+      entry.status = oauthReply.status;
+      return send(res, oauthReply);
+    }
     const fault = faults.take(platform);
     if (fault) entry.fault = fault.kind;
     if (fault?.kind === 'truncated-json' || fault?.kind === 'garbage') {
@@ -170,7 +185,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     if (fault?.kind === 'auth') reply = mod.authError(ctx);
     else if (fault?.kind === '429') reply = withRetryAfter(mod.rateLimitError(ctx, fault.retryAfterSeconds), fault);
     else if (fault?.kind === '500') reply = mod.serverError(ctx);
-    else if (mod.auth !== 'none' && (token ? !ctx.tokenAccount : mod.auth === 'required')) reply = mod.authError(ctx);
+    else if (mod.auth !== 'none' && (token ? !(ctx.tokenAccount || ctx.tokenAccounts?.length) : mod.auth === 'required')) reply = mod.authError(ctx);
     else {
       const rb = mod.rateBucket?.(ctx);
       let limited: Reply | undefined;
@@ -235,7 +250,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
         reset();
         return send(res, { status: 200, body: { ok: true } });
       }
-      if (action === 'accounts') return send(res, { status: 200, body: { accounts, baseUrls } });
+      if (action === 'accounts') return send(res, { status: 200, body: { accounts, baseUrls, oauthApps: SANDBOX_OAUTH_APPS, appPasswords: appPasswords() } });
+      if (action === 'oauth/apps') return send(res, { status: 200, body: { apps: SANDBOX_OAUTH_APPS, appPasswords: appPasswords() } });
+      if (action === 'oauth/grants') return send(res, { status: 200, body: { grants: oauth.store.list() } });
+      if (action === 'oauth/revoke' && method === 'POST') {
+        const revoked = oauth.store.revoke(typeof body.platform === 'string' && isPlatform(body.platform) ? body.platform : null, typeof body.account === 'string' ? body.account : undefined);
+        return send(res, { status: 200, body: { revoked } });
+      }
+      if (action === 'oauth/expire' && method === 'POST') {
+        return send(res, { status: 200, body: { expired: oauth.store.expire(typeof body.platform === 'string' && isPlatform(body.platform) ? body.platform : null, now()) } });
+      }
       if (action === 'posts') {
         const q = u.searchParams;
         return send(res, { status: 200, body: postsOf(q.get('account'), q.get('since'), q.get('commentsSince')) });
@@ -305,6 +329,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     log = [];
     offset = 0;
     world = makeWorld();
+    oauth.reset();
+  }
+
+  /** App passwords of the own Bluesky accounts (Connect with an app password). */
+  function appPasswords(): Record<string, string> {
+    return Object.fromEntries(accounts.filter((a) => a.platform === 'bluesky' && a.brandKind === 'own').map((a) => [a.key, blueskyAppPassword(a.key)]));
   }
 
   return {
@@ -321,6 +351,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       faults.add(spec);
     },
     clearFaults: () => faults.clear(),
+    revokeGrants: (platform, accountKey) => oauth.store.revoke(platform, accountKey),
+    expireTokens: (platform) => oauth.store.expire(platform ?? null, now()),
     startCrisis,
     requests: () => [...log],
     clearRequests: () => {
