@@ -251,7 +251,8 @@ function platformErrorOf(body: unknown): PlatformError {
       for (const e of err.errors) if (isRecord(e) && typeof e.reason === 'string') out.reasons.push(e.reason);
     }
   } else if (typeof err === 'string') {
-    out.message = typeof body.error_description === 'string' ? `${err}: ${body.error_description}` : err;
+    const detail = typeof body.error_description === 'string' ? body.error_description : typeof body.message === 'string' ? body.message : null;
+    out.message = detail ? `${err}: ${detail}` : err;
   }
   if (!out.message && typeof body.detail === 'string') out.message = body.detail;
   if (!out.message && typeof body.message === 'string') out.message = body.message;

@@ -91,7 +91,7 @@ export class MetaConnect implements OAuthConnect {
             displayName: ig.get('name').optStr(),
             credentials: { accessToken: grant.accessToken, igUserId: ig.get('id').str() },
             expiresAt: grant.expiresAt,
-            baseUrl: app.baseUrl,
+            baseUrl: instagramBaseOf(app.baseUrl),
           });
         }
       }
@@ -121,6 +121,14 @@ export class MetaConnect implements OAuthConnect {
       throw asGrantError(e);
     }
   }
+}
+
+/**
+ * Graph serves Facebook and Instagram from one host; the sandbox (and a proxy laid out like it)
+ * serves each platform under its own prefix, so an app pointed at `…/facebook` reaches Instagram at `…/instagram`.
+ */
+export function instagramBaseOf(appBaseUrl: string | null): string | null {
+  return appBaseUrl ? appBaseUrl.replace(/\/facebook\/?$/, '/instagram') : null;
 }
 
 export const createFacebookConnect = (opts: ConnectorOptions = {}) => new MetaConnect('facebook', opts);

@@ -1,13 +1,12 @@
 import type { ConnectorOptions } from '../credentials';
-import { StandardOAuthConnect } from '../oauth2';
+import { buildUrl } from '../base-url';
+import { JsonReader } from '../json-reader';
+import { hostOf, StandardOAuthConnect } from '../oauth2';
 import type { ConnectableAccount, OAuthConnect, PlatformApp, TokenGrant } from '../platform-connect';
-import { XConnector } from './x.connector';
 
 /** X OAuth 2.0 with PKCE (required), confidential client (Basic auth); refresh tokens rotate on every use. */
 export class XConnect extends StandardOAuthConnect implements OAuthConnect {
   readonly consoleUrl = 'https://developer.x.com/en/portal/projects-and-apps';
-  private readonly connector: XConnector;
-
   constructor(opts: ConnectorOptions = {}) {
     super(
       {
@@ -22,7 +21,6 @@ export class XConnect extends StandardOAuthConnect implements OAuthConnect {
       'X',
       opts,
     );
-    this.connector = new XConnector(opts);
   }
 
   /** The X connector reads its user token as `bearerToken`. */
@@ -32,7 +30,9 @@ export class XConnect extends StandardOAuthConnect implements OAuthConnect {
 
   async accounts(app: PlatformApp, grant: TokenGrant): Promise<ConnectableAccount[]> {
     const credentials = this.credentialsOf(grant);
-    const me = await this.connector.verify({ platform: 'x', handle: 'me', externalId: null, baseUrl: app.baseUrl, credentials, isCompetitor: false });
-    return [{ platform: 'x', ...me, credentials, expiresAt: grant.expiresAt, baseUrl: app.baseUrl }];
+    const what = 'x authenticated user';
+    const res = await this.http.json({ url: buildUrl(hostOf(app, 'https://api.x.com'), '/2/users/me'), what, headers: { authorization: `Bearer ${grant.accessToken}` }, secrets: [grant.accessToken] });
+    const me = JsonReader.root(res.body, what).get('data');
+    return [{ platform: 'x', externalId: me.get('id').str(), handle: me.get('username').str(), displayName: me.get('name').optStr(), credentials, expiresAt: grant.expiresAt, baseUrl: app.baseUrl }];
   }
 }
