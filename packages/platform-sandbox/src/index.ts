@@ -8,3 +8,4 @@ export { FB_IMPRESSIONS_RETIRED_AT } from './platforms/facebook';
 export { IG_RETIRED_ALL_VERSIONS_AT } from './platforms/instagram';
 export { OAUTH_FLOWS, SANDBOX_OAUTH_APPS, blueskyAppPassword } from './oauth';
 export type { OAuthFlow, SandboxOAuthApp } from './oauth';
+export type { SandboxWrite, WriteAction } from './world/writes';

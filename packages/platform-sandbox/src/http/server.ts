@@ -7,6 +7,7 @@ import { PLATFORMS } from '../types';
 import { isPlatform } from '@vigie/contracts';
 import type { FaultSpec, LoggedRequest, Platform, SandboxAccount, SandboxOptions } from '../types';
 import { World } from '../world/world';
+import type { SandboxWrite } from '../world/writes';
 import type { CrisisEvent } from '../world/world';
 import type { Ctx, Reply } from './context';
 import { FaultStore } from './faults';
@@ -38,6 +39,8 @@ export interface RunningSandbox {
   expireTokens(platform?: Platform): number;
   startCrisis(brand: string, at?: Date): CrisisEvent;
   requests(): LoggedRequest[];
+  /** Writes that landed through the platforms' write endpoints (replies, hides, deletions, likes), oldest first. */
+  writes(platform?: Platform): SandboxWrite[];
   clearRequests(): void;
   reset(): void;
   close(): Promise<void>;
@@ -250,6 +253,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
         reset();
         return send(res, { status: 200, body: { ok: true } });
       }
+      if (action === 'writes') return send(res, { status: 200, body: { writes: world.writes.list(u.searchParams.get('platform')) } });
       if (action === 'accounts') return send(res, { status: 200, body: { accounts, baseUrls, oauthApps: SANDBOX_OAUTH_APPS, appPasswords: appPasswords() } });
       if (action === 'oauth/apps') return send(res, { status: 200, body: { apps: SANDBOX_OAUTH_APPS, appPasswords: appPasswords() } });
       if (action === 'oauth/grants') return send(res, { status: 200, body: { grants: oauth.store.list() } });
@@ -298,14 +302,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       // A feed only shows its latest items; its guid is the item's link.
       .filter((i) => account.platform !== 'rss' || inFeed(world, i, t))
       .map((i) => {
-        const visible = i.comments.filter((c) => c.createdAt <= t && c.createdAt >= commentsFrom);
-        return {
-          id: account.platform === 'rss' ? rssGuidOf(i) : i.pid,
-          createdAt: new Date(i.createdAt).toISOString(),
-          comments: visible.length,
-          replies: visible.filter((c) => c.parent).length,
-          fromBrand: visible.filter((c) => c.fromBrand).length,
-        };
+        // Counts merge the brands' writes (replies, deletions, moderation) as the platform shows them.
+        return { id: account.platform === 'rss' ? rssGuidOf(i) : i.pid, createdAt: new Date(i.createdAt).toISOString(), ...world.commentCounts(i, t, commentsFrom) };
       });
     return { now: new Date(t).toISOString(), followers: world.followers(account, t), posts };
   }
@@ -355,6 +353,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     expireTokens: (platform) => oauth.store.expire(platform ?? null, now()),
     startCrisis,
     requests: () => [...log],
+    writes: (platform) => world.writes.list(platform),
     clearRequests: () => {
       log = [];
     },

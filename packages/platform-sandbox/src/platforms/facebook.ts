@@ -4,8 +4,11 @@ import type { Ctx, Reply } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
 import { personaUserId } from '../world/ids';
-import { DAY, commentLikes, postMetrics } from '../world/metrics';
+import { DAY, postMetrics } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
+import { authorAccount } from '../world/writes';
+import { graphCommentFlags, graphWrite } from './graph-writes';
+import { actingAs } from './write-common';
 import { graphError, graphList, graphNoPermission, graphNotFound, accountItemsPage, graphPlatform, lifetimeInsights, parseFields, project, requestedMetrics, stripVersion } from './graph-common';
 import type { Lazy } from './graph-common';
 
@@ -34,18 +37,17 @@ function pageOf(id: string) {
 }
 
 function fromUser(c: Comment): { id: string; name: string } | undefined {
-  if (c.fromBrand) {
-    const page = SANDBOX_ACCOUNTS.find((a) => a.platform === 'facebook' && a.brandSlug === c.item.brand.slug);
-    return page ? { id: page.externalId, name: page.displayName } : undefined;
-  }
+  const page = authorAccount(c);
+  if (page) return { id: page.externalId, name: page.displayName };
   // Graph only names commenters to the Page's own admins (page token of that Page).
   const own = c.item.account?.brandKind === 'own';
   return own && c.persona ? { id: personaUserId('fb', c.persona.key, 16), name: c.persona.name } : undefined;
 }
 
 function postObject(ctx: Ctx, item: Item): Lazy {
-  const m = () => postMetrics(item, ctx.now);
+  const m = () => ctx.world.metrics(item, ctx.now);
   const page = item.account!;
+  const viewer = actingAs(ctx, page.brandSlug);
   const [pageId, postNum] = item.pid.split('_');
   return {
     id: item.pid,
@@ -74,26 +76,29 @@ function postObject(ctx: Ctx, item: Item): Lazy {
     shares: () => (m().shares > 0 ? { count: m().shares } : undefined),
     comments: () => ({ data: [], summary: { order: 'ranked', total_count: m().comments, can_comment: true } }),
     reactions: () => ({ data: [], summary: { total_count: m().likes, viewer_reaction: 'NONE' } }),
-    likes: () => ({ data: [], summary: { total_count: Math.floor(m().likes * 0.8), can_like: true, has_liked: false } }),
+    likes: () => ({ data: [], summary: { total_count: Math.floor(m().likes * 0.8), can_like: true, has_liked: ctx.world.writes.reaction('facebook', item.pid, viewer?.key) > 0 } }),
   };
 }
 
 function commentObject(ctx: Ctx, c: Comment): Lazy {
   const [, postNum] = c.item.pid.split('_');
   const [, cNum] = c.pid.split('_');
-  const replies = () => c.item.comments.filter((x) => x.parent === c && x.createdAt <= ctx.now).length;
+  const replies = () => ctx.world.commentsOf(c.item, ctx.now).filter((x) => x.parent === c).length;
+  const flags = () => graphCommentFlags(ctx, c);
   return {
     id: c.pid,
     message: c.text,
     created_time: graphDate(c.createdAt),
     from: () => fromUser(c),
     parent: () => (c.parent ? { id: c.parent.pid, message: c.parent.text, created_time: graphDate(c.parent.createdAt) } : undefined),
-    like_count: () => commentLikes(c, ctx.now),
+    like_count: () => ctx.world.likesOf(c, ctx.now),
     comment_count: replies,
     permalink_url: `https://www.facebook.com/${c.item.account?.externalId}/posts/${postNum}/?comment_id=${c.parent ? c.parent.pid.split('_')[1] + '&reply_comment_id=' : ''}${cNum}`,
-    is_hidden: false,
+    is_hidden: () => flags().hidden,
+    // A Page cannot hide its own comments.
+    can_hide: () => !c.fromBrand,
     can_comment: !c.parent,
-    user_likes: false,
+    user_likes: () => flags().likedByViewer,
     message_tags: [],
   };
 }
@@ -223,6 +228,7 @@ function pageInsights(ctx: Ctx, pageId: string): Reply {
 
 function handle(ctx: Ctx): Reply {
   const { parts } = stripVersion(splitPath(ctx.path));
+  if (ctx.method === 'POST' || ctx.method === 'DELETE') return graphWrite(ctx, parts, FB_WRITES);
   if (ctx.method !== 'GET') return graphError(ctx, 400, 100, 'Unsupported request - method type: ' + ctx.method.toLowerCase());
   const [id, edge] = parts;
   if (!id) return graphError(ctx, 400, 100, 'Unsupported get request.');
@@ -255,7 +261,7 @@ function handle(ctx: Ctx): Reply {
   const item = ctx.world.item('facebook', id);
   if (item && item.createdAt <= ctx.now) {
     if (!edge) return { status: 200, body: project(postObject(ctx, item), fields, POST_DEFAULTS) };
-    if (edge === 'comments') return commentList(ctx, item.comments.filter((c) => c.createdAt <= ctx.now), fields, limit);
+    if (edge === 'comments') return commentList(ctx, ctx.world.commentsOf(item, ctx.now), fields, limit);
     if (edge === 'insights') return postInsights(ctx, item);
     return graphError(ctx, 400, 100, `(#100) Tried accessing nonexisting field (${edge}) on node type (PagePost)`);
   }
@@ -263,7 +269,7 @@ function handle(ctx: Ctx): Reply {
   if (comment && comment.createdAt <= ctx.now) {
     if (!edge) return { status: 200, body: project(commentObject(ctx, comment), fields, COMMENT_DEFAULTS) };
     if (edge === 'comments') {
-      const replies = comment.item.comments.filter((c) => c.parent === comment && c.createdAt <= ctx.now);
+      const replies = ctx.world.commentsOf(comment.item, ctx.now).filter((c) => c.parent === comment);
       return commentList(ctx, replies, fields, limit, true);
     }
     return graphError(ctx, 400, 100, `(#100) Tried accessing nonexisting field (${edge}) on node type (Comment)`);
@@ -283,5 +289,7 @@ function commentList(ctx: Ctx, all: Comment[], fields: ReturnType<typeof parseFi
     summary ? { summary: { order: order === 'asc' ? 'chronological' : 'reverse_chronological', total_count: chosen.length, can_comment: true } } : {},
   );
 }
+
+const FB_WRITES = { platform: 'facebook', replyEdge: { post: 'comments', comment: 'comments' }, hideParam: 'is_hidden', likes: true } as const;
 
 export const facebook: PlatformModule = graphPlatform(handle);

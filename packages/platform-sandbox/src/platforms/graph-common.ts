@@ -90,7 +90,7 @@ export function graphError(
 ): Reply {
   return {
     status,
-    body: { error: { message, type: code === 100 ? 'OAuthException' : 'OAuthException', code, ...extra, fbtrace_id: fbtrace(ctx) } },
+    body: { error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: fbtrace(ctx) } },
     headers: { 'www-authenticate': `OAuth "Facebook Platform" "${code === 190 ? 'invalid_token' : 'invalid_request'}" "${message}"` },
   };
 }
@@ -116,8 +116,20 @@ export const graphRateLimit = (ctx: Ctx, retryAfterSeconds: number): Reply => {
 export const graphServerError = (ctx: Ctx): Reply =>
   graphError(ctx, 500, 1, 'An unknown error has occurred.', { is_transient: true });
 
-export const graphNotFound = (ctx: Ctx, id: string): Reply =>
-  graphError(ctx, 400, 100, `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`, { error_subcode: 33 });
+/** `Unsupported get|post|delete request. Object with ID 'X' does not exist…` (unknown, deleted or unreachable object). */
+export const graphUnsupported = (ctx: Ctx, id: string): Reply =>
+  graphError(
+    ctx,
+    400,
+    100,
+    `Unsupported ${ctx.method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+    { type: 'GraphMethodException', error_subcode: 33 },
+  );
+
+export const graphNotFound = graphUnsupported;
+
+/** A write on an object the token's Page / account does not manage (HTTP 403, `(#200)`). */
+export const graphPermissionError = (ctx: Ctx): Reply => graphError(ctx, 403, 200, '(#200) Permissions error');
 
 export const graphNoPermission = (ctx: Ctx): Reply =>
   graphError(ctx, 403, 10, '(#10) Application does not have permission for this action');

@@ -3,8 +3,10 @@ import { actsFor, capPage, graphDate, pageSize, splitPath, timeParam, urlWith } 
 import type { Ctx, Reply } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
-import { DAY, commentLikes, postMetrics } from '../world/metrics';
+import { DAY, postMetrics } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
+import { authorAccount } from '../world/writes';
+import { graphCommentFlags, graphWrite } from './graph-writes';
 import { graphError, graphList, graphNoPermission, graphNotFound, accountItemsPage, graphPlatform, lifetimeInsights, parseFields, project, requestedMetrics, stripVersion } from './graph-common';
 import type { FieldSpec, Lazy } from './graph-common';
 
@@ -25,7 +27,7 @@ const userOf = (id: string) => SANDBOX_ACCOUNTS.find((a) => a.platform === 'inst
 const shortcode = (pid: string): string => Buffer.from(pid).toString('base64url').slice(0, 11);
 
 function mediaObject(ctx: Ctx, item: Item): Lazy {
-  const m = () => postMetrics(item, ctx.now);
+  const m = () => ctx.world.metrics(item, ctx.now);
   return {
     id: item.pid,
     caption: item.text,
@@ -44,16 +46,16 @@ function mediaObject(ctx: Ctx, item: Item): Lazy {
 }
 
 function commentObject(ctx: Ctx, c: Comment, replySpec: FieldSpec | null): Lazy {
-  const brand = SANDBOX_ACCOUNTS.find((a) => a.platform === 'instagram' && a.brandSlug === c.item.brand.slug);
-  const replies = () => c.item.comments.filter((x) => x.parent === c && x.createdAt <= ctx.now);
+  const brand = authorAccount(c);
+  const replies = () => ctx.world.commentsOf(c.item, ctx.now).filter((x) => x.parent === c);
   return {
     id: c.pid,
     text: c.text,
     timestamp: graphDate(c.createdAt),
-    username: c.fromBrand ? brand?.handle : c.persona?.handle,
-    from: c.fromBrand ? { id: brand?.externalId, username: brand?.handle } : { id: `17841${c.persona?.key.replace(/\D/g, '').padStart(10, '0')}`, username: c.persona?.handle },
-    like_count: () => commentLikes(c, ctx.now),
-    hidden: false,
+    username: brand ? brand.handle : c.persona?.handle,
+    from: brand ? { id: brand.externalId, username: brand.handle } : { id: `17841${c.persona?.key.replace(/\D/g, '').padStart(10, '0')}`, username: c.persona?.handle },
+    like_count: () => ctx.world.likesOf(c, ctx.now),
+    hidden: () => graphCommentFlags(ctx, c).hidden,
     parent_id: c.parent?.pid,
     media: { id: c.item.pid },
     replies: () => {
@@ -137,6 +139,7 @@ function userInsights(ctx: Ctx, user: NonNullable<ReturnType<typeof userOf>>): R
 
 function handle(ctx: Ctx): Reply {
   const { version, parts } = stripVersion(splitPath(ctx.path));
+  if (ctx.method === 'POST' || ctx.method === 'DELETE') return graphWrite(ctx, parts, IG_WRITES);
   const [id, edge] = parts;
   if (!id) return graphError(ctx, 400, 100, 'Unsupported get request.');
   const fields = parseFields(ctx.query.get('fields'));
@@ -168,7 +171,7 @@ function handle(ctx: Ctx): Reply {
   if (item && item.createdAt <= ctx.now) {
     if (!edge) return { status: 200, body: project(mediaObject(ctx, item), fields, ['id']) };
     if (edge === 'comments') {
-      const top = item.comments.filter((c) => !c.parent && c.createdAt <= ctx.now);
+      const top = ctx.world.commentsOf(item, ctx.now).filter((c) => !c.parent);
       // Instagram lists the newest comments first.
       const p = keysetPage(sortItems(top, 'desc'), 'desc', ctx.query.get('after'), pageSize(ctx, 'limit', 50, 1, 50), ctx.loop);
       const replySpec = fields?.get('replies') ?? null;
@@ -181,7 +184,7 @@ function handle(ctx: Ctx): Reply {
   if (comment && comment.createdAt <= ctx.now) {
     if (!edge) return { status: 200, body: project(commentObject(ctx, comment, null), fields, ['timestamp', 'text', 'id']) };
     if (edge === 'replies') {
-      const replies = comment.item.comments.filter((c) => c.parent === comment && c.createdAt <= ctx.now);
+      const replies = ctx.world.commentsOf(comment.item, ctx.now).filter((c) => c.parent === comment);
       const p = keysetPage(sortItems(replies, 'asc'), 'asc', ctx.query.get('after'), limit, ctx.loop);
       return graphList(ctx, { ...p, items: p.items.map((c) => project(commentObject(ctx, c, null), fields, ['timestamp', 'text', 'id'])) });
     }
@@ -189,6 +192,9 @@ function handle(ctx: Ctx): Reply {
   }
   return graphNotFound(ctx, id);
 }
+
+// Instagram has no like endpoint for comments: POST /{id}/likes is an unsupported request.
+const IG_WRITES = { platform: 'instagram', replyEdge: { post: 'comments', comment: 'replies' }, hideParam: 'hide', likes: false } as const;
 
 export const instagram: PlatformModule = graphPlatform(handle);
 

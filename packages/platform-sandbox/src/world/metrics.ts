@@ -26,11 +26,11 @@ export interface PostMetrics {
 }
 
 /** Every figure is floor(constant × monotonic curve), so figures never decrease over time. */
-export function postMetrics(item: Item, now: number): PostMetrics {
+export function postMetrics(item: Item, now: number, comments: readonly Comment[] = item.comments): PostMetrics {
   const g = growth(item, now);
   const reach = Math.floor(item.reachPeak * g);
   const impressions = Math.floor(reach * item.rates.impressionsPerReach);
-  const visible = item.comments.filter((c) => c.createdAt <= now);
+  const visible = comments.filter((c) => c.createdAt <= now);
   return {
     reach,
     impressions,

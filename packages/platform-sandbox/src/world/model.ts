@@ -44,6 +44,9 @@ export interface Comment {
   createdAt: number;
   /** Undefined when the brand account wrote it. */
   persona?: Persona;
+  /** Set on comments written through the sandbox's write endpoints: the account whose token wrote it. */
+  author?: SandboxAccount;
+  /** Written by the item brand's own account (generated, or through a write with its token). */
   fromBrand: boolean;
   text: string;
   lang: Lang;

@@ -29,8 +29,11 @@ import {
   ytReplyId,
   ytVideoId,
 } from './ids';
-import { DAY, HOUR, followersAt } from './metrics';
+import { DAY, HOUR, commentLikes, followersAt, postMetrics } from './metrics';
+import type { PostMetrics } from './metrics';
 import type { Comment, Format, Item, Lang } from './model';
+import { WriteStore } from './writes';
+import type { DeletionMode } from './writes';
 
 /** Brand posts per day in the history, per platform. */
 const POST_RATE: Record<Platform, number> = {
@@ -167,6 +170,8 @@ export class World {
   private nextChunk: number;
   readonly crises: CrisisEvent[] = [];
   private readonly pendingCrises: CrisisEvent[] = [];
+  /** What brands wrote through the write endpoints; reads below merge it in. */
+  readonly writes = new WriteStore();
 
   constructor(
     readonly seed: number,
@@ -203,16 +208,107 @@ export class World {
     return list;
   }
 
+  /** Items published up to `now`, without the ones deleted through a write. */
   visible(platform: Platform, now: number): Item[] {
-    return this.all(platform).filter((i) => i.createdAt <= now);
+    return this.all(platform).filter((i) => i.createdAt <= now && !this.writes.deletion(platform, i.pid));
   }
 
   item(platform: Platform, pid: string): Item | undefined {
-    return this.byPid.get(`${platform}|${pid}`);
+    const i = this.byPid.get(`${platform}|${pid}`);
+    return i && !this.writes.deletion(platform, i.pid) ? i : undefined;
   }
 
+  /** A generated or written comment, unless it (or its post, or a cascading ancestor) was deleted. */
   comment(platform: Platform, pid: string): Comment | undefined {
-    return this.commentByPid.get(`${platform}|${pid}`);
+    const c = this.commentByPid.get(`${platform}|${pid}`) ?? this.writes.reply(platform, pid);
+    if (!c || this.writes.deletion(platform, c.pid) || this.writes.deletion(platform, c.item.pid)) return undefined;
+    return this.cascadeDeleted(c) ? undefined : c;
+  }
+
+  /**
+   * The comments of an item up to `now` as the platform lists them to the thread's owner:
+   * generated ones plus the replies written through the sandbox (by time), without deleted ones
+   * (a Reddit-style placeholder stays while it has replies) and, unless `unlisted`, without the
+   * ones moderation took out of the lists (YouTube held / rejected, and their replies).
+   */
+  commentsOf(item: Item, now: number, opts: { unlisted?: boolean } = {}): Comment[] {
+    const written = this.writes.repliesOf(item);
+    const all = written.length ? [...item.comments, ...written].sort((a, b) => a.createdAt - b.createdAt) : item.comments;
+    const present = all.filter((c) => c.createdAt <= now);
+    if (this.writes.untouched) return present;
+    const memo = new Map<Comment, boolean>();
+    const listed = (c: Comment): boolean => {
+      const known = memo.get(c);
+      if (known !== undefined) return known;
+      memo.set(c, false);
+      let ok = !this.cascadeDeleted(c) && (opts.unlisted || !this.unlisted(c));
+      const d = ok ? this.writes.deletion(item.platform, c.pid) : undefined;
+      if (d) ok = d.mode === 'placeholder' && present.some((x) => x.parent === c && listed(x));
+      memo.set(c, ok);
+      return ok;
+    };
+    return present.filter(listed);
+  }
+
+  /** Post metrics with the written replies, the deletions and the likes given through writes. */
+  metrics(item: Item, now: number): PostMetrics {
+    const m = postMetrics(item, now, this.commentsOf(item, now));
+    const extra = this.writes.likeCount(item.platform, item.pid);
+    return extra ? { ...m, likes: m.likes + extra } : m;
+  }
+
+  /** A comment's likes, with the ones given through writes. */
+  likesOf(c: Comment, now: number): number {
+    return commentLikes(c, now) + this.writes.likeCount(c.item.platform, c.pid);
+  }
+
+  /** `/__sandbox/posts` counts: what a complete sync of the owner's token ends up with. */
+  commentCounts(item: Item, now: number, from: number): { comments: number; replies: number; fromBrand: number } {
+    const visible = this.commentsOf(item, now).filter((c) => c.createdAt >= from);
+    return {
+      comments: visible.length,
+      replies: visible.filter((c) => c.parent).length,
+      fromBrand: visible.filter((c) => c.fromBrand && !this.writes.deletion(item.platform, c.pid)).length,
+    };
+  }
+
+  /**
+   * A reply written by `author` (the token's account) at `now`, under `parent` or, without
+   * one, as a top-level comment of `item`. `pid` overrides the platform-shaped generated id.
+   */
+  addReply(item: Item, parent: Comment | undefined, author: SandboxAccount, text: string, now: number, pid?: string): Comment {
+    const uid = `${item.uid}#w${this.writes.nextSeq()}@${now}`;
+    const c: Comment = {
+      uid,
+      pid: pid ?? this.commentPid(item, uid, now, parent),
+      item,
+      parent,
+      createdAt: now,
+      author,
+      fromBrand: author.brandSlug === item.brand.slug,
+      text,
+      lang: parent?.lang ?? item.lang,
+      category: 'brand_reply',
+      likeBase: 0,
+      extra: item.platform === 'bluesky' ? { cid: cid(uid) } : {},
+    };
+    this.writes.addReply(c);
+    return c;
+  }
+
+  /** Deletes a post or a comment (`mode`: what happens to its replies, as on the platform). */
+  deleteObject(platform: Platform, pid: string, by: string, now: number, mode: DeletionMode): void {
+    this.writes.delete(platform, pid, { by, at: now, mode });
+  }
+
+  private cascadeDeleted(c: Comment): boolean {
+    for (let p = c.parent; p; p = p.parent) if (this.writes.deletion(c.item.platform, p.pid)?.mode === 'cascade') return true;
+    return false;
+  }
+
+  private unlisted(c: Comment): boolean {
+    for (let p: Comment | undefined = c; p; p = p.parent) if (this.writes.moderation(c.item.platform, p.pid)?.listed === false) return true;
+    return false;
   }
 
   followers(account: SandboxAccount, t: number): number {
