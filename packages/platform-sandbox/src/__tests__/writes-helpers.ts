@@ -1,4 +1,4 @@
-import { account, get } from './helpers';
+import { account, get, start } from './helpers';
 import type { Json, TestSandbox } from './helpers';
 
 /** One HTTP call to the sandbox: a JSON body, or a form body, and the token as the platform wants it. */
@@ -50,4 +50,15 @@ export async function findComment(posts: string[], list: (post: string) => Promi
     if (comment) return { post, comment };
   }
   throw new Error('no post with a matching comment');
+}
+
+/** A sandbox for one spec file (started before its tests, closed after) and a caller on it. */
+export function useSandbox(): { t: TestSandbox; call: ReturnType<typeof caller> } {
+  const env = {} as { t: TestSandbox; call: ReturnType<typeof caller> };
+  beforeAll(async () => {
+    env.t = await start();
+    env.call = caller(env.t);
+  });
+  afterAll(() => env.t.sb.close());
+  return env;
 }

@@ -3,9 +3,12 @@ import { actsFor, intParam, pageSize, splitPath } from '../http/context';
 import type { Ctx, Reply } from '../http/context';
 import type { PlatformModule } from '../http/platform-module';
 import { linkedinId } from '../world/ids';
-import { DAY, commentLikes, postMetrics } from '../world/metrics';
+import { DAY } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
 import type { SandboxAccount } from '../types';
+import type { World } from '../world/world';
+import { authorAccount } from '../world/writes';
+import { actingAs, bodyOf, logWrite } from './write-common';
 
 const orgUrn = (a: SandboxAccount) => `urn:li:organization:${a.externalId}`;
 const orgOf = (id: string) => SANDBOX_ACCOUNTS.find((a) => a.platform === 'linkedin' && (a.externalId === id || orgUrn(a) === id));
@@ -66,8 +69,11 @@ function paging(ctx: Ctx, start: number, count: number, total: number): Record<s
 
 function commentJson(ctx: Ctx, c: Comment): Record<string, unknown> {
   const act = activityOf(c.item);
-  const actor = c.fromBrand ? orgUrn(c.item.account!) : personUrn(c.persona!.key);
-  const replies = c.item.comments.filter((x) => x.parent === c && x.createdAt <= ctx.now).length;
+  const org = authorAccount(c);
+  const actor = org ? orgUrn(org) : personUrn(c.persona!.key);
+  const replies = ctx.world.commentsOf(c.item, ctx.now).filter((x) => x.parent === c).length;
+  const likes = ctx.world.likesOf(c, ctx.now);
+  const viewer = c.item.account ? actingAs(ctx, c.item.account.brandSlug) : undefined;
   return {
     actor,
     commentUrn: `urn:li:comment:(${act},${c.pid})`,
@@ -77,13 +83,13 @@ function commentJson(ctx: Ctx, c: Comment): Record<string, unknown> {
     message: { attributes: [], text: c.text },
     object: act,
     ...(c.parent ? { parentComment: `urn:li:comment:(${act},${c.parent.pid})` } : {}),
-    likesSummary: { selectedLikes: [], aggregatedTotalLikes: commentLikes(c, ctx.now), likedByCurrentUser: false, totalLikes: commentLikes(c, ctx.now) },
+    likesSummary: { selectedLikes: [], aggregatedTotalLikes: likes, likedByCurrentUser: ctx.world.writes.reaction('linkedin', c.pid, viewer?.key) > 0, totalLikes: likes },
     commentsSummary: { selectedComments: [], aggregatedTotalComments: replies, totalFirstLevelComments: replies },
   };
 }
 
-function stats(item: Item, now: number) {
-  const m = postMetrics(item, now);
+function stats(world: World, item: Item, now: number) {
+  const m = world.metrics(item, now);
   const engagement = m.impressions ? (m.clicks + m.likes + m.allComments + m.shares) / m.impressions : 0;
   return { uniqueImpressionsCount: m.reach, shareCount: m.shares, engagement, clickCount: m.clicks, likeCount: m.likes, impressionCount: m.impressions, commentCount: m.allComments };
 }
@@ -111,6 +117,7 @@ function handle(ctx: Ctx): Reply {
   if (ctx.headers['x-restli-protocol-version'] !== '2.0.0') return err(400, 'ILLEGAL_ARGUMENT', 'Invalid query parameters passed to request (X-Restli-Protocol-Version 2.0.0 required)');
   const s = splitPath(ctx.path);
   if (s[0] !== 'rest') return err(404, 'NOT_FOUND', 'Not Found');
+  if (ctx.method !== 'GET') return write(ctx, s, String(version));
   const start = intParam(ctx.query, 'start', 0, 0, 100_000);
   const count = pageSize(ctx, 'count', 10, 1, 100);
 
@@ -147,11 +154,11 @@ function handle(ctx: Ctx): Reply {
     const target = s[2];
     let list: Comment[] | undefined;
     const item = ctx.world.item('linkedin', target) ?? ctx.world.visible('linkedin', ctx.now).find((i) => activityOf(i) === target);
-    if (item) list = item.comments.filter((c) => !c.parent && c.createdAt <= ctx.now);
+    if (item) list = ctx.world.commentsOf(item, ctx.now).filter((c) => !c.parent);
     const cm = /^urn:li:comment:\((urn:li:activity:\d+),(\d+)\)$/.exec(target);
     if (cm) {
       const parent = ctx.world.comment('linkedin', cm[2]);
-      if (parent) list = parent.item.comments.filter((c) => c.parent === parent && c.createdAt <= ctx.now);
+      if (parent) list = ctx.world.commentsOf(parent.item, ctx.now).filter((c) => c.parent === parent);
     }
     if (!list) return err(404, 'NOT_FOUND', 'Not Found');
     const owner = (item ?? ctx.world.comment('linkedin', cm?.[2] ?? '')?.item)?.account;
@@ -175,14 +182,14 @@ function handle(ctx: Ctx): Reply {
       const elements = shares
         .map((urn) => posts.find((p) => p.pid === urn))
         .filter((p): p is Item => !!p)
-        .map((p) => ({ organizationalEntity: orgUrn(org), share: p.pid, totalShareStatistics: stats(p, ctx.now) }));
+        .map((p) => ({ organizationalEntity: orgUrn(org), share: p.pid, totalShareStatistics: stats(ctx.world, p, ctx.now) }));
       return { status: 200, body: { paging: { start: 0, count: 10, links: [] }, elements } };
     }
     const sum = (at: number, from?: number) => {
       const acc = { uniqueImpressionsCount: 0, shareCount: 0, clickCount: 0, likeCount: 0, impressionCount: 0, commentCount: 0 };
       for (const p of posts) {
-        const a = stats(p, at);
-        const b = from !== undefined ? stats(p, from) : undefined;
+        const a = stats(ctx.world, p, at);
+        const b = from !== undefined ? stats(ctx.world, p, from) : undefined;
         for (const k of Object.keys(acc) as (keyof typeof acc)[]) acc[k] += a[k] - (b ? b[k] : 0);
       }
       const engagement = acc.impressionCount ? (acc.clickCount + acc.likeCount + acc.commentCount + acc.shareCount) / acc.impressionCount : 0;
@@ -210,6 +217,72 @@ function handle(ctx: Ctx): Reply {
       elements.push({ organizationalEntity: orgUrn(org), timeRange: { start: t, end: t + DAY }, followerGains: { organicFollowerGain: gain, paidFollowerGain: 0 } });
     }
     return { status: 200, body: { paging: { start: 0, count: 10, links: [] }, elements } };
+  }
+  return err(404, 'NOT_FOUND', 'Not Found');
+}
+
+// ---- writes: comments on a post / a comment, comment deletion, reactions ----
+
+const COMMENT_URN = /^urn:li:comment:\((urn:li:activity:\d+),(\d+)\)$/;
+
+/** A share / ugcPost / activity urn → the post; a comment urn → the comment (and its post). */
+function targetOf(ctx: Ctx, urn: string): { item: Item; comment?: Comment } | undefined {
+  const cm = COMMENT_URN.exec(urn);
+  if (cm) {
+    const c = ctx.world.comment('linkedin', cm[2]);
+    return c && c.createdAt <= ctx.now ? { item: c.item, comment: c } : undefined;
+  }
+  const item = ctx.world.item('linkedin', urn) ?? ctx.world.visible('linkedin', ctx.now).find((i) => activityOf(i) === urn);
+  return item && item.createdAt <= ctx.now ? { item } : undefined;
+}
+
+/** The organization named as `actor`, when the token administers it. */
+function actorOrg(ctx: Ctx, actor: unknown): SandboxAccount | undefined {
+  const org = typeof actor === 'string' ? orgOf(actor) : undefined;
+  return org ? actingAs(ctx, org.brandSlug) : undefined;
+}
+
+const denied = (resource: string, method: string, version: string): Reply => err(403, 'ACCESS_DENIED', `Not enough permissions to access: ${resource}.${method}.${version}`);
+
+function write(ctx: Ctx, s: string[], version: string): Reply {
+  const body = bodyOf(ctx);
+  if (s[1] === 'socialActions' && s[2] && s[3] === 'comments' && !s[4] && ctx.method === 'POST') {
+    const me = actorOrg(ctx, body.actor);
+    if (!me) return denied('socialActionsComments', 'CREATE', version);
+    const text = (body.message as { text?: unknown } | undefined)?.text;
+    if (typeof text !== 'string' || !text.trim()) return err(422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /message/text :: field is required but not found and has no default value', 100);
+    const t = targetOf(ctx, typeof body.parentComment === 'string' ? body.parentComment : s[2]);
+    if (!t) return err(404, 'NOT_FOUND', `Not Found: ${typeof body.parentComment === 'string' ? body.parentComment : s[2]}`);
+    // Two levels at most: an answer to a reply joins its first-level comment.
+    const parent = t.comment ? (t.comment.parent ?? t.comment) : undefined;
+    const reply = ctx.world.addReply(t.item, parent, me, text, ctx.now);
+    logWrite(ctx, me, 'reply', t.comment?.pid ?? t.item.pid, { id: reply.pid, text });
+    return { status: 201, body: commentJson(ctx, reply), headers: { 'x-restli-id': reply.pid } };
+  }
+  if (s[1] === 'socialActions' && s[2] && s[3] === 'comments' && s[4] && ctx.method === 'DELETE') {
+    const me = actorOrg(ctx, ctx.query.get('actor'));
+    if (!me) return denied('socialActionsComments', 'DELETE', version);
+    const c = ctx.world.comment('linkedin', s[4]);
+    if (!c || c.createdAt > ctx.now) return err(404, 'NOT_FOUND', `Not Found: ${s[4]}`);
+    // An organization deletes its own comments and any comment on its posts.
+    if (authorAccount(c)?.key !== me.key && c.item.account?.key !== me.key) return denied('socialActionsComments', 'DELETE', version);
+    ctx.world.deleteObject('linkedin', c.pid, me.key, ctx.now, 'cascade');
+    logWrite(ctx, me, 'delete', c.pid);
+    return { status: 204, body: '' };
+  }
+  if (s[1] === 'reactions' && !s[2] && ctx.method === 'POST') {
+    const actor = ctx.query.get('actor');
+    const me = actorOrg(ctx, actor);
+    if (!me) return denied('reactions', 'CREATE', version);
+    const root = typeof body.root === 'string' ? body.root : '';
+    const type = typeof body.reactionType === 'string' ? body.reactionType : 'LIKE';
+    const t = targetOf(ctx, root);
+    if (!t) return err(404, 'NOT_FOUND', `Not Found: ${root}`);
+    const id = t.comment?.pid ?? t.item.pid;
+    if (ctx.world.writes.react('linkedin', id, me.key, 1)) logWrite(ctx, me, 'like', id, { status: type });
+    const urn = `urn:li:reaction:(${orgUrn(me)},${root})`;
+    const stamp = { actor: orgUrn(me), time: ctx.now };
+    return { status: 201, body: { id: urn, root, reactionType: type, created: stamp, lastModified: stamp }, headers: { 'x-restli-id': urn } };
   }
   return err(404, 'NOT_FOUND', 'Not Found');
 }

@@ -104,6 +104,9 @@ ${entries}
 }
 
 function handle(ctx: Ctx): Reply {
+  // A feed is read-only.
+  if (ctx.method !== 'GET' && ctx.method !== 'HEAD')
+    return { status: 405, body: '<html><body><h1>405 Method Not Allowed</h1></body></html>', contentType: 'text/html; charset=utf-8', headers: { allow: 'GET, HEAD' } };
   const s = splitPath(ctx.path);
   const file = s[s.length - 1] ?? '';
   const m = /^(.+)\.(xml|rss|atom)$/.exec(file);

@@ -48,6 +48,9 @@ function videoJson(ctx: Ctx, v: Item, fields: string[]): Record<string, unknown>
 
 function handle(ctx: Ctx): Reply {
   const s = splitPath(ctx.path);
+  // The Display / Content APIs give brands no comment access: no reading, no answering.
+  if (s.some((x) => x.includes('comment')))
+    return fail(ctx, 403, 'scope_not_authorized', 'The user did not authorize the scope required for completing this request: comments cannot be read or answered through the TikTok API for developers.');
   const account = ctx.tokenAccount!;
   if (s[0] === 'v2' && s[1] === 'user' && s[2] === 'info') {
     const fields = fieldsOf(ctx, USER_FIELDS);

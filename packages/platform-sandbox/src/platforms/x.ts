@@ -6,9 +6,11 @@ import type { PlatformModule } from '../http/platform-module';
 import { matchesText, parseQuery } from '../http/search';
 import type { Persona } from '../text/personas';
 import { personaUserId } from '../world/ids';
-import { DAY, commentLikes, postMetrics } from '../world/metrics';
+import { DAY } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
 import type { SandboxAccount } from '../types';
+import { authorAccount } from '../world/writes';
+import { actingAs, bodyOf, logWrite, withMention, writer } from './write-common';
 
 /** Tweets and replies flattened into one shape. */
 interface Tweet {
@@ -31,7 +33,6 @@ interface XUser {
   persona?: Persona;
 }
 
-const brandUser = (slug: string) => SANDBOX_ACCOUNTS.find((a) => a.platform === 'x' && a.brandSlug === slug);
 const personaUser = (p: Persona): XUser => ({ id: personaUserId('x', p.key, 19), username: p.handle, name: p.name, persona: p });
 const accountUser = (a: SandboxAccount): XUser => ({ id: a.externalId, username: a.handle, name: a.displayName, account: a });
 
@@ -40,8 +41,7 @@ function tweetsOf(ctx: Ctx): Tweet[] {
   for (const item of ctx.world.visible('x', ctx.now)) {
     const author = item.account ? accountUser(item.account) : personaUser(item.persona!);
     out.push({ pid: item.pid, createdAt: item.createdAt, text: item.text, lang: item.lang, authorId: author.id, conversationId: item.pid, item });
-    for (const c of item.comments) {
-      if (c.createdAt > ctx.now) continue;
+    for (const c of ctx.world.commentsOf(item, ctx.now)) {
       const cu = userOfComment(c);
       if (!cu) continue;
       const target = c.parent ?? undefined;
@@ -49,7 +49,7 @@ function tweetsOf(ctx: Ctx): Tweet[] {
       out.push({
         pid: c.pid,
         createdAt: c.createdAt,
-        text: `@${targetUser?.username ?? author.username} ${c.text}`,
+        text: withMention(targetUser?.username ?? author.username, c.text),
         lang: c.lang,
         authorId: cu.id,
         conversationId: item.pid,
@@ -63,10 +63,8 @@ function tweetsOf(ctx: Ctx): Tweet[] {
 }
 
 function userOfComment(c: Comment): XUser | undefined {
-  if (c.fromBrand) {
-    const a = brandUser(c.item.brand.slug);
-    return a ? accountUser(a) : undefined;
-  }
+  const a = authorAccount(c);
+  if (a) return accountUser(a);
   return c.persona ? personaUser(c.persona) : undefined;
 }
 
@@ -105,21 +103,21 @@ function tweetObject(ctx: Ctx, t: Tweet, fields: Set<string>, owner?: SandboxAcc
   }
   if (fields.has('public_metrics')) {
     if (t.comment) {
-      const likes = commentLikes(t.comment, ctx.now);
-      out.public_metrics = { retweet_count: 0, reply_count: t.item.comments.filter((c) => c.parent === t.comment && c.createdAt <= ctx.now).length, like_count: likes, quote_count: 0, bookmark_count: 0, impression_count: likes * 14 + 9 };
+      const likes = ctx.world.likesOf(t.comment, ctx.now);
+      out.public_metrics = { retweet_count: 0, reply_count: ctx.world.commentsOf(t.item, ctx.now).filter((c) => c.parent === t.comment).length, like_count: likes, quote_count: 0, bookmark_count: 0, impression_count: likes * 14 + 9 };
     } else {
-      const m = postMetrics(t.item, ctx.now);
+      const m = ctx.world.metrics(t.item, ctx.now);
       out.public_metrics = { retweet_count: m.shares, reply_count: m.allComments, like_count: m.likes, quote_count: Math.floor(m.shares / 4), bookmark_count: m.saves, impression_count: m.impressions };
     }
   }
   // Owned posts only, and only while less than 30 days old.
   const own = owner && t.item.account?.key === owner.key && !t.comment && ctx.now - t.createdAt <= 30 * DAY;
   if (fields.has('non_public_metrics') && own) {
-    const m = postMetrics(t.item, ctx.now);
+    const m = ctx.world.metrics(t.item, ctx.now);
     out.non_public_metrics = { impression_count: m.impressions, url_link_clicks: m.clicks, user_profile_clicks: Math.floor(m.clicks / 3) };
   }
   if (fields.has('organic_metrics') && own) {
-    const m = postMetrics(t.item, ctx.now);
+    const m = ctx.world.metrics(t.item, ctx.now);
     out.organic_metrics = { impression_count: m.impressions, like_count: m.likes, reply_count: m.allComments, retweet_count: m.shares, url_link_clicks: m.clicks, user_profile_clicks: Math.floor(m.clicks / 3) };
   }
   return out;
@@ -212,6 +210,7 @@ function notFoundUser(param: string, value: string): Reply {
 function handle(ctx: Ctx): Reply {
   const s = splitPath(ctx.path);
   if (s[0] !== '2') return { status: 404, body: { title: 'Not Found', type: 'about:blank', status: 404, detail: 'Not Found' } };
+  if (ctx.method !== 'GET') return write(ctx, s);
   const uf = fieldSet(ctx, 'user.fields');
   if (s[1] === 'users' && s[2] === 'by' && s[3] === 'username' && s[4]) {
     const u = allUsers(ctx).find((x) => x.username.toLowerCase() === s[4].toLowerCase());
@@ -275,7 +274,81 @@ function handle(ctx: Ctx): Reply {
   return { status: 404, body: { title: 'Not Found', type: 'about:blank', status: 404, detail: 'Not Found' } };
 }
 
+// ---- writes: POST /2/tweets (reply), PUT /2/tweets/:id/hidden, DELETE /2/tweets/:id, likes ----
+
+function problem(status: number, title: string, detail: string, type = 'about:blank'): Reply {
+  return { status, body: { title, type, status, detail }, contentType: 'application/problem+json' };
+}
+const forbidden = (detail: string): Reply => problem(403, 'Forbidden', detail);
+
+/** The tweet with this id as the API shows it (a post or a reply), undefined when deleted or unknown. */
+function tweetById(ctx: Ctx, id: string): { item: Item; comment?: Comment } | undefined {
+  const item = ctx.world.item('x', id);
+  if (item && item.createdAt <= ctx.now) return { item };
+  const comment = ctx.world.comment('x', id);
+  return comment && comment.createdAt <= ctx.now ? { item: comment.item, comment } : undefined;
+}
+
+function write(ctx: Ctx, s: string[]): Reply {
+  const me = writer(ctx);
+  if (!me) return problem(403, 'Unsupported Authentication', 'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].', 'https://api.twitter.com/2/problems/unsupported-authentication');
+  const body = bodyOf(ctx);
+  if (s[1] === 'tweets' && !s[2] && ctx.method === 'POST') return createReply(ctx, me, body);
+  if (s[1] === 'tweets' && s[2] && s[3] === 'hidden' && ctx.method === 'PUT') return hideReply(ctx, s[2], body.hidden);
+  if (s[1] === 'tweets' && s[2] && !s[3] && ctx.method === 'DELETE') {
+    const t = tweetById(ctx, s[2]);
+    if (!t) return problem(404, 'Not Found Error', `Could not find tweet with id: [${s[2]}].`, 'https://api.twitter.com/2/problems/resource-not-found');
+    const author = t.comment ? authorAccount(t.comment) : t.item.account;
+    if (author?.key !== me.key) return forbidden('You are not allowed to delete a Tweet you do not own.');
+    // Replies to a deleted tweet stay in the conversation.
+    ctx.world.deleteObject('x', s[2], me.key, ctx.now, 'alone');
+    logWrite(ctx, me, 'delete', s[2]);
+    return { status: 200, body: { data: { deleted: true } } };
+  }
+  if (s[1] === 'users' && s[2] && s[3] === 'likes') {
+    if (s[2] !== me.externalId) return forbidden('You are not permitted to perform this action on behalf of this user.');
+    const like = ctx.method === 'POST' && !s[4];
+    const id = like ? String(body.tweet_id ?? '') : (s[4] ?? '');
+    if (ctx.method !== 'POST' && !(ctx.method === 'DELETE' && s[4])) return problem(404, 'Not Found', 'Not Found');
+    if (!tweetById(ctx, id)) return forbidden('You cannot like a Tweet that is deleted or not visible to you.');
+    if (ctx.world.writes.react('x', id, me.key, like ? 1 : 0)) logWrite(ctx, me, like ? 'like' : 'unlike', id);
+    return { status: 200, body: { data: { liked: like } } };
+  }
+  return problem(404, 'Not Found', 'Not Found');
+}
+
+function createReply(ctx: Ctx, me: SandboxAccount, body: Record<string, unknown>): Reply {
+  const text = typeof body.text === 'string' ? body.text : '';
+  const replyTo = (body.reply as { in_reply_to_tweet_id?: unknown } | undefined)?.in_reply_to_tweet_id;
+  if (!text.trim()) return invalid('text', text, 'Post text is empty or missing');
+  if (typeof replyTo !== 'string' || !replyTo)
+    return invalid('reply.in_reply_to_tweet_id', String(replyTo ?? ''), 'The sandbox only takes replies (reply.in_reply_to_tweet_id): publishing new posts is not simulated');
+  const t = tweetById(ctx, replyTo);
+  if (!t) return forbidden('You attempted to reply to a Tweet that is deleted or not visible to you.');
+  // X refuses the same text twice from one account.
+  const dup = ctx.world.writes.list('x').some((w) => w.action === 'reply' && w.account === me.key && w.text === text && ctx.world.comment('x', w.id ?? ''));
+  if (dup) return forbidden('You are not allowed to create a Tweet with duplicate content.');
+  const reply = ctx.world.addReply(t.item, t.comment, me, text, ctx.now);
+  logWrite(ctx, me, 'reply', replyTo, { id: reply.pid, text });
+  const shown = tweetsOf(ctx).find((x) => x.pid === reply.pid)!;
+  return { status: 201, body: { data: { id: reply.pid, text: shown.text, edit_history_tweet_ids: [reply.pid] } } };
+}
+
+/** Only the author of the conversation's root may hide or unhide its replies. */
+function hideReply(ctx: Ctx, id: string, hidden: unknown): Reply {
+  if (typeof hidden !== 'boolean') return invalid('hidden', String(hidden), 'The `hidden` field must be a boolean');
+  const t = tweetById(ctx, id);
+  if (!t?.comment) return forbidden('You attempted to hide a Tweet that is not a reply, or that is deleted or not visible to you.');
+  const owner = t.item.account ? actingAs(ctx, t.item.account.brandSlug) : undefined;
+  if (!owner || owner.key !== t.item.account?.key) return forbidden('You are not permitted to hide replies to a conversation you did not start.');
+  ctx.world.writes.moderate('x', id, hidden ? { status: 'hidden', listed: true, by: owner.key } : undefined);
+  logWrite(ctx, owner, hidden ? 'hide' : 'unhide', id, { status: hidden ? 'hidden' : 'published' });
+  return { status: 200, body: { data: { hidden } } };
+}
+
 function windowLimit(ctx: Ctx): { bucket: string; limit: number } {
+  if (ctx.method === 'POST' && /^\/2\/tweets\/?$/.test(ctx.path)) return { bucket: 'tweets-create', limit: 100 };
+  if (ctx.method !== 'GET') return { bucket: ctx.path.includes('/likes') ? 'likes' : ctx.path.endsWith('/hidden') ? 'hide' : 'tweets-delete', limit: 50 };
   if (ctx.path.includes('/search/recent')) return { bucket: 'search', limit: 450 };
   if (ctx.path.includes('/tweets') && ctx.path.includes('/users/')) return { bucket: 'timeline', limit: 1500 };
   return { bucket: 'lookup', limit: 300 };

@@ -6,8 +6,10 @@ import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
 import { matchesText, parseQuery } from '../http/search';
 import { ytChannelId } from '../world/ids';
-import { DAY, commentLikes, postMetrics } from '../world/metrics';
+import { DAY, postMetrics } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
+import { authorAccount } from '../world/writes';
+import { actingAs, bodyOf, logWrite, writer } from './write-common';
 
 const etag = (key: string): string => idString(`etag|${key}`, 27, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
 
@@ -189,7 +191,7 @@ function videos(ctx: Ctx): Reply {
         out.contentDetails = { duration: i.extra.duration ?? 'PT3M2S', dimension: '2d', definition: 'hd', caption: 'false', licensedContent: false, contentRating: {}, projection: 'rectangular' };
       if (p.has('status')) out.status = { uploadStatus: 'processed', privacyStatus: 'public', license: 'youtube', embeddable: true, publicStatsViewable: true, madeForKids: false };
       if (p.has('statistics')) {
-        const m = postMetrics(i, ctx.now);
+        const m = ctx.world.metrics(i, ctx.now);
         out.statistics = { viewCount: String(m.views), likeCount: String(m.likes), favoriteCount: '0', commentCount: String(m.allComments) };
       }
       return out;
@@ -198,8 +200,8 @@ function videos(ctx: Ctx): Reply {
 }
 
 function authorFields(c: Comment) {
-  if (c.fromBrand) {
-    const a = SANDBOX_ACCOUNTS.find((x) => x.platform === 'youtube' && x.brandSlug === c.item.brand.slug)!;
+  const a = authorAccount(c);
+  if (a) {
     return { authorDisplayName: a.handle, authorProfileImageUrl: `https://yt3.ggpht.com/${a.externalId}=s48`, authorChannelUrl: `http://www.youtube.com/${a.handle}`, authorChannelId: { value: a.externalId } };
   }
   const p = c.persona!;
@@ -225,7 +227,9 @@ function commentResource(ctx: Ctx, c: Comment) {
       ...authorFields(c),
       canRate: true,
       viewerRating: 'none',
-      likeCount: commentLikes(c, ctx.now),
+      likeCount: ctx.world.likesOf(c, ctx.now),
+      // Only the channel owner sees a moderation status.
+      ...(moderationOf(ctx, c) ? { moderationStatus: moderationOf(ctx, c) } : {}),
       publishedAt: ytDate(c.createdAt),
       updatedAt: ytDate(c.createdAt),
     },
@@ -248,7 +252,15 @@ function commentThreads(ctx: Ctx): Reply {
   } else if (channelId) videosOf = ctx.world.visible('youtube', ctx.now).filter((i) => authorOf(i).channelId === channelId);
   else if (idFilter) videosOf = ctx.world.visible('youtube', ctx.now);
   else return ytError(400, 'No filter selected. Expected one of: allThreadsRelatedToChannelId, videoId, id', 'missingRequiredParameter');
-  let tops = videosOf.flatMap((v) => v.comments.filter((c) => !c.parent && c.createdAt <= ctx.now));
+  // moderationStatus=heldForReview|likelySpam lists what awaits the owner's review (owner only).
+  const status = ctx.query.get('moderationStatus') ?? 'published';
+  if (status !== 'published' && videosOf.some((v) => !ownerOf(ctx, v)))
+    return ytError(403, 'The request is not properly authorized to retrieve the specified comment threads.', 'forbidden', 'youtube.commentThread', 'PERMISSION_DENIED');
+  let tops = videosOf.flatMap((v) =>
+    status === 'published'
+      ? ctx.world.commentsOf(v, ctx.now).filter((c) => !c.parent)
+      : ctx.world.commentsOf(v, ctx.now, { unlisted: true }).filter((c) => !c.parent && ctx.world.writes.moderation('youtube', c.pid)?.status === status),
+  );
   if (idFilter) {
     const ids = new Set(idFilter.split(','));
     tops = tops.filter((c) => ids.has(c.pid));
@@ -258,7 +270,7 @@ function commentThreads(ctx: Ctx): Reply {
   const sorted = sortItems(tops, 'desc'); // order=time (default): newest first
   const page = offsetPage(ctx, sorted, limit);
   const items = page.items.map((c) => {
-    const replies = c.item.comments.filter((r) => r.parent === c && r.createdAt <= ctx.now);
+    const replies = ctx.world.commentsOf(c.item, ctx.now).filter((r) => r.parent === c);
     const out: Record<string, unknown> = {
       kind: 'youtube#commentThread',
       etag: etag(`t|${c.pid}|${replies.length}`),
@@ -281,10 +293,15 @@ function commentThreads(ctx: Ctx): Reply {
 function comments(ctx: Ctx): Reply {
   const parentId = ctx.query.get('parentId');
   const limit = pageSize(ctx, 'maxResults', 20, 1, 100);
+  const ids = ctx.query.get('id');
+  if (!parentId && ids) {
+    const found = ids.split(',').map((i) => ctx.world.comment('youtube', i.trim())).filter((c): c is Comment => !!c && c.createdAt <= ctx.now);
+    return listBody('youtube#commentListResponse', ctx, found.map((c) => commentResource(ctx, c)), found.length, found.length);
+  }
   if (!parentId) return ytError(400, 'No filter selected. Expected one of: parentId, id', 'missingRequiredParameter');
   const parent = ctx.world.comment('youtube', parentId);
   if (!parent) return ytError(404, 'The comment identified by the <code>parentId</code> parameter could not be found.', 'commentNotFound', 'youtube.comment');
-  const replies = sortItems(parent.item.comments.filter((r) => r.parent === parent && r.createdAt <= ctx.now), 'asc');
+  const replies = sortItems(ctx.world.commentsOf(parent.item, ctx.now).filter((r) => r.parent === parent), 'asc');
   const page = offsetPage(ctx, replies, limit);
   return listBody('youtube#commentListResponse', ctx, page.items.map((c) => commentResource(ctx, c)), replies.length, limit, page.next);
 }
@@ -310,6 +327,7 @@ function playlistItems(ctx: Ctx): Reply {
 function handle(ctx: Ctx): Reply {
   const segs = splitPath(ctx.path);
   if (segs[0] !== 'youtube' || segs[1] !== 'v3') return ytError(404, 'Not Found', 'notFound');
+  if (ctx.method !== 'GET') return write(ctx, segs.slice(2));
   try {
     switch (segs[2]) {
       case 'channels':
@@ -333,6 +351,97 @@ function handle(ctx: Ctx): Reply {
   }
 }
 
+// ---- writes (comments.insert, comments.setModerationStatus, comments.delete): 50 units each ----
+
+const MODERATION = ['heldForReview', 'published', 'rejected'];
+
+/** The video's channel, when the token manages it (moderation is the owner's). */
+function ownerOf(ctx: Ctx, video: Item) {
+  return video.account ? actingAs(ctx, video.account.brandSlug) : undefined;
+}
+
+function moderationOf(ctx: Ctx, c: Comment): string | undefined {
+  const m = ctx.world.writes.moderation('youtube', c.pid);
+  return m && ownerOf(ctx, c.item) ? m.status : undefined;
+}
+
+const forbidden = (what: string): Reply =>
+  ytError(403, `The comment could not be ${what} due to insufficient permissions. The request might not be properly authorized.`, 'forbidden', 'youtube.comment', 'PERMISSION_DENIED');
+const commentNotFound = (what = 'The comment identified by the <code>id</code> parameter could not be found.'): Reply =>
+  ytError(404, what, 'commentNotFound', 'youtube.comment', 'NOT_FOUND');
+const processingFailure = (): Reply =>
+  ytError(400, "The API server failed to successfully process the request. While this can be a transient error, it usually indicates that the request's input is invalid.", 'processingFailure', 'youtube.comment', 'INVALID_ARGUMENT');
+
+function write(ctx: Ctx, segs: string[]): Reply {
+  // Writes need an OAuth access token (youtube.force-ssl): an API key alone is refused.
+  if (!ctx.headers.authorization)
+    return {
+      status: 401,
+      body: { error: { code: 401, message: 'API keys are not supported by this API. Expected OAuth2 access token or other authentication credentials that assert a principal. See https://cloud.google.com/docs/authentication', errors: [{ message: 'Login Required.', domain: 'global', reason: 'required', location: 'Authorization', locationType: 'header' }], status: 'UNAUTHENTICATED' } },
+    };
+  const me = writer(ctx);
+  if (!me) return forbidden('created');
+  if (segs[0] === 'comments' && !segs[1] && ctx.method === 'POST') return insertReply(ctx, me);
+  if (segs[0] === 'comments' && segs[1] === 'setModerationStatus' && ctx.method === 'POST') return setModerationStatus(ctx);
+  if (segs[0] === 'comments' && !segs[1] && ctx.method === 'DELETE') return deleteComment(ctx);
+  return ytError(404, 'Not Found', 'notFound');
+}
+
+/** comments.insert: a reply to a top-level comment (an answer to a reply joins its thread, as on YouTube). */
+function insertReply(ctx: Ctx, me: NonNullable<ReturnType<typeof writer>>): Reply {
+  const snippet = bodyOf(ctx).snippet as { parentId?: unknown; textOriginal?: unknown } | undefined;
+  if (!snippet || typeof snippet !== 'object') return processingFailure();
+  if (typeof snippet.parentId !== 'string' || !snippet.parentId)
+    return ytError(400, 'The comment must be linked to a parent comment: snippet.parentId is missing.', 'parentIdMissing', 'youtube.comment', 'INVALID_ARGUMENT');
+  const text = typeof snippet.textOriginal === 'string' ? snippet.textOriginal : '';
+  if (!text.trim()) return ytError(400, 'The comment resource must specify a value for the snippet.textOriginal property. Comments cannot be empty.', 'commentTextRequired', 'youtube.comment', 'INVALID_ARGUMENT');
+  if (text.length > 10_000) return ytError(400, 'The snippet.textOriginal property contains too many characters.', 'commentTextTooLong', 'youtube.comment', 'INVALID_ARGUMENT');
+  const found = ctx.world.comment('youtube', snippet.parentId);
+  const parent = found && found.createdAt <= ctx.now ? (found.parent ?? found) : undefined;
+  if (!parent) return commentNotFound('The parent comment identified by the <code>snippet.parentId</code> property could not be found.');
+  const reply = ctx.world.addReply(parent.item, parent, me, text, ctx.now);
+  logWrite(ctx, me, 'reply', snippet.parentId, { id: reply.pid, text });
+  return { status: 200, body: commentResource(ctx, reply) };
+}
+
+function setModerationStatus(ctx: Ctx): Reply {
+  const status = ctx.query.get('moderationStatus') ?? '';
+  const ids = (ctx.query.get('id') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!MODERATION.includes(status) || !ids.length || ids.length > 50) return processingFailure();
+  if (ctx.query.get('banAuthor') === 'true' && status !== 'rejected')
+    return ytError(400, 'The banAuthor parameter can only be used if the moderationStatus parameter value is rejected.', 'banWithoutReject', 'youtube.comment', 'INVALID_ARGUMENT');
+  const targets: Comment[] = [];
+  for (const id of ids) {
+    const c = ctx.world.comment('youtube', id);
+    // A deleted comment can no longer be moderated; an unknown id is not found.
+    if (!c && ctx.world.writes.deletion('youtube', id)) return forbidden('moderated');
+    if (!c || c.createdAt > ctx.now) return commentNotFound();
+    if (!ownerOf(ctx, c.item)) return forbidden('moderated');
+    // A rejected comment cannot be published again.
+    if (status === 'published' && ctx.world.writes.moderation('youtube', id)?.status === 'rejected') return processingFailure();
+    targets.push(c);
+  }
+  for (const c of targets) {
+    const owner = ownerOf(ctx, c.item)!;
+    ctx.world.writes.moderate('youtube', c.pid, status === 'published' ? undefined : { status, listed: false, by: owner.key });
+    logWrite(ctx, owner, status === 'published' ? 'unhide' : 'hide', c.pid, { status });
+  }
+  return { status: 204, body: '' };
+}
+
+/** comments.delete: only the comment's author may delete it (owners reject others' comments instead). */
+function deleteComment(ctx: Ctx): Reply {
+  const id = ctx.query.get('id') ?? '';
+  const c = ctx.world.comment('youtube', id);
+  if (!c || c.createdAt > ctx.now) return commentNotFound();
+  const author = authorAccount(c);
+  const me = author ? actingAs(ctx, author.brandSlug) : undefined;
+  if (!author || me?.key !== author.key) return forbidden('deleted');
+  ctx.world.deleteObject('youtube', id, me.key, ctx.now, 'cascade');
+  logWrite(ctx, me, 'delete', id);
+  return { status: 204, body: '' };
+}
+
 const QUOTA_MSG = 'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.';
 
 export const youtube: PlatformModule = {
@@ -350,7 +459,7 @@ export const youtube: PlatformModule = {
     limit: 10_000,
     windowMs: DAY,
     // search.list costs 100 units, list calls 1; the day resets at midnight Pacific time.
-    cost: ctx.path.includes('/search') ? 100 : 1,
+    cost: ctx.method !== 'GET' ? 50 : ctx.path.includes('/search') ? 100 : 1,
     windowStart: (now) => Math.floor((now - 8 * 3_600_000) / DAY) * DAY + 8 * 3_600_000,
   }),
 };
