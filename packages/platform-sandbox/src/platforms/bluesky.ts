@@ -5,10 +5,11 @@ import { keysetPage, sortItems } from '../http/paging';
 import type { PlatformModule } from '../http/platform-module';
 import { matchesText, parseQuery } from '../http/search';
 import type { Persona } from '../text/personas';
-import { cid } from '../world/ids';
-import { commentLikes, postMetrics } from '../world/metrics';
+import { cid, tid } from '../world/ids';
 import type { Comment, Item } from '../world/model';
 import type { SandboxAccount } from '../types';
+import { authorAccount } from '../world/writes';
+import { bodyOf, logWrite, writer } from './write-common';
 
 interface Actor {
   did: string;
@@ -33,9 +34,10 @@ interface BPost {
 
 const actorOfAccount = (a: SandboxAccount): Actor => ({ did: a.externalId, handle: a.handle, displayName: a.displayName, account: a });
 const actorOfPersona = (p: Persona): Actor => ({ did: blueskyDid(`persona:${p.key}`), handle: `${p.handle.replace(/[._]/g, '-')}.bsky.social`, displayName: p.name, persona: p });
-const brandActor = (slug: string) => {
-  const a = SANDBOX_ACCOUNTS.find((x) => x.platform === 'bluesky' && x.brandSlug === slug);
-  return a ? actorOfAccount(a) : undefined;
+const commentActor = (c: Comment): Actor | undefined => {
+  const a = authorAccount(c);
+  if (a) return actorOfAccount(a);
+  return c.persona ? actorOfPersona(c.persona) : undefined;
 };
 
 function postsOf(ctx: Ctx): BPost[] {
@@ -45,9 +47,8 @@ function postsOf(ctx: Ctx): BPost[] {
     const root: BPost = { pid: item.pid, cid: item.extra.cid ?? cid(item.pid), createdAt: item.createdAt, text: item.text, lang: item.lang, author, item };
     out.push(root);
     const byComment = new Map<Comment, BPost>();
-    for (const c of item.comments) {
-      if (c.createdAt > ctx.now) continue;
-      const a = c.fromBrand ? brandActor(item.brand.slug) : actorOfPersona(c.persona!);
+    for (const c of ctx.world.commentsOf(item, ctx.now)) {
+      const a = commentActor(c);
       if (!a) continue;
       const parent = c.parent ? byComment.get(c.parent) ?? root : root;
       const p: BPost = { pid: c.pid, cid: c.extra.cid ?? cid(c.pid), createdAt: c.createdAt, text: c.text, lang: c.lang, author: a, item, comment: c, parent, root };
@@ -88,9 +89,9 @@ function postView(ctx: Ctx, p: BPost, all: BPost[]): Record<string, unknown> {
   let likeCount: number;
   let repostCount = 0;
   let quoteCount = 0;
-  if (p.comment) likeCount = commentLikes(p.comment, ctx.now);
+  if (p.comment) likeCount = ctx.world.likesOf(p.comment, ctx.now);
   else {
-    const m = postMetrics(p.item, ctx.now);
+    const m = ctx.world.metrics(p.item, ctx.now);
     likeCount = m.likes;
     repostCount = m.shares;
     quoteCount = Math.floor(m.shares / 5);
@@ -105,7 +106,7 @@ function postView(ctx: Ctx, p: BPost, all: BPost[]): Record<string, unknown> {
     likeCount,
     quoteCount,
     indexedAt: iso(p.createdAt + 800),
-    viewer: { threadMuted: false, embeddingDisabled: false },
+    viewer: { ...likeOf(ctx, p.pid), threadMuted: false, embeddingDisabled: false },
     labels: [],
   };
 }
@@ -214,6 +215,11 @@ function handle(ctx: Ctx): Reply {
   const s = splitPath(ctx.path);
   if (s[0] !== 'xrpc') return xrpcError(404, 'NotFound', 'Not Found');
   switch (s[1]) {
+    case 'com.atproto.repo.createRecord':
+    case 'com.atproto.repo.deleteRecord':
+      return ctx.method === 'POST' ? repoWrite(ctx, s[1]) : xrpcError(405, 'InvalidRequest', 'Method Not Allowed');
+    case 'com.atproto.repo.getRecord':
+      return getRecord(ctx);
     case 'app.bsky.actor.getProfile':
       return profile(ctx);
     case 'app.bsky.feed.getAuthorFeed':
@@ -227,6 +233,119 @@ function handle(ctx: Ctx): Reply {
     default:
       return xrpcError(501, 'MethodNotImplemented', 'Method Not Implemented');
   }
+}
+
+// ---- writes: com.atproto.repo.createRecord / deleteRecord (posts that reply, likes), getRecord ----
+
+const POST = 'app.bsky.feed.post';
+const LIKE = 'app.bsky.feed.like';
+const RKEY = /^[a-zA-Z0-9._:~-]{1,512}$/;
+
+interface StoredRecord {
+  cid: string;
+  value: Record<string, unknown>;
+}
+
+const likeMemo = (account: string, subject: string) => `bluesky-like|${account}|${subject}`;
+
+/** `viewer.like`: the uri of the reading account's like record, when it liked the post. */
+function likeOf(ctx: Ctx, uri: string): { like?: string } {
+  const me = writer(ctx);
+  const like = me ? ctx.world.writes.recall(likeMemo(me.key, uri), ctx.now) : undefined;
+  return like ? { like } : {};
+}
+
+const commitOf = (ctx: Ctx, uri: string) => ({ cid: cid(`commit|${uri}|${ctx.now}`), rev: tid(ctx.now, `rev|${uri}`) });
+
+/** A post the appview knows (generated or written), unless deleted. */
+const postExists = (ctx: Ctx, uri: string): boolean => !!(ctx.world.item('bluesky', uri) ?? ctx.world.comment('bluesky', uri));
+
+function repoWrite(ctx: Ctx, method: string): Reply {
+  const me = writer(ctx);
+  if (!me) return bluesky.authError(ctx);
+  const body = bodyOf(ctx);
+  const repo = typeof body.repo === 'string' ? body.repo : '';
+  const collection = typeof body.collection === 'string' ? body.collection : '';
+  const known = SANDBOX_ACCOUNTS.some((a) => a.platform === 'bluesky' && (a.externalId === repo || a.handle === repo)) || ctx.world.personas.some((p) => actorOfPersona(p).did === repo);
+  if (!known) return xrpcError(400, 'InvalidRequest', `Could not find repo: ${repo}`);
+  // A session writes its own repo only.
+  if (repo !== me.externalId && repo !== me.handle) return xrpcError(401, 'AuthenticationRequired', 'Authentication Required');
+  if (collection !== POST && collection !== LIKE) return xrpcError(400, 'InvalidRequest', `Invalid collection: ${collection} (the sandbox writes ${POST} and ${LIKE})`);
+  const rkey = typeof body.rkey === 'string' ? body.rkey : undefined;
+  if (rkey !== undefined && !RKEY.test(rkey)) return xrpcError(400, 'InvalidRequest', 'Input/rkey must be a valid Record Key');
+  return method === 'com.atproto.repo.createRecord'
+    ? createRecord(ctx, me, collection, rkey ?? tid(ctx.now, `${me.key}|${ctx.world.writes.nextSeq()}`), body.record)
+    : deleteRecord(ctx, me, collection, rkey);
+}
+
+function createRecord(ctx: Ctx, me: SandboxAccount, collection: string, rkey: string, raw: unknown): Reply {
+  const uri = `at://${me.externalId}/${collection}/${rkey}`;
+  // A deterministic rkey makes a retried write land once.
+  if (ctx.world.writes.record(uri) || postExists(ctx, uri)) return xrpcError(400, 'InvalidRequest', 'Record already exists');
+  const record = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const invalid = (why: string) => xrpcError(400, 'InvalidRequest', `Invalid ${collection} record: ${why}`);
+  if (record.$type !== undefined && record.$type !== collection) return invalid(`Record/$type must be ${collection}`);
+  const value = { $type: collection, ...record, createdAt: typeof record.createdAt === 'string' ? record.createdAt : iso(ctx.now) };
+  const stored: StoredRecord = { cid: cid(`${uri}|${JSON.stringify(value)}`), value };
+  if (collection === LIKE) {
+    const subject = (record.subject as { uri?: unknown } | undefined)?.uri;
+    if (typeof subject !== 'string') return invalid('Record must have the property "subject"');
+    ctx.world.writes.putRecord(uri, stored);
+    if (postExists(ctx, subject) && ctx.world.writes.react('bluesky', subject, me.key, 1)) {
+      ctx.world.writes.remember(likeMemo(me.key, subject), uri, Infinity);
+      logWrite(ctx, me, 'like', subject, { id: uri });
+    }
+  } else {
+    const text = record.text;
+    if (typeof text !== 'string') return invalid('Record must have the property "text"');
+    if ([...text].length > 300) return invalid('Record/text must not be longer than 300 graphemes');
+    const parentUri = (record.reply as { parent?: { uri?: unknown } } | undefined)?.parent?.uri;
+    if (typeof parentUri !== 'string') return invalid('the sandbox only takes replies (record.reply.parent); publishing new posts is not simulated');
+    ctx.world.writes.putRecord(uri, stored);
+    // The PDS stores a reply to a deleted post too; the appview then shows it in no thread.
+    const parentItem = ctx.world.item('bluesky', parentUri);
+    const parentComment = parentItem ? undefined : ctx.world.comment('bluesky', parentUri);
+    const item = parentItem ?? parentComment?.item;
+    if (item && item.createdAt <= ctx.now) {
+      const reply = ctx.world.addReply(item, parentComment, me, text, ctx.now, uri);
+      reply.extra.cid = stored.cid;
+    }
+    logWrite(ctx, me, 'reply', parentUri, { id: uri, text });
+  }
+  return { status: 200, body: { uri, cid: stored.cid, commit: commitOf(ctx, uri), validationStatus: 'valid' } };
+}
+
+function deleteRecord(ctx: Ctx, me: SandboxAccount, collection: string, rkey: string | undefined): Reply {
+  if (!rkey) return xrpcError(400, 'InvalidRequest', 'Input must have the property "rkey"');
+  const uri = `at://${me.externalId}/${collection}/${rkey}`;
+  const stored = ctx.world.writes.record(uri) as StoredRecord | undefined;
+  if (collection === LIKE && stored) {
+    const subject = (stored.value.subject as { uri: string }).uri;
+    if (ctx.world.writes.react('bluesky', subject, me.key, 0)) logWrite(ctx, me, 'unlike', subject, { id: uri });
+    ctx.world.writes.remember(likeMemo(me.key, subject), '', 0);
+  }
+  if (collection === POST && postExists(ctx, uri)) {
+    ctx.world.deleteObject('bluesky', uri, me.key, ctx.now, 'cascade');
+    logWrite(ctx, me, 'delete', uri);
+  }
+  ctx.world.writes.dropRecord(uri);
+  // Deleting a record that is not there is not an error.
+  return { status: 200, body: { commit: commitOf(ctx, uri) } };
+}
+
+function getRecord(ctx: Ctx): Reply {
+  const repo = ctx.query.get('repo') ?? '';
+  const collection = ctx.query.get('collection') ?? '';
+  const rkey = ctx.query.get('rkey') ?? '';
+  const did = actorByParam(ctx, repo)?.did ?? repo;
+  const uri = `at://${did}/${collection}/${rkey}`;
+  const stored = ctx.world.writes.record(uri) as StoredRecord | undefined;
+  // Written records are dropped when deleted: a stored one is live.
+  if (stored) return { status: 200, body: { uri, cid: stored.cid, value: stored.value } };
+  const all = postsOf(ctx);
+  const p = collection === POST ? all.find((x) => x.pid === uri) : undefined;
+  if (!p) return xrpcError(400, 'RecordNotFound', `Could not locate record: ${uri}`);
+  return { status: 200, body: { uri, cid: p.cid, value: postView(ctx, p, all).record } };
 }
 
 export const bluesky: PlatformModule = {

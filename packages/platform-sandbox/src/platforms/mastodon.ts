@@ -5,9 +5,10 @@ import type { PlatformModule } from '../http/platform-module';
 import { matchesText, normalise, parseQuery } from '../http/search';
 import type { Persona } from '../text/personas';
 import { personaUserId } from '../world/ids';
-import { commentLikes, postMetrics } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
 import type { SandboxAccount } from '../types';
+import { authorAccount } from '../world/writes';
+import { logWrite, param, withMention, writer } from './write-common';
 
 interface Status {
   pid: string;
@@ -29,7 +30,6 @@ interface MAccount {
   persona?: Persona;
 }
 
-const brandAccount = (slug: string) => SANDBOX_ACCOUNTS.find((a) => a.platform === 'mastodon' && a.brandSlug === slug);
 const fromSandbox = (a: SandboxAccount): MAccount => ({ id: a.externalId, username: a.handle.split('@')[0], acct: a.handle.split('@')[0], displayName: a.displayName, account: a });
 // A third of the crowd lives on other instances, as on the real fediverse.
 const fromPersona = (p: Persona): MAccount => {
@@ -42,17 +42,15 @@ function statusesOf(ctx: Ctx): Status[] {
   for (const item of ctx.world.visible('mastodon', ctx.now)) {
     const author = item.account ? fromSandbox(item.account) : fromPersona(item.persona!);
     out.push({ pid: item.pid, createdAt: item.createdAt, text: item.text, lang: item.lang, author, item });
-    for (const c of item.comments) {
-      if (c.createdAt > ctx.now) continue;
-      const a = c.fromBrand ? brandAccount(c.item.brand.slug) : undefined;
-      const cAuthor = c.fromBrand ? (a ? fromSandbox(a) : undefined) : fromPersona(c.persona!);
+    for (const c of ctx.world.commentsOf(item, ctx.now)) {
+      const cAuthor = authorOfComment(c);
       if (!cAuthor) continue;
       const target = c.parent;
-      const targetAuthor = target ? (target.fromBrand ? author : fromPersona(target.persona!)) : author;
+      const targetAuthor = (target && authorOfComment(target)) ?? author;
       out.push({
         pid: c.pid,
         createdAt: c.createdAt,
-        text: `@${targetAuthor.username} ${c.text}`,
+        text: withMention(targetAuthor.username, c.text),
         lang: c.lang,
         author: cAuthor,
         item,
@@ -62,6 +60,12 @@ function statusesOf(ctx: Ctx): Status[] {
     }
   }
   return out;
+}
+
+function authorOfComment(c: Comment): MAccount | undefined {
+  const a = authorAccount(c);
+  if (a) return fromSandbox(a);
+  return c.persona ? fromPersona(c.persona) : undefined;
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -109,10 +113,10 @@ function accountJson(ctx: Ctx, a: MAccount): Record<string, unknown> {
 }
 
 function statusJson(ctx: Ctx, s: Status): Record<string, unknown> {
-  const replies = s.comment
-    ? s.item.comments.filter((c) => c.parent === s.comment && c.createdAt <= ctx.now).length
-    : s.item.comments.filter((c) => !c.parent && c.createdAt <= ctx.now).length;
-  const m = s.comment ? undefined : postMetrics(s.item, ctx.now);
+  const thread = ctx.world.commentsOf(s.item, ctx.now);
+  const replies = s.comment ? thread.filter((c) => c.parent === s.comment).length : thread.filter((c) => !c.parent).length;
+  const m = s.comment ? undefined : ctx.world.metrics(s.item, ctx.now);
+  const viewer = writer(ctx);
   const host = s.author.acct.includes('@') ? s.author.acct.split('@')[1] : MASTODON_DOMAIN;
   return {
     id: s.pid,
@@ -121,15 +125,15 @@ function statusJson(ctx: Ctx, s: Status): Record<string, unknown> {
     in_reply_to_account_id: s.inReplyTo?.accountId ?? null,
     sensitive: false,
     spoiler_text: '',
-    visibility: 'public',
+    visibility: s.comment?.extra.visibility ?? 'public',
     language: s.lang,
     uri: `https://${host}/users/${s.author.username}/statuses/${s.pid}`,
     url: `https://${host}/@${s.author.username}/${s.pid}`,
     replies_count: replies,
     reblogs_count: m ? m.shares : 0,
-    favourites_count: m ? m.likes : commentLikes(s.comment!, ctx.now),
+    favourites_count: m ? m.likes : ctx.world.likesOf(s.comment!, ctx.now),
     edited_at: null,
-    favourited: false,
+    favourited: ctx.world.writes.reaction('mastodon', s.pid, viewer?.key) > 0,
     reblogged: false,
     muted: false,
     bookmarked: false,
@@ -197,6 +201,7 @@ function accountById(ctx: Ctx, id: string): MAccount | undefined {
 function handle(ctx: Ctx): Reply {
   const s = splitPath(ctx.path);
   if (s[0] !== 'api') return notFound();
+  if (ctx.method !== 'GET') return write(ctx, s);
   const v = s[1];
   if (v === 'v1' && s[2] === 'accounts' && s[3] === 'lookup') {
     const a = lookupAccount(ctx, ctx.query.get('acct') ?? '');
@@ -259,6 +264,63 @@ function handle(ctx: Ctx): Reply {
     return { status: 200, body: { accounts: [], statuses: found.slice(offset, offset + limit).map((x) => statusJson(ctx, x)), hashtags: [] } };
   }
   return notFound();
+}
+
+// ---- writes: POST /api/v1/statuses (reply, Idempotency-Key), favourite, DELETE own statuses ----
+
+const IDEMPOTENCY_MS = 3_600_000;
+const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
+const unprocessable = (error: string): Reply => ({ status: 422, body: { error } });
+
+function write(ctx: Ctx, s: string[]): Reply {
+  const me = writer(ctx);
+  if (!me) return mastodon.authError(ctx);
+  if (s[1] !== 'v1' || s[2] !== 'statuses') return notFound();
+  if (!s[3] && ctx.method === 'POST') return postStatus(ctx, me);
+  const find = () => statusesOf(ctx).find((x) => x.pid === s[3]);
+  if (s[3] && (s[4] === 'favourite' || s[4] === 'unfavourite') && ctx.method === 'POST') {
+    const st = find();
+    if (!st) return notFound();
+    const like = s[4] === 'favourite';
+    if (ctx.world.writes.react('mastodon', st.pid, me.key, like ? 1 : 0)) logWrite(ctx, me, like ? 'like' : 'unlike', st.pid);
+    return { status: 200, body: statusJson(ctx, st) };
+  }
+  if (s[3] && !s[4] && ctx.method === 'DELETE') {
+    // Status.where(account: current_account).find(id): someone else's status is not found.
+    const st = find();
+    if (!st || st.author.account?.key !== me.key) return notFound();
+    const body = { ...statusJson(ctx, st), text: st.text };
+    ctx.world.deleteObject('mastodon', st.pid, me.key, ctx.now, 'cascade');
+    logWrite(ctx, me, 'delete', st.pid);
+    return { status: 200, body };
+  }
+  return notFound();
+}
+
+/** A reply as Mastodon's PostStatusService makes it: the same Idempotency-Key within an hour returns the first status. */
+function postStatus(ctx: Ctx, me: SandboxAccount): Reply {
+  const header = ctx.headers['idempotency-key'];
+  const key = Array.isArray(header) ? header[0] : header;
+  const memo = key ? `mastodon|${me.key}|${key}` : undefined;
+  const earlier = memo ? ctx.world.writes.recall(memo, ctx.now) : undefined;
+  if (earlier) {
+    const st = statusesOf(ctx).find((x) => x.pid === earlier);
+    return st ? { status: 200, body: statusJson(ctx, st) } : notFound();
+  }
+  const text = param(ctx, 'status') ?? '';
+  if (!text.trim()) return unprocessable("Validation failed: Text can't be blank");
+  if ([...text].length > 500) return unprocessable('Validation failed: Text character limit of 500 exceeded');
+  const visibility = param(ctx, 'visibility') ?? 'public';
+  if (!VISIBILITIES.includes(visibility)) return unprocessable("Validation failed: Visibility is not included in the list");
+  const replyTo = param(ctx, 'in_reply_to_id');
+  if (!replyTo) return unprocessable('Validation failed: the sandbox only takes replies (in_reply_to_id); publishing new posts is not simulated');
+  const st = statusesOf(ctx).find((x) => x.pid === replyTo);
+  if (!st) return { status: 404, body: { error: 'The post you are trying to reply to does not appear to exist.' } };
+  const reply = ctx.world.addReply(st.item, st.comment, me, text, ctx.now);
+  reply.extra.visibility = visibility;
+  if (memo) ctx.world.writes.remember(memo, reply.pid, ctx.now + IDEMPOTENCY_MS);
+  logWrite(ctx, me, 'reply', replyTo, { id: reply.pid, text });
+  return { status: 200, body: statusJson(ctx, statusesOf(ctx).find((x) => x.pid === reply.pid)!) };
 }
 
 export const mastodon: PlatformModule = {
