@@ -155,6 +155,23 @@ describe('Reddit inbox writes', () => {
   });
 });
 
+describe('Reddit deleted comments that still have replies', () => {
+  it('stay as [deleted] stubs with their replies (counted, not as the brand\'s)', async () => {
+    const r = account(env.t.sb, 'reddit');
+    const [post] = await postsWithComments(env.t, 'reddit');
+    const api = (path: string, form: Record<string, string>) => env.call('POST', `/reddit${path}`, { bearer: r.token, form: { api_type: 'json', ...form } });
+    const first = (await api('/api/comment', { thing_id: `t3_${post}`, text: 'Premier message de la marque' })).body.json.data.things[0].data;
+    const second = (await api('/api/comment', { thing_id: first.name, text: 'Précision de la marque' })).body.json.data.things[0].data;
+    const before = await truthOf(env.t, r.key, post);
+    await api('/api/del', { id: first.name });
+    const listing = (await get(`${env.t.sb.url}/reddit/comments/${post}.json`)).body[1].data.children.map((c: Json) => c.data);
+    const stub = listing.find((c: Json) => c.id === first.id);
+    expect(stub).toMatchObject({ body: '[deleted]', author: '[deleted]' });
+    expect(stub.replies.data.children[0].data).toMatchObject({ id: second.id, body: 'Précision de la marque' });
+    expect(await truthOf(env.t, r.key, post)).toMatchObject({ comments: before.comments, fromBrand: before.fromBrand - 1 });
+  });
+});
+
 describe('reset', () => {
   it('forgets every write', async () => {
     expect(env.t.sb.writes().length).toBeGreaterThan(5);
