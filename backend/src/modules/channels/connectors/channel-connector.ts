@@ -95,6 +95,40 @@ export interface ConnectorCapabilities {
   privateMetrics: boolean;
   /** Past daily follower counts (own accounts only: it is a private insight). */
   followerHistory: boolean;
+  /** Answering from the inbox (absent: the platform's API cannot write, or the connector does not). */
+  answer?: AnswerCapabilities;
+}
+
+/**
+ * What a connector can do to a community comment from the inbox. `reply` posts the brand's answer;
+ * `hide` hides/unhides it (moderation); `delete` removes the community's comment (moderation; the
+ * brand's own replies can always be deleted when `deleteComment` exists); `like` likes it.
+ * `idempotent`: the platform itself dedupes a retried reply (Mastodon Idempotency-Key, Bluesky's
+ * deterministic record key), so a send whose outcome is unknown may be retried safely.
+ */
+export interface AnswerCapabilities {
+  reply: boolean;
+  hide: boolean;
+  delete: boolean;
+  like: boolean;
+  idempotent: boolean;
+}
+
+/** The community comment an inbox item is about, as the platform names it. */
+export interface AnswerTarget {
+  /** The comment's platform id (Graph id, status id, AT URI, t1_ fullname…). */
+  externalId: string;
+  /** The post it was written under (the thread root). */
+  postExternalId: string;
+  /** The comment it answers, when it is itself a reply (null: a direct comment on the post). */
+  parentExternalId: string | null;
+}
+
+/** The reply the platform created. */
+export interface PostedReply {
+  externalId: string;
+  /** When the platform stamped it (null if it does not say). */
+  publishedAt: string | null;
 }
 
 /** Incremental sync state persisted per channel account between runs (JSON). */
@@ -131,4 +165,17 @@ export interface ChannelConnector {
    */
   getFollowerHistory?(account: ConnectorAccount, since: Date, until: Date): Promise<NormalizedAccountStats[]>;
   search?(account: ConnectorAccount, query: string, since: Date, page: string | null): Promise<Page<NormalizedMention>>;
+  /**
+   * Posts `text` as the brand's reply to `target` (capabilities.answer.reply). `idempotencyKey`
+   * (a client UUID) is passed to the platform where it dedupes writes; the caller guarantees one
+   * call per key otherwise. Errors are ConnectorErrors with `reason` set for a deleted target
+   * (`target_gone`) or a missing permission (`permission_missing`).
+   */
+  reply?(account: ConnectorAccount, target: AnswerTarget, text: string, idempotencyKey: string): Promise<PostedReply>;
+  /** Hides (true) or unhides (false) a community comment (capabilities.answer.hide). */
+  setHidden?(account: ConnectorAccount, target: AnswerTarget, hidden: boolean): Promise<void>;
+  /** Deletes a comment: the community's (capabilities.answer.delete) or one of the brand's replies. */
+  deleteComment?(account: ConnectorAccount, target: AnswerTarget): Promise<void>;
+  /** Likes a community comment as the brand (capabilities.answer.like). */
+  like?(account: ConnectorAccount, target: AnswerTarget): Promise<void>;
 }

@@ -30,7 +30,18 @@ export interface ConnectorErrorDetails {
   snippet?: string | null;
   /** Platform error code as given (e.g. Graph 190, YouTube 'quotaExceeded'). */
   platformCode?: string | number | null;
+  /** Graph `error_subcode` (33: the object does not exist or cannot be loaded). */
+  platformSubcode?: number | null;
+  /** What a write refusal means for the user (set by the answer capability). */
+  reason?: ConnectorErrorReason | null;
 }
+
+/**
+ * Why a write (reply, hide, delete, like) was refused, beyond the code: the comment is gone
+ * (deleted by its author or a moderator), the token lacks the permission for this action, or
+ * the record already exists (a retried idempotent write).
+ */
+export type ConnectorErrorReason = 'target_gone' | 'permission_missing' | 'already_exists';
 
 export class ConnectorError extends Error {
   readonly code: ConnectorErrorCode;
@@ -40,6 +51,8 @@ export class ConnectorError extends Error {
   readonly path: string | null;
   readonly snippet: string | null;
   readonly platformCode: string | number | null;
+  readonly platformSubcode: number | null;
+  readonly reason: ConnectorErrorReason | null;
 
   constructor(code: ConnectorErrorCode, message: string, details: ConnectorErrorDetails = {}) {
     super(message);
@@ -51,6 +64,8 @@ export class ConnectorError extends Error {
     this.path = details.path ?? null;
     this.snippet = details.snippet ?? null;
     this.platformCode = details.platformCode ?? null;
+    this.platformSubcode = details.platformSubcode ?? null;
+    this.reason = details.reason ?? null;
   }
 
   static malformed(what: string, path: string, value: unknown): ConnectorError {

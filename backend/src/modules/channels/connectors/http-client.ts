@@ -158,6 +158,7 @@ export class HttpClient {
         status,
         retryAfterMs: retry,
         platformCode: platform.code,
+        platformSubcode: platform.subcode,
         snippet: scrubSecrets(snippetOf(text), secrets),
       });
 
@@ -235,18 +236,20 @@ export class HttpClient {
 
 interface PlatformError {
   code: number | string | null;
+  subcode: number | null;
   message: string | null;
   reasons: string[];
 }
 
 /** Graph `{error:{code,message}}`, Google `{error:{code,errors:[{reason}]}}`, TikTok `{error:{code:'…'}}`, X `{title,detail}`. */
 function platformErrorOf(body: unknown): PlatformError {
-  const out: PlatformError = { code: null, message: null, reasons: [] };
+  const out: PlatformError = { code: null, subcode: null, message: null, reasons: [] };
   if (!isRecord(body)) return out;
   const err = body.error;
   if (isRecord(err)) {
     if (typeof err.code === 'number' || typeof err.code === 'string') out.code = err.code;
     if (typeof err.message === 'string') out.message = err.message;
+    if (typeof err.error_subcode === 'number') out.subcode = err.error_subcode;
     if (Array.isArray(err.errors)) {
       for (const e of err.errors) if (isRecord(e) && typeof e.reason === 'string') out.reasons.push(e.reason);
     }

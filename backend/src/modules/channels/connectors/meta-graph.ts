@@ -21,6 +21,21 @@ export async function graphGet(call: GraphCall, path: string, query: Query = {})
 }
 
 /**
+ * A Graph write: the token in the query (as for reads), the fields form-encoded in the body
+ * (`POST /{comment-id}/comments message=…`, `POST /{comment-id} is_hidden=true`, `DELETE /{id}`).
+ */
+export async function graphWrite(
+  call: GraphCall,
+  method: 'POST' | 'DELETE',
+  path: string,
+  fields: Record<string, string> = {},
+): Promise<JsonReader> {
+  const url = buildUrl(call.base, `/${GRAPH_VERSION}${path}`, { access_token: call.token });
+  const r = await call.http.json({ url, method, form: method === 'POST' ? fields : undefined, what: call.what, secrets: [call.token] });
+  return JsonReader.root(r.body ?? {}, call.what);
+}
+
+/**
  * Next-page parameters of a Graph edge. Prefer `paging.cursors.after`; some edges page by time
  * and only give a `paging.next` URL (until + __paging_token). We never follow `next` itself:
  * it names the real host and embeds the token; we keep its query minus credentials.

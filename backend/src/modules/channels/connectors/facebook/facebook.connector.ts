@@ -1,9 +1,10 @@
-import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostsPage } from '../channel-connector';
+import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostedReply, PostsPage } from '../channel-connector';
+import { answerCapabilities, write } from '../answer';
 import { baseOf } from '../base-url';
 import { requireCredential } from '../credentials';
 import { capabilities, HttpConnector } from '../http-connector';
 import { historyWindows, inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
-import { fetchInsightsResilient, graphGet, graphNextToken, graphTokenQuery, GRAPH_DEFAULT_HOST, isNoInsightError, type GraphCall } from '../meta-graph';
+import { fetchInsightsResilient, graphGet, graphNextToken, graphWrite, graphTokenQuery, GRAPH_DEFAULT_HOST, isNoInsightError, type GraphCall } from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
 import { applyFacebookInsights, FACEBOOK_COMMENT_FIELDS, FACEBOOK_FOLLOWERS_METRIC, FACEBOOK_POST_FIELDS, FACEBOOK_POST_INSIGHTS, mapFacebookComment, mapFacebookFollowerHistory, mapFacebookPost } from './facebook.mapper';
@@ -16,7 +17,15 @@ import { applyFacebookInsights, FACEBOOK_COMMENT_FIELDS, FACEBOOK_FOLLOWERS_METR
  */
 export class FacebookConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'facebook' as const;
-  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, privateMetrics: true, followerHistory: true });
+  readonly capabilities = capabilities({
+    comments: true,
+    postMetrics: true,
+    accountStats: true,
+    privateMetrics: true,
+    followerHistory: true,
+    // pages_manage_engagement: reply, hide, delete and like comments on the Page's posts.
+    answer: answerCapabilities({ reply: true, hide: true, delete: true, like: true }),
+  });
   /** Business Use Case limits are per page and hour; hourly syncs stay far below them. */
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 28 * DAY_MS;
@@ -119,5 +128,32 @@ export class FacebookConnector extends HttpConnector implements ChannelConnector
       }
     }
     return out;
+  }
+
+  /**
+   * `POST /{comment-id}/comments message=…` as the Page. Graph threads one level deep: a reply to
+   * a reply goes under the top-level comment (the same thread the reconciliation reads).
+   */
+  async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
+    const call = this.call(account, 'facebook reply');
+    const parent = target.parentExternalId ?? target.externalId;
+    const r = await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(parent)}/comments`, { message: text }));
+    return { externalId: r.get('id').str(), publishedAt: null };
+  }
+
+  /** `POST /{comment-id} is_hidden=true|false`: hidden from everyone but its author and friends. */
+  async setHidden(account: ConnectorAccount, target: AnswerTarget, hidden: boolean): Promise<void> {
+    const call = this.call(account, hidden ? 'facebook hide comment' : 'facebook unhide comment');
+    await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(target.externalId)}`, { is_hidden: String(hidden) }));
+  }
+
+  async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
+    const call = this.call(account, 'facebook delete comment');
+    await write(call.what, () => graphWrite(call, 'DELETE', `/${encodeURIComponent(target.externalId)}`));
+  }
+
+  async like(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
+    const call = this.call(account, 'facebook like comment');
+    await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(target.externalId)}/likes`));
   }
 }

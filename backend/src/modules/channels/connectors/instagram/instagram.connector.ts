@@ -1,10 +1,11 @@
-import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostsPage } from '../channel-connector';
+import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostedReply, PostsPage } from '../channel-connector';
+import { answerCapabilities, write } from '../answer';
 import { baseOf } from '../base-url';
 import { optionalCredential, requireCredential } from '../credentials';
 import { capabilities, HttpConnector } from '../http-connector';
 import type { JsonReader } from '../json-reader';
 import { inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
-import { fetchInsightsResilient, graphGet, graphNextToken, graphTokenQuery, GRAPH_DEFAULT_HOST, isNoInsightError, type GraphCall } from '../meta-graph';
+import { fetchInsightsResilient, graphGet, graphNextToken, graphWrite, graphTokenQuery, GRAPH_DEFAULT_HOST, isNoInsightError, type GraphCall } from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
 import { applyInstagramInsights, INSTAGRAM_COMMENT_FIELDS, INSTAGRAM_MEDIA_FIELDS, INSTAGRAM_MEDIA_INSIGHTS, mapInstagramComments, mapInstagramFollowerHistory, mapInstagramMedia } from './instagram.mapper';
@@ -17,7 +18,15 @@ import { applyInstagramInsights, INSTAGRAM_COMMENT_FIELDS, INSTAGRAM_MEDIA_FIELD
  */
 export class InstagramConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'instagram' as const;
-  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, privateMetrics: true, followerHistory: true });
+  readonly capabilities = capabilities({
+    comments: true,
+    postMetrics: true,
+    accountStats: true,
+    privateMetrics: true,
+    followerHistory: true,
+    // instagram_manage_comments: reply, hide and delete comments on the account's media (no like API).
+    answer: answerCapabilities({ reply: true, hide: true, delete: true }),
+  });
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 30 * DAY_MS;
   /**
@@ -123,5 +132,24 @@ export class InstagramConnector extends HttpConnector implements ChannelConnecto
     const current = (await graphGet(call, `/${id}`, { fields: 'followers_count' })).get('followers_count').optNum();
     if (current === null) return [];
     return mapInstagramFollowerHistory(insights, current).filter((s) => inHistoryRange(s.day, from, to));
+  }
+
+  /** `POST /{ig-comment-id}/replies message=…`; Instagram threads one level deep (a reply to a reply goes to its parent). */
+  async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
+    const call = this.call(account, 'instagram reply');
+    const parent = target.parentExternalId ?? target.externalId;
+    const r = await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(parent)}/replies`, { message: text }));
+    return { externalId: r.get('id').str(), publishedAt: null };
+  }
+
+  /** `POST /{ig-comment-id} hide=true|false`. */
+  async setHidden(account: ConnectorAccount, target: AnswerTarget, hidden: boolean): Promise<void> {
+    const call = this.call(account, hidden ? 'instagram hide comment' : 'instagram unhide comment');
+    await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(target.externalId)}`, { hide: String(hidden) }));
+  }
+
+  async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
+    const call = this.call(account, 'instagram delete comment');
+    await write(call.what, () => graphWrite(call, 'DELETE', `/${encodeURIComponent(target.externalId)}`));
   }
 }

@@ -1,4 +1,5 @@
-import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostsPage } from '../channel-connector';
+import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostedReply, PostsPage } from '../channel-connector';
+import { answerCapabilities, write } from '../answer';
 import { baseOf } from '../base-url';
 import { requireCredential } from '../credentials';
 import { capabilities, HttpConnector } from '../http-connector';
@@ -22,7 +23,15 @@ const COMMENT_PAGE_SIZE = 100;
  */
 export class LinkedinConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'linkedin' as const;
-  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, privateMetrics: true, followerHistory: true });
+  readonly capabilities = capabilities({
+    comments: true,
+    postMetrics: true,
+    accountStats: true,
+    privateMetrics: true,
+    followerHistory: true,
+    // w_organization_social: comment as the organization (replies one level deep).
+    answer: answerCapabilities({ reply: true }),
+  });
   /** Unpublished daily limits that reset at midnight UTC: sync every 6 h. */
   readonly syncIntervalMs = 6 * 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 30 * DAY_MS;
@@ -39,6 +48,50 @@ export class LinkedinConnector extends HttpConnector implements ChannelConnector
       secrets: [token],
     });
     return JsonReader.root(r.body, what);
+  }
+
+  /** A Rest.li write; the created entity's id comes back in `x-restli-id` (or the body's `id`). */
+  private async send(account: ConnectorAccount, what: string, method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ id: string | null; r: JsonReader }> {
+    const token = requireCredential(account, 'accessToken');
+    const url = `${baseOf(account, 'https://api.linkedin.com')}${path}`;
+    return write(what, async () => {
+      const res = await this.http.json({
+        url,
+        method,
+        body,
+        what,
+        headers: { authorization: `Bearer ${token}`, 'LinkedIn-Version': LINKEDIN_VERSION, 'X-Restli-Protocol-Version': '2.0.0' },
+        secrets: [token],
+        passStatuses: [201, 204],
+      });
+      const r = JsonReader.root(res.body ?? {}, what);
+      return { id: res.headers.get('x-restli-id') ?? r.get('id').optStr(), r };
+    });
+  }
+
+  /**
+   * `POST /rest/socialActions/{comment urn}/comments {actor, object, message, parentComment}` as
+   * the organization; LinkedIn nests one level, so a reply to a reply answers its parent.
+   */
+  async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
+    const parentId = target.parentExternalId ?? target.externalId;
+    const commentUrn = `urn:li:comment:(${target.postExternalId},${parentId})`;
+    const actor = `urn:li:organization:${this.orgId(account)}`;
+    const { id, r } = await this.send(account, 'linkedin reply', 'POST', `/rest/socialActions/${encodeURIComponent(commentUrn)}/comments`, {
+      actor,
+      object: target.postExternalId,
+      message: { text },
+      parentComment: commentUrn,
+    });
+    const created = r.get('created').get('time').optNum();
+    if (!id) return r.get('id').fail();
+    return { externalId: commentIdOf(id), publishedAt: created === null ? null : new Date(created).toISOString() };
+  }
+
+  /** `DELETE /rest/socialActions/{post urn}/comments/{id}?actor=`: the organization's own comments. */
+  async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
+    const actor = encodeURIComponent(`urn:li:organization:${this.orgId(account)}`);
+    await this.send(account, 'linkedin delete comment', 'DELETE', `/rest/socialActions/${encodeURIComponent(target.postExternalId)}/comments/${encodeURIComponent(target.externalId)}?actor=${actor}`);
   }
 
   private orgId(account: ConnectorAccount): string {
@@ -143,4 +196,10 @@ export class LinkedinConnector extends HttpConnector implements ChannelConnector
     if (current === null) return [];
     return followerRows(countsFromGains(current, gains)).filter((s) => inHistoryRange(s.day, new Date(from), until));
   }
+}
+
+/** A comment id from `x-restli-id` (a bare id or a `urn:li:comment:(post,id)` URN). */
+function commentIdOf(id: string): string {
+  const m = /^urn:li:comment:\(.+,([^,()]+)\)$/.exec(id);
+  return m ? m[1]! : id;
 }

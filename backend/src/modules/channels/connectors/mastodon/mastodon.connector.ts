@@ -1,6 +1,7 @@
-import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostsPage } from '../channel-connector';
+import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostedReply, PostsPage } from '../channel-connector';
+import { answerCapabilities, write } from '../answer';
 import { baseOf, buildUrl, type Query } from '../base-url';
-import { optionalCredential } from '../credentials';
+import { optionalCredential, requireCredential } from '../credentials';
 import type { JsonResponse } from '../http-client';
 import { capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
@@ -16,7 +17,14 @@ import { mapMastodonMention, mapMastodonReply, mapMastodonStatus, nextMaxIdFromL
  */
 export class MastodonConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'mastodon' as const;
-  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, search: true });
+  readonly capabilities = capabilities({
+    comments: true,
+    postMetrics: true,
+    accountStats: true,
+    search: true,
+    // write:statuses + write:favourites. Others' statuses cannot be hidden or deleted by the account.
+    answer: answerCapabilities({ reply: true, like: true, idempotent: true }),
+  });
   /** 300 requests / 5 min per instance by default. */
   readonly syncIntervalMs = 15 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 7 * DAY_MS;
@@ -71,5 +79,33 @@ export class MastodonConnector extends HttpConnector implements ChannelConnector
     const items = all.filter((m) => m.publishedAt >= since.toISOString());
     const next = items.length === all.length ? nextMaxIdFromLink(res.headers.get('link')) : null;
     return { items, nextPage: assertNewToken(page, next, what) };
+  }
+
+  /** Authenticated write (writes need the account's token, unlike the public reads). */
+  private async send(account: ConnectorAccount, what: string, method: 'POST' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonReader> {
+    const token = requireCredential(account, 'accessToken');
+    const url = buildUrl(baseOf(account, 'https://mastodon.social'), path);
+    return write(what, async () => {
+      const res = await this.http.json({ url, method, body, what, headers: { authorization: `Bearer ${token}`, ...headers }, secrets: [token] });
+      return JsonReader.root(res.body ?? {}, what);
+    });
+  }
+
+  /**
+   * `POST /api/v1/statuses {status, in_reply_to_id}` with `Idempotency-Key`: the instance returns
+   * the same status for a retried key (kept 1 hour), so a retry after a lost answer posts once.
+   */
+  async reply(account: ConnectorAccount, target: AnswerTarget, text: string, idempotencyKey: string): Promise<PostedReply> {
+    const s = await this.send(account, 'mastodon reply', 'POST', '/api/v1/statuses', { status: text, in_reply_to_id: target.externalId }, { 'idempotency-key': idempotencyKey });
+    return { externalId: s.get('id').str(), publishedAt: s.get('created_at').optStr() };
+  }
+
+  /** Only the account's own statuses (its replies) can be deleted. */
+  async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
+    await this.send(account, 'mastodon delete status', 'DELETE', `/api/v1/statuses/${encodeURIComponent(target.externalId)}`);
+  }
+
+  async like(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
+    await this.send(account, 'mastodon favourite', 'POST', `/api/v1/statuses/${encodeURIComponent(target.externalId)}/favourite`);
   }
 }

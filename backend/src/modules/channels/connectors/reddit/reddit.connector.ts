@@ -1,6 +1,8 @@
-import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostsPage } from '../channel-connector';
+import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostedReply, PostsPage } from '../channel-connector';
+import { answerCapabilities, write } from '../answer';
+import { ConnectorError, ConnectorErrorCode } from '../connector-error';
 import { baseOf, buildUrl, type Query } from '../base-url';
-import { optionalCredential } from '../credentials';
+import { optionalCredential, requireCredential } from '../credentials';
 import { capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
@@ -15,7 +17,14 @@ import { flattenRedditComments, mapRedditLink, mapRedditMention } from './reddit
  */
 export class RedditConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'reddit' as const;
-  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, search: true });
+  readonly capabilities = capabilities({
+    comments: true,
+    postMetrics: true,
+    accountStats: true,
+    search: true,
+    // OAuth `submit` scope: reply as the account (moderation needs mod rights, not assumed).
+    answer: answerCapabilities({ reply: true }),
+  });
   readonly syncIntervalMs = 30 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 3 * DAY_MS;
 
@@ -75,4 +84,49 @@ export class RedditConnector extends HttpConnector implements ChannelConnector {
     const next = items.length === all.length ? body.get('data').get('after').optStr() : null;
     return { items, nextPage: assertNewToken(page, next, what) };
   }
+
+  /** Form-encoded write on oauth.reddit.com (`api_type=json` makes errors a JSON list). */
+  private async send(account: ConnectorAccount, what: string, path: string, form: Record<string, string>): Promise<JsonReader> {
+    const token = requireCredential(account, 'accessToken');
+    const url = buildUrl(baseOf(account, 'https://oauth.reddit.com'), path);
+    const r = await write(what, () => this.http.json({ url, method: 'POST', form: { ...form, api_type: 'json' }, what, headers: { authorization: `Bearer ${token}` }, secrets: [token] }));
+    const body = JsonReader.root(r.body, what);
+    const errors = body.get('json').get('errors').optArr();
+    if (errors.length) throw redditWriteError(what, errors.map((e) => e.arr().map((x) => x.optStr() ?? '')));
+    return body.get('json').get('data');
+  }
+
+  /** `POST /api/comment thing_id=t1_…|t3_… text=…`. */
+  async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
+    const thing = /^t[13]_/.test(target.externalId) ? target.externalId : `t1_${target.externalId}`;
+    const d = await this.send(account, 'reddit reply', '/api/comment', { thing_id: thing, text });
+    const c = d.get('things').arr()[0]?.get('data');
+    if (!c) return d.get('things').fail();
+    const created = c.get('created_utc').optNum();
+    return { externalId: c.get('id').str(), publishedAt: created === null ? null : new Date(created * 1000).toISOString() };
+  }
+
+  /** `POST /api/del id=t1_…`: the account's own comments (its replies). */
+  async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
+    const id = /^t[13]_/.test(target.externalId) ? target.externalId : `t1_${target.externalId}`;
+    await this.send(account, 'reddit delete comment', '/api/del', { id });
+  }
+}
+
+/** Reddit's `{json: {errors: [[CODE, message, field]]}}` (HTTP 200) as a ConnectorError. */
+function redditWriteError(what: string, errors: string[][]): ConnectorError {
+  const [code = 'UNKNOWN', message = ''] = errors[0] ?? [];
+  const text = `${what}: ${code} — ${message}`;
+  if (code === 'RATELIMIT') {
+    const m = /(\d+)\s*(second|minute)/.exec(message);
+    const ms = m ? Number(m[1]) * (m[2] === 'minute' ? 60_000 : 1000) : 60_000;
+    return new ConnectorError(ConnectorErrorCode.RATE_LIMITED, text, { retryAfterMs: ms, platformCode: code });
+  }
+  if (code === 'DELETED_COMMENT' || code === 'DELETED_LINK' || code === 'TOO_OLD' || code === 'THREAD_LOCKED') {
+    return new ConnectorError(ConnectorErrorCode.NOT_FOUND, text, { platformCode: code, reason: 'target_gone' });
+  }
+  if (code === 'USER_REQUIRED' || code === 'SUBREDDIT_NOTALLOWED' || code === 'BANNED_FROM_SUBREDDIT') {
+    return new ConnectorError(ConnectorErrorCode.AUTH, text, { platformCode: code, reason: 'permission_missing' });
+  }
+  return new ConnectorError(ConnectorErrorCode.BAD_REQUEST, text, { platformCode: code });
 }

@@ -1,4 +1,5 @@
-import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostsPage } from '../channel-connector';
+import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostedReply, PostsPage } from '../channel-connector';
+import { answerCapabilities, write } from '../answer';
 import { baseOf, buildUrl, type Query } from '../base-url';
 import { requireCredential } from '../credentials';
 import { capabilities, HttpConnector } from '../http-connector';
@@ -14,7 +15,14 @@ import { mapXMention, mapXReply, mapXTweet, X_TWEET_FIELDS, X_USER_FIELDS, xUser
  */
 export class XConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'x' as const;
-  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, search: true });
+  readonly capabilities = capabilities({
+    comments: true,
+    postMetrics: true,
+    accountStats: true,
+    search: true,
+    // User-context token (tweet.write, like.write): reply, hide replies to the account's posts, like.
+    answer: answerCapabilities({ reply: true, hide: true, like: true }),
+  });
   /** Pay-per-read: every sync re-reads the window, so sync every 6 h. */
   readonly syncIntervalMs = 6 * 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 7 * DAY_MS;
@@ -101,5 +109,37 @@ export class XConnector extends HttpConnector implements ChannelConnector {
     });
     const users = xUsersById(body);
     return { items: body.get('data').optArr().map((t) => mapXMention(t, users)), nextPage: assertNewToken(page, body.at('meta.next_token').optStr(), what) };
+  }
+
+  /** Writes act as the user: the OAuth 2.0 user token (`accessToken`), else the configured bearer. */
+  private async send(account: ConnectorAccount, what: string, method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<JsonReader> {
+    const token = account.credentials?.accessToken || requireCredential(account, 'bearerToken');
+    const url = buildUrl(baseOf(account, 'https://api.x.com'), path);
+    return write(what, async () => {
+      const r = await this.http.json({ url, method, body, what, headers: { authorization: `Bearer ${token}` }, secrets: [token] });
+      return JsonReader.root(r.body ?? {}, what);
+    });
+  }
+
+  /** `POST /2/tweets {text, reply: {in_reply_to_tweet_id}}`. */
+  async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
+    const r = await this.send(account, 'x reply', 'POST', '/2/tweets', { text, reply: { in_reply_to_tweet_id: target.externalId } });
+    return { externalId: r.get('data').get('id').str(), publishedAt: null };
+  }
+
+  /** `PUT /2/tweets/:id/hidden {hidden}`: replies to the account's own conversations only. */
+  async setHidden(account: ConnectorAccount, target: AnswerTarget, hidden: boolean): Promise<void> {
+    await this.send(account, hidden ? 'x hide reply' : 'x unhide reply', 'PUT', `/2/tweets/${encodeURIComponent(target.externalId)}/hidden`, { hidden });
+  }
+
+  /** `DELETE /2/tweets/:id`: the account's own posts (its replies) only. */
+  async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
+    await this.send(account, 'x delete post', 'DELETE', `/2/tweets/${encodeURIComponent(target.externalId)}`);
+  }
+
+  /** `POST /2/users/:id/likes {tweet_id}`. */
+  async like(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
+    const me = account.externalId ?? (await this.user(account, 'x user')).get('id').str();
+    await this.send(account, 'x like', 'POST', `/2/users/${encodeURIComponent(me)}/likes`, { tweet_id: target.externalId });
   }
 }

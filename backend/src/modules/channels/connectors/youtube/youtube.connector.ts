@@ -1,7 +1,8 @@
-import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostsPage } from '../channel-connector';
+import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostedReply, PostsPage } from '../channel-connector';
+import { answerCapabilities, write } from '../answer';
 import { baseOf, buildUrl, type Query } from '../base-url';
 import { ConnectorError, ConnectorErrorCode } from '../connector-error';
-import { optionalCredential } from '../credentials';
+import { optionalCredential, requireCredential } from '../credentials';
 import { capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
@@ -16,7 +17,14 @@ import { mapYoutubeReply, mapYoutubeSearchItem, mapYoutubeThread, mapYoutubeVide
  */
 export class YoutubeConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'youtube' as const;
-  readonly capabilities = capabilities({ comments: true, postMetrics: true, accountStats: true, search: true });
+  readonly capabilities = capabilities({
+    comments: true,
+    postMetrics: true,
+    accountStats: true,
+    search: true,
+    // OAuth (youtube.force-ssl): reply, hold for review / publish (hide). Only own comments can be deleted.
+    answer: answerCapabilities({ reply: true, hide: true }),
+  });
   /** 10,000 units/day: an hourly sync costs a few units; search (100 units) is for listening only. */
   readonly syncIntervalMs = 60 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 14 * DAY_MS;
@@ -133,5 +141,35 @@ export class YoutubeConnector extends HttpConnector implements ChannelConnector 
       pageToken: page,
     });
     return { items: body.get('items').arr().map(mapYoutubeSearchItem), nextPage: assertNewToken(page, body.get('nextPageToken').optStr(), what) };
+  }
+
+  /** Writes need the channel owner's OAuth token (an API key only reads). */
+  private async send(account: ConnectorAccount, what: string, method: 'POST' | 'DELETE', resource: string, query: Query, body?: unknown): Promise<JsonReader> {
+    const token = requireCredential(account, 'accessToken');
+    const url = buildUrl(baseOf(account, 'https://www.googleapis.com'), `/youtube/v3/${resource}`, query);
+    return write(what, async () => {
+      const r = await this.http.json({ url, method, body, what, headers: { authorization: `Bearer ${token}` }, secrets: [token], passStatuses: [204] });
+      return JsonReader.root(r.body ?? {}, what);
+    });
+  }
+
+  /** `POST /youtube/v3/comments?part=snippet {snippet: {parentId, textOriginal}}` (parentId: a top-level comment). */
+  async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
+    const parentId = target.parentExternalId ?? target.externalId;
+    const r = await this.send(account, 'youtube reply', 'POST', 'comments', { part: 'snippet' }, { snippet: { parentId, textOriginal: text } });
+    return { externalId: r.get('id').str(), publishedAt: r.get('snippet').get('publishedAt').optStr() };
+  }
+
+  /** `POST /youtube/v3/comments/setModerationStatus` heldForReview (hidden) or published. */
+  async setHidden(account: ConnectorAccount, target: AnswerTarget, hidden: boolean): Promise<void> {
+    await this.send(account, hidden ? 'youtube hold comment' : 'youtube publish comment', 'POST', 'comments/setModerationStatus', {
+      id: target.externalId,
+      moderationStatus: hidden ? 'heldForReview' : 'published',
+    });
+  }
+
+  /** `DELETE /youtube/v3/comments?id=`: the channel's own comments (its replies). */
+  async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
+    await this.send(account, 'youtube delete comment', 'DELETE', 'comments', { id: target.externalId });
   }
 }
