@@ -61,6 +61,76 @@ export interface InboxNoteDto {
 export interface InboxDetailDto extends InboxItemDto {
   notes: Array<InboxNoteDto & { author: { id: string; name: string | null } | null }>;
   corrections: Array<{ fromType: string; toType: string; createdAt: IsoDateTime; userId: string | null }>;
+  /** Replies written from Vigie (sent, failed, waiting for approval…), oldest first. */
+  replies: InboxReplyDto[];
+  /** Other members who were drafting an answer to this item in the last 45 seconds. */
+  othersDrafting: InboxDrafterDto[];
+  /** What the item's platform lets Vigie do from the inbox. */
+  answer: InboxAnswerCapabilitiesDto;
+}
+
+export const INBOX_REPLY_STATUSES = ['pending_approval', 'sending', 'sent', 'failed', 'rejected'] as const;
+export type InboxReplyStatus = (typeof INBOX_REPLY_STATUSES)[number];
+
+/** A reply to an inbox item written from Vigie. Its text is plain text (render it as text). */
+export interface InboxReplyDto {
+  id: string;
+  itemId: string;
+  text: string;
+  status: InboxReplyStatus;
+  idempotencyKey: string;
+  author: { id: string; name: string | null } | null;
+  /** The platform's id of the posted reply (once sent). */
+  platformExternalId: string | null;
+  /** Why the platform refused it (failed): `target_gone`, `permission_missing`, `RATE_LIMITED`… */
+  error: { code: string; message: string } | null;
+  approvedBy: string | null;
+  approvedAt: IsoDateTime | null;
+  sentAt: IsoDateTime | null;
+  createdAt: IsoDateTime;
+}
+
+export interface InboxAnswerCapabilitiesDto {
+  reply: boolean;
+  hide: boolean;
+  delete: boolean;
+  like: boolean;
+}
+
+export interface InboxDrafterDto {
+  userId: string;
+  name: string | null;
+  since: IsoDateTime;
+}
+
+/** `POST /workspaces/:id/inbox/:itemId/drafting` (heartbeat while a member writes an answer). */
+export interface InboxDraftingDto {
+  othersDrafting: InboxDrafterDto[];
+}
+
+/** `POST …/inbox/:itemId/hide | unhide | like | delete`. */
+export interface InboxModerationDto {
+  itemId: string;
+  action: 'hide' | 'unhide' | 'like' | 'delete';
+  done: true;
+}
+
+/** `GET/POST /workspaces/:id/saved-replies`. The body's `{{author}}`, `{{brand}}`, `{{agent}}` are filled in as plain text. */
+export interface SavedReplyDto {
+  id: string;
+  brandId: string | null;
+  language: 'fr' | 'en';
+  title: string;
+  body: string;
+  createdBy: string | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+/** `GET /workspaces/:id/saved-replies/:id/render?itemId=`: the template filled in for one item. */
+export interface RenderedSavedReplyDto {
+  id: string;
+  text: string;
 }
 
 /** `GET /workspaces/:id/inbox`. */

@@ -14,6 +14,8 @@ export interface WorkspaceDto {
   language: Language;
   settings: WorkspaceSettingsDto;
   isDemo: boolean;
+  /** Viewers may submit inbox replies, which wait for a cm/admin's approval. */
+  repliesNeedApproval: boolean;
   createdAt: IsoDateTime;
   role?: Role;
 }

@@ -4,6 +4,7 @@ import { itemRow } from './__tests__/item-row';
 import type { ItemRow } from './inbox-item-view';
 import type { InboxItemsRepository, InboxPageQuery, WorkspaceContextRow } from './inbox-items.repository';
 import type { InboxNotesRepository } from './inbox-notes.repository';
+import type { InboxRepliesService } from './inbox-replies.service';
 import { decodeCursor, encodeCursor, InboxQueryService } from './inbox-query.service';
 import type { TypeCorrectionsRepository } from './type-corrections.repository';
 
@@ -29,6 +30,7 @@ function setup(stored: ItemRow[], ctx: Partial<WorkspaceContextRow> = {}) {
     { listForItem: jest.fn(async () => []) } as unknown as InboxNotesRepository,
     { listForItem: jest.fn(async () => []) } as unknown as TypeCorrectionsRepository,
     channels as unknown as ChannelAccountsRepository,
+    {} as unknown as InboxRepliesService,
   );
   return { service, pages, items };
 }

@@ -4,6 +4,7 @@ import { checkDayRange } from './day-range';
 import type { InboxQueryDto } from './inbox.dto';
 import { type ItemRow, itemView } from './inbox-item-view';
 import { InboxItemsRepository } from './inbox-items.repository';
+import { InboxRepliesService, replyView } from './inbox-replies.service';
 import { InboxNotesRepository } from './inbox-notes.repository';
 import { TypeCorrectionsRepository } from './type-corrections.repository';
 import { loadWorkspaceContext } from './workspace-context';
@@ -39,6 +40,7 @@ export class InboxQueryService {
     private readonly notes: InboxNotesRepository,
     private readonly corrections: TypeCorrectionsRepository,
     private readonly channels: ChannelAccountsRepository,
+    private readonly replies: InboxRepliesService,
   ) {}
 
   async list(workspaceId: string, q: InboxQueryDto) {
@@ -76,12 +78,17 @@ export class InboxQueryService {
     return itemView(await this.row(workspaceId, itemId), ctx.pseudonymize);
   }
 
-  /** One item with its notes and the history of type corrections. */
-  async detail(workspaceId: string, itemId: string) {
+  /**
+   * One item with its notes, the history of type corrections, the replies written from Vigie, the
+   * other members answering it right now and what its platform lets Vigie do.
+   */
+  async detail(workspaceId: string, itemId: string, userId: string) {
     const item = await this.item(workspaceId, itemId);
-    const [notes, corrections] = await Promise.all([
+    const [notes, corrections, replies, othersDrafting] = await Promise.all([
       this.notes.listForItem(workspaceId, itemId),
       this.corrections.listForItem(workspaceId, itemId),
+      this.replies.listForItem(workspaceId, itemId),
+      this.replies.othersDrafting(workspaceId, itemId, userId),
     ]);
     return {
       ...item,
@@ -92,6 +99,9 @@ export class InboxQueryService {
         author: n.userId ? { id: n.userId, name: n.userName } : null,
       })),
       corrections,
+      replies: replies.map(replyView),
+      othersDrafting,
+      answer: this.replies.capabilitiesOf(item.post.platform),
     };
   }
 

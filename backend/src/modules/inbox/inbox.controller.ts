@@ -65,8 +65,8 @@ export class InboxController {
 
   @ApiReply('InboxDetailDto')
   @Get(':itemId')
-  detail(@Param('workspaceId') workspaceId: string, @Param('itemId') itemId: string): Promise<Wire<InboxDetailDto>> {
-    return this.query.detail(workspaceId, itemId);
+  detail(@Param('workspaceId') workspaceId: string, @Param('itemId') itemId: string, @CurrentPrincipal() p: Principal): Promise<Wire<InboxDetailDto>> {
+    return this.query.detail(workspaceId, itemId, p.userId);
   }
 
   @ApiReply('InboxItemDto')

@@ -4,6 +4,13 @@ import { BrandsModule } from '../brands/brands.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { KpiContributorRegistry } from '../kpi/contributors/kpi-contributor';
 import { KpiModule } from '../kpi/kpi.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { InboxRepliesController } from './inbox-replies.controller';
+import { InboxRepliesRepository } from './inbox-replies.repository';
+import { InboxRepliesService } from './inbox-replies.service';
+import { SavedRepliesController } from './saved-replies.controller';
+import { SavedRepliesRepository } from './saved-replies.repository';
+import { SavedRepliesService } from './saved-replies.service';
 import { CorrectionsExport } from './corrections-export';
 import { InboxActionsService } from './inbox-actions.service';
 import { InboxItem } from './inbox-item.entity';
@@ -24,10 +31,14 @@ import { TypeCorrection } from './type-correction.entity';
 import { TypeCorrectionsRepository } from './type-corrections.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InboxItem, InboxNote, SupportService, TypeCorrection]), BrandsModule, ChannelsModule, KpiModule],
-  controllers: [InboxController, ServicesController],
+  imports: [TypeOrmModule.forFeature([InboxItem, InboxNote, SupportService, TypeCorrection]), BrandsModule, ChannelsModule, KpiModule, WorkspacesModule],
+  controllers: [InboxController, InboxRepliesController, ServicesController, SavedRepliesController],
   providers: [
     InboxItemsRepository,
+    InboxRepliesRepository,
+    SavedRepliesRepository,
+    InboxRepliesService,
+    SavedRepliesService,
     InboxNotesRepository,
     InboxStatsRepository,
     SupportServicesRepository,

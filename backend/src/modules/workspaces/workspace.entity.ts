@@ -15,5 +15,6 @@ export class Workspace {
   @Column() language: 'fr' | 'en';
   @Column({ type: 'jsonb' }) settings: WorkspaceSettings;
   @Column({ name: 'is_demo' }) isDemo: boolean;
+  @Column({ name: 'replies_need_approval', default: false }) repliesNeedApproval: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

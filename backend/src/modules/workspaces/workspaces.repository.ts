@@ -27,11 +27,11 @@ export class WorkspacesRepository {
     return this.workspaces.findOne({ where: { id } });
   }
 
-  insert(values: Pick<Workspace, 'name' | 'timezone' | 'language' | 'settings' | 'isDemo'>): Promise<Workspace> {
+  insert(values: Pick<Workspace, 'name' | 'timezone' | 'language' | 'settings' | 'isDemo'> & Partial<Pick<Workspace, 'repliesNeedApproval'>>): Promise<Workspace> {
     return this.workspaces.save(this.workspaces.create(values));
   }
 
-  async update(id: string, values: Partial<Pick<Workspace, 'name' | 'timezone' | 'language'>>): Promise<void> {
+  async update(id: string, values: Partial<Pick<Workspace, 'name' | 'timezone' | 'language' | 'repliesNeedApproval'>>): Promise<void> {
     await this.workspaces.update({ id }, values);
   }
 

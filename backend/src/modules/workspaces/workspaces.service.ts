@@ -52,6 +52,11 @@ export class WorkspacesService {
     return toDto(ws);
   }
 
+  /** Whether viewers' inbox replies wait for approval (false for an unknown workspace). */
+  async repliesNeedApproval(workspaceId: string): Promise<boolean> {
+    return (await this.workspaces.findById(workspaceId))?.repliesNeedApproval ?? false;
+  }
+
   async update(workspaceId: string, dto: UpdateWorkspaceDto) {
     await this.workspaces.update(workspaceId, dto);
     return this.get(workspaceId);
@@ -112,6 +117,7 @@ function toDto(w: Workspace) {
     language: w.language,
     settings: w.settings,
     isDemo: w.isDemo,
+    repliesNeedApproval: w.repliesNeedApproval,
     createdAt: w.createdAt,
   };
 }
