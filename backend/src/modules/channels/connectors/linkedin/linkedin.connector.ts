@@ -75,7 +75,7 @@ export class LinkedinConnector extends HttpConnector implements ChannelConnector
    */
   async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
     const parentId = target.parentExternalId ?? target.externalId;
-    const commentUrn = `urn:li:comment:(${target.postExternalId},${parentId})`;
+    const commentUrn = await this.commentUrn(account, target.postExternalId, parentId);
     const actor = `urn:li:organization:${this.orgId(account)}`;
     const { id, r } = await this.send(account, 'linkedin reply', 'POST', `/rest/socialActions/${encodeURIComponent(commentUrn)}/comments`, {
       actor,
@@ -86,6 +86,29 @@ export class LinkedinConnector extends HttpConnector implements ChannelConnector
     const created = r.get('created').get('time').optNum();
     if (!id) return r.get('id').fail();
     return { externalId: commentIdOf(id), publishedAt: created === null ? null : new Date(created).toISOString() };
+  }
+
+  /**
+   * The URN LinkedIn names a first-level comment by, `urn:li:comment:(urn:li:activity:…,id)`: its
+   * activity is not the post's share/ugcPost URN, so it is read from the post's comments
+   * (`commentUrn`), never rebuilt. Not there (deleted): NOT_FOUND, reason target_gone.
+   */
+  private async commentUrn(account: ConnectorAccount, postUrn: string, commentId: string): Promise<string> {
+    const what = 'linkedin reply target';
+    let start = 0;
+    for (let i = 0; i < 50; i++) {
+      const body = await write(what, () => this.get(account, what, `/rest/socialActions/${encodeURIComponent(postUrn)}/comments?start=${start}&count=${COMMENT_PAGE_SIZE}`));
+      for (const c of body.get('elements').arr()) {
+        if (mapLinkedinComment(c, postUrn, '').externalId === commentId) {
+          const urn = commentUrnOf(c);
+          if (urn) return urn;
+        }
+      }
+      const next = nextStartOf(body, start, COMMENT_PAGE_SIZE);
+      if (next === null || next <= start) break;
+      start = next;
+    }
+    throw new ConnectorError(ConnectorErrorCode.NOT_FOUND, `${what}: comment ${commentId} is no longer under ${postUrn}`, { status: 404, reason: 'target_gone' });
   }
 
   /** `DELETE /rest/socialActions/{post urn}/comments/{id}?actor=`: the organization's own comments. */
