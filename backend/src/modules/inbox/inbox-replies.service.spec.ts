@@ -153,6 +153,28 @@ describe('InboxRepliesService', () => {
     expect((await service.reject(WS, '7', other.id, as('cm'))).status).toBe('rejected');
   });
 
+  it('a viewer retrying a failed approved reply neither re-sends it nor changes its text: a cm approves it again', async () => {
+    let fail = true;
+    const { service, reply, replies } = setup({
+      approval: true,
+      reply: async () => {
+        if (fail) throw new ConnectorError(ConnectorErrorCode.UNAVAILABLE, 'facebook reply: HTTP 500', { status: 500 });
+        return { externalId: 'fb-reply-2', publishedAt: null };
+      },
+    });
+    const pending = await service.submit(WS, '7', { text: 'Merci', idempotencyKey: KEY }, as('viewer', 'u-v'));
+    await expect(service.approve(WS, '7', pending.id, as('cm', 'u-cm'))).rejects.toThrow(HttpException);
+    expect(replies.rows[0]!.status).toBe('failed');
+    const retried = await service.submit(WS, '7', { text: 'Texte modifié sans relecture', idempotencyKey: KEY }, as('viewer', 'u-v'));
+    expect(retried.status).toBe('failed');
+    expect(replies.rows[0]!.text).toBe('Merci');
+    expect(reply).toHaveBeenCalledTimes(1);
+    fail = false;
+    const sent = await service.approve(WS, '7', pending.id, as('cm', 'u-cm'));
+    expect(sent.status).toBe('sent');
+    expect(reply).toHaveBeenCalledTimes(2);
+  });
+
   it('404 for another workspace’s item, 400 where the platform cannot act', async () => {
     const { service } = setup();
     await expect(service.submit('99999999-9999-4999-8999-999999999999', '7', { text: 'x', idempotencyKey: KEY }, as('cm'))).rejects.toThrow(NotFoundException);

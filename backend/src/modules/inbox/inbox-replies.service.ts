@@ -62,7 +62,7 @@ export class InboxRepliesService {
       throw new ForbiddenException('This action needs the cm role; yours is viewer (an admin can let viewers submit replies for approval in Settings)');
     }
     const existing = await this.replies.byKey(workspaceId, dto.idempotencyKey);
-    if (existing) return this.resume(existing, itemId, target, connector, dto.text);
+    if (existing) return this.resume(existing, itemId, target, connector, dto.text, needsApproval);
     const inserted = await this.replies.insert({
       workspaceId,
       itemId,
@@ -74,7 +74,7 @@ export class InboxRepliesService {
     });
     const row = await this.replies.byKey(workspaceId, dto.idempotencyKey);
     if (!row) throw new Error('inbox reply vanished after insert');
-    if (!inserted) return this.resume(row, itemId, target, connector, dto.text);
+    if (!inserted) return this.resume(row, itemId, target, connector, dto.text, needsApproval);
     await this.replies.stopDrafting(workspaceId, itemId, principal.userId);
     if (row.status === 'pending_approval') return row;
     return this.send(row, target, connector, principal.userId);
@@ -134,9 +134,12 @@ export class InboxRepliesService {
   }
 
   /** A second request with a known key: the same reply, a retry of a failed one, or 409 while it is being sent. */
-  private async resume(row: InboxReplyRow, itemId: string, target: AnswerTargetRow, connector: ChannelConnector, text: string): Promise<InboxReplyRow> {
+  private async resume(row: InboxReplyRow, itemId: string, target: AnswerTargetRow, connector: ChannelConnector, text: string, needsApproval: boolean): Promise<InboxReplyRow> {
     if (row.item_id !== itemId) throw new ConflictException('This idempotency key was already used for a reply to another item: generate a new key for a new reply');
     if (row.status === 'sent' || row.status === 'pending_approval' || row.status === 'rejected') return row;
+    // A viewer's reply that failed after its approval: only a cm/admin may send it again (approve),
+    // else a viewer could edit an approved text and post it unreviewed.
+    if (row.status === 'failed' && needsApproval) return row;
     if (row.status === 'failed') {
       if (!(await this.replies.claim(row.workspace_id, row.id, 'failed', { text }))) throw this.inFlight();
       return this.send({ ...row, text, status: 'sending' }, target, connector, row.author_user_id ?? '');
