@@ -64,7 +64,7 @@ function fakeReplies() {
   return repo;
 }
 
-function setup(opts: { approval?: boolean; reply?: ChannelConnector['reply'] } = {}) {
+function setup(opts: { approval?: boolean; reply?: ChannelConnector['reply']; listComments?: ChannelConnector['listComments'] } = {}) {
   const replies = fakeReplies();
   const items = {
     findInWorkspace: jest.fn(async () => ({ status: 'open' })),
@@ -79,6 +79,7 @@ function setup(opts: { approval?: boolean; reply?: ChannelConnector['reply'] } =
     listPosts: jest.fn(),
     reply,
     setHidden: jest.fn(async () => undefined),
+    ...(opts.listComments ? { listComments: jest.fn(opts.listComments) } : {}),
   } as unknown as ChannelConnector;
   const channels = { credentials: jest.fn(async () => ({ accessToken: 't' })) } as unknown as ChannelsService;
   const workspaces = { repliesNeedApproval: jest.fn(async () => opts.approval ?? false) } as unknown as WorkspacesService;
@@ -173,6 +174,27 @@ describe('InboxRepliesService', () => {
     const sent = await service.approve(WS, '7', pending.id, as('cm', 'u-cm'));
     expect(sent.status).toBe('sent');
     expect(reply).toHaveBeenCalledTimes(2);
+  });
+
+  it('after a lost answer (timeout) on a platform that does not dedupe, a retry finds the landed reply instead of posting it twice', async () => {
+    const landed: Array<{ externalId: string; text: string }> = [];
+    const { service, reply, replies } = setup({
+      reply: async (_a, _t, text) => {
+        landed.push({ externalId: 'fb-reply-9', text });
+        throw new ConnectorError(ConnectorErrorCode.UNAVAILABLE, 'facebook reply: timed out after 20000 ms');
+      },
+      listComments: async () => ({
+        items: landed.map((l) => ({ externalId: l.externalId, postExternalId: 'p-1', parentExternalId: 'c-1', author: null, text: l.text, publishedAt: '2026-12-06T12:00:00Z', isFromBrand: true, likes: null })),
+        nextPage: null,
+      }),
+    });
+    const err = (await service.submit(WS, '7', { text: 'Bonjour !', idempotencyKey: KEY }, as('cm')).catch((e: unknown) => e)) as HttpException;
+    expect(err.getStatus()).toBe(502);
+    expect(replies.rows[0]).toMatchObject({ status: 'failed', error_code: 'UNAVAILABLE', text: 'Bonjour !' });
+    const retried = await service.submit(WS, '7', { text: 'Bonjour !', idempotencyKey: KEY }, as('cm'));
+    expect(retried).toMatchObject({ status: 'sent', platform_external_id: 'fb-reply-9' });
+    expect(reply).toHaveBeenCalledTimes(1);
+    expect(landed).toHaveLength(1);
   });
 
   it('404 for another workspace’s item, 400 where the platform cannot act', async () => {

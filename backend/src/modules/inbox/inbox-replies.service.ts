@@ -13,8 +13,12 @@ import { replyFailureOf, replyHttpError } from './reply-errors';
 export const INBOX_CONNECTORS = Symbol('INBOX_CONNECTORS');
 /** A member is "answering" while heartbeats keep coming within this window. */
 export const DRAFTING_WINDOW_MS = 45_000;
-/** A send whose answer never came back may be retried after this long (self-deduping platforms only). */
+/** A send whose answer never came back may be retried after this long (resent where the platform dedupes, looked for first elsewhere). */
 export const STALE_SENDING_MS = 60_000;
+/** Failures after which a reply may have landed anyway (the answer was lost, not a refusal). */
+const AMBIGUOUS_FAILURES = new Set(['UNAVAILABLE', 'MALFORMED']);
+/** How many pages of the post's comments are read to find a reply whose answer was lost. */
+const POSTED_COPY_PAGES = 20;
 
 export interface SubmitReply {
   text: string;
@@ -140,15 +144,38 @@ export class InboxRepliesService {
     // A viewer's reply that failed after its approval: only a cm/admin may send it again (approve),
     // else a viewer could edit an approved text and post it unreviewed.
     if (row.status === 'failed' && needsApproval) return row;
+    const idempotent = !!connector.capabilities.answer?.idempotent;
     if (row.status === 'failed') {
+      // The first answer was lost (timeout, 5xx, broken body): on a platform that does not dedupe,
+      // the reply may have landed; look for it before posting the same text again.
+      const lookFirst = !idempotent && AMBIGUOUS_FAILURES.has(row.error_code ?? '') && text === row.text;
       if (!(await this.replies.claim(row.workspace_id, row.id, 'failed', { text }))) throw this.inFlight();
-      return this.send({ ...row, text, status: 'sending' }, target, connector, row.author_user_id ?? '');
+      return this.send({ ...row, text, status: 'sending' }, target, connector, row.author_user_id ?? '', lookFirst);
     }
-    // sending: another request is posting it right now, unless that attempt died long ago.
-    if (connector.capabilities.answer?.idempotent && (await this.replies.claim(row.workspace_id, row.id, 'stale_sending', { staleMs: STALE_SENDING_MS }))) {
-      return this.send(row, target, connector, row.author_user_id ?? '');
+    // sending: another request is posting it right now, unless that attempt died long ago (then
+    // resent where the platform dedupes, or after looking for it in the thread where it can be read).
+    if ((idempotent || connector.listComments) && (await this.replies.claim(row.workspace_id, row.id, 'stale_sending', { staleMs: STALE_SENDING_MS }))) {
+      return this.send(row, target, connector, row.author_user_id ?? '', !idempotent);
     }
     throw this.inFlight();
+  }
+
+  /**
+   * The brand's comment with exactly this text under the target (posted by an attempt whose answer
+   * was lost), read through the connector like a sync would; null when there is none.
+   */
+  private async postedCopy(account: ConnectorAccount, connector: ChannelConnector, target: AnswerTargetRow, text: string): Promise<string | null> {
+    if (!connector.listComments) return null;
+    const parents = new Set([target.comment_external_id, target.parent_external_id].filter((x): x is string => !!x));
+    let page: string | null = null;
+    for (let i = 0; i < POSTED_COPY_PAGES; i++) {
+      const res = await connector.listComments(account, { externalId: target.post_external_id }, page);
+      const hit = res.items.find((c) => c.isFromBrand && sameReplyText(c.text, text) && c.parentExternalId !== null && parents.has(c.parentExternalId));
+      if (hit) return hit.externalId;
+      page = res.nextPage;
+      if (!page) break;
+    }
+    return null;
   }
 
   private inFlight(): ConflictException {
@@ -156,12 +183,13 @@ export class InboxRepliesService {
   }
 
   /** One platform call for a row this request claimed ('sending'). */
-  private async send(row: InboxReplyRow, target: AnswerTargetRow, connector: ChannelConnector, authorId: string): Promise<InboxReplyRow> {
+  private async send(row: InboxReplyRow, target: AnswerTargetRow, connector: ChannelConnector, authorId: string, lookFirst = false): Promise<InboxReplyRow> {
     const workspaceId = row.workspace_id;
     let externalId: string;
     try {
       const account = await this.account(target);
-      externalId = (await connector.reply!(account, answerTargetOf(target), row.text, row.idempotency_key)).externalId;
+      const posted = lookFirst ? await this.postedCopy(account, connector, target, row.text) : null;
+      externalId = posted ?? (await connector.reply!(account, answerTargetOf(target), row.text, row.idempotency_key)).externalId;
     } catch (e) {
       const f = replyFailureOf(e, target.platform);
       await this.replies.markFailed(workspaceId, row.id, f.code, f.message);
@@ -207,6 +235,12 @@ export class InboxRepliesService {
       isCompetitor: false,
     };
   }
+}
+
+/** The text read back from the platform is the one sent, but for the @mentions X and Mastodon put in front. */
+export function sameReplyText(read: string, sent: string): boolean {
+  const bare = (t: string) => t.trim().replace(/^(@[\w.@-]+\s+)+/u, '').trim();
+  return bare(read) === bare(sent);
 }
 
 function answerTargetOf(t: AnswerTargetRow): AnswerTarget {

@@ -61,6 +61,19 @@ describe('connectors answer a community comment in the platform sandbox', () => 
     return out;
   }
 
+  /** Every comment of one post (all pages). */
+  async function communityOrBrand(c: ChannelConnector, account: ConnectorAccount, postExternalId: string): Promise<NormalizedComment[]> {
+    const out: NormalizedComment[] = [];
+    let page: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const res = await c.listComments!(account, { externalId: postExternalId }, page);
+      out.push(...res.items);
+      page = res.nextPage;
+      if (!page) break;
+    }
+    return out;
+  }
+
   const targetOf = (x: NormalizedComment): AnswerTarget => ({ externalId: x.externalId, postExternalId: x.postExternalId, parentExternalId: x.parentExternalId });
 
   it('covers the platforms the brief names', () => {
@@ -84,6 +97,15 @@ describe('connectors answer a community comment in the platform sandbox', () => 
       const landed = () => sb.writes(platform).filter((w) => w.action === 'reply' && w.text === text);
       expect(landed()).toHaveLength(1);
       expect(landed()[0]!.id).toBe(first.externalId);
+
+      // A reply whose answer was lost is found again by reading the thread (the inbox does so
+      // before resending where the platform does not dedupe): the brand's comment, same text, under the target.
+      const found = await communityOrBrand(c, account, comment!.postExternalId);
+      const mine = found.find((x) => x.externalId === first.externalId);
+      expect(mine?.isFromBrand).toBe(true);
+      // X and Mastodon put the answered author's @mention in front (the inbox compares without it).
+      expect(mine!.text.replace(/^(@[\w.@-]+\s+)+/u, '')).toBe(text);
+      expect([target.externalId, target.parentExternalId]).toContain(mine!.parentExternalId);
 
       if (caps.idempotent) {
         // The answer of the first call was "lost": the same key again names the same reply.
