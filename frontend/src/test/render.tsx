@@ -16,6 +16,7 @@ export const WORKSPACE: WorkspaceDto = {
   language: 'fr',
   settings: {},
   isDemo: false,
+  repliesNeedApproval: false,
   createdAt: '2025-01-01T00:00:00Z',
   role: 'admin',
 };

@@ -1,6 +1,11 @@
 import type {
   InboxDetailDto,
+  InboxDraftingDto,
   InboxForwardDto,
+  InboxModerationDto,
+  InboxReplyDto,
+  RenderedSavedReplyDto,
+  SavedReplyDto,
   InboxItemDto,
   InboxNoteDto,
   InboxPageDto,
@@ -72,4 +77,47 @@ export function createService(
 
 export function deleteService(workspaceId: string, serviceId: string): Promise<void> {
   return api.delete(`/workspaces/${workspaceId}/services/${serviceId}`);
+}
+
+/** `POST …/inbox/:itemId/replies`: the same idempotency key sends the reply once, however often it is retried. */
+export function sendInboxReply(
+  workspaceId: string,
+  itemId: string,
+  body: { text: string; idempotencyKey: string; savedReplyId?: string },
+): Promise<InboxReplyDto> {
+  return api.post<InboxReplyDto>(`${item(workspaceId, itemId)}/replies`, body);
+}
+
+export function approveInboxReply(workspaceId: string, itemId: string, replyId: string): Promise<InboxReplyDto> {
+  return api.post<InboxReplyDto>(`${item(workspaceId, itemId)}/replies/${replyId}/approve`);
+}
+
+export function rejectInboxReply(workspaceId: string, itemId: string, replyId: string): Promise<InboxReplyDto> {
+  return api.post<InboxReplyDto>(`${item(workspaceId, itemId)}/replies/${replyId}/reject`);
+}
+
+/** Heartbeat while the member writes: the other members answering the same item. */
+export function draftingHeartbeat(workspaceId: string, itemId: string): Promise<InboxDraftingDto> {
+  return api.post<InboxDraftingDto>(`${item(workspaceId, itemId)}/drafting`);
+}
+
+export function moderateInboxItem(workspaceId: string, itemId: string, action: 'hide' | 'unhide' | 'like' | 'delete'): Promise<InboxModerationDto> {
+  if (action === 'hide' || action === 'unhide') return api.post<InboxModerationDto>(`${item(workspaceId, itemId)}/hidden`, { hidden: action === 'hide' });
+  return api.post<InboxModerationDto>(`${item(workspaceId, itemId)}/${action}`);
+}
+
+export function listSavedReplies(workspaceId: string, signal?: AbortSignal): Promise<SavedReplyDto[]> {
+  return api.get<SavedReplyDto[]>(`/workspaces/${workspaceId}/saved-replies`, undefined, signal);
+}
+
+export function renderSavedReply(workspaceId: string, savedReplyId: string, itemId: string): Promise<RenderedSavedReplyDto> {
+  return api.get<RenderedSavedReplyDto>(`/workspaces/${workspaceId}/saved-replies/${savedReplyId}/render`, { itemId });
+}
+
+export function createSavedReply(workspaceId: string, body: { language: 'fr' | 'en'; title: string; body: string; brandId?: string }): Promise<SavedReplyDto> {
+  return api.post<SavedReplyDto>(`/workspaces/${workspaceId}/saved-replies`, body);
+}
+
+export function deleteSavedReply(workspaceId: string, savedReplyId: string): Promise<void> {
+  return api.delete<void>(`/workspaces/${workspaceId}/saved-replies/${savedReplyId}`);
 }

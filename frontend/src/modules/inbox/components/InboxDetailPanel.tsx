@@ -6,7 +6,9 @@ import { useApi } from '../../../lib/hooks/useApi';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { safeHref } from '../../posts/post-row';
 import { REQUEST_TYPES, type InboxItemDto as InboxItem, type SupportServiceDto } from '@vigie/contracts';
-import { addInboxNote, assignInboxItem, forwardInboxItem, getInboxItem, setInboxStatus, setInboxType } from '../api';
+import { addInboxNote, assignInboxItem, forwardInboxItem, getInboxItem, listSavedReplies, setInboxStatus, setInboxType } from '../api';
+import { useWorkspace } from '../../../app/workspace/workspace-context';
+import { ReplyComposer } from './ReplyComposer';
 
 interface Props {
   workspaceId: string;
@@ -26,6 +28,8 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
   const { t } = useTranslation();
   const locale = useLocale();
   const detail = useApi((signal) => getInboxItem(workspaceId, item.id, signal), [workspaceId, item.id]);
+  const { workspace } = useWorkspace();
+  const saved = useApi((signal) => (canAct ? listSavedReplies(workspaceId, signal) : Promise.resolve([])), [workspaceId, canAct]);
   const [serviceId, setServiceId] = useState(item.service?.id ?? '');
   const [note, setNote] = useState('');
   const [type, setType] = useState(item.type);
@@ -229,6 +233,20 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
             </button>
           </form>
         </div>
+      ) : null}
+
+      {detail.data ? (
+        <ReplyComposer
+          workspaceId={workspaceId}
+          detail={detail.data}
+          savedReplies={saved.data ?? []}
+          canAct={canAct}
+          canSubmit={!canAct && workspace.repliesNeedApproval}
+          onChanged={(sent) => {
+            detail.reload();
+            if (sent) onChanged({ ...item, status: 'answered' });
+          }}
+        />
       ) : null}
 
       {detail.data && detail.data.notes.length > 0 ? (
