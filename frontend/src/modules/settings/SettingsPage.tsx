@@ -6,6 +6,7 @@ import { ApiTokensSection } from './components/ApiTokensSection';
 import { BrandsSection } from './components/BrandsSection';
 import { MembersSection } from './components/MembersSection';
 import { PrivacySection } from './components/PrivacySection';
+import { SavedRepliesSection } from './components/SavedRepliesSection';
 import { ServicesSection } from './components/ServicesSection';
 import { WorkspaceSection } from './components/WorkspaceSection';
 import '../../styles/forms.css';
@@ -22,6 +23,7 @@ export default function SettingsPage() {
       <BrandsSection workspaceId={workspace.id} brands={brands} canAct={canAct} isAdmin={isAdmin} onChanged={reloadBrands} />
       <MembersSection workspaceId={workspace.id} isAdmin={isAdmin} myUserId={me.user.id} />
       <ServicesSection workspaceId={workspace.id} isAdmin={isAdmin} />
+      <SavedRepliesSection workspaceId={workspace.id} canAct={canAct} />
       <PrivacySection workspaceId={workspace.id} isAdmin={isAdmin} />
       <ApiTokensSection
         workspaceId={workspace.id}

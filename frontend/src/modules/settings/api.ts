@@ -17,7 +17,7 @@ export function listWorkspaces(signal?: AbortSignal): Promise<WorkspaceDto[]> {
 
 export function updateWorkspace(
   workspaceId: string,
-  body: { name: string; timezone: string; language: string },
+  body: { name: string; timezone: string; language: string; repliesNeedApproval?: boolean },
 ): Promise<WorkspaceDto> {
   return api.patch<WorkspaceDto>(`/workspaces/${workspaceId}`, body);
 }

@@ -17,6 +17,7 @@ export function WorkspaceSection({ workspace, isAdmin, onSaved }: { workspace: W
   const [name, setName] = useState(workspace.name);
   const [timezone, setTimezone] = useState(workspace.timezone);
   const [language, setLanguage] = useState(workspace.language);
+  const [approval, setApproval] = useState(workspace.repliesNeedApproval ?? false);
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -25,7 +26,7 @@ export function WorkspaceSection({ workspace, isAdmin, onSaved }: { workspace: W
     setError(null);
     setSaved(false);
     try {
-      await updateWorkspace(workspace.id, { name: name.trim(), timezone, language });
+      await updateWorkspace(workspace.id, { name: name.trim(), timezone, language, repliesNeedApproval: approval });
       setSaved(true);
       onSaved();
     } catch (err) {
@@ -59,6 +60,13 @@ export function WorkspaceSection({ workspace, isAdmin, onSaved }: { workspace: W
               <option value="en">English</option>
             </select>
             <span className="field__hint">{t('settings.workspace.languageHint')}</span>
+          </label>
+          <label className="field">
+            <span className="field__label">
+              <input type="checkbox" checked={approval} onChange={(e) => setApproval(e.target.checked)} disabled={!isAdmin} />{' '}
+              {t('settings.workspace.repliesNeedApproval')}
+            </span>
+            <span className="field__hint">{t('settings.workspace.repliesNeedApprovalHint')}</span>
           </label>
         </div>
         <FormStatus error={error} notice={saved ? t('settings.saved') : null} />
