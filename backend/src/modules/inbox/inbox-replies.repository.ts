@@ -112,10 +112,11 @@ export class InboxRepliesRepository {
     from: 'failed' | 'pending_approval' | 'stale_sending',
     values: { text?: string; approvedBy?: string; staleMs?: number },
   ): Promise<boolean> {
+    // $5 is typed in both branches: Postgres refuses a parameter it cannot type (an unused one).
     const cond =
       from === 'stale_sending'
         ? `status = 'sending' AND sending_since < now() - $5::int * interval '1 millisecond'`
-        : `status = '${from === 'failed' ? 'failed' : 'pending_approval'}'`;
+        : `status = '${from === 'failed' ? 'failed' : 'pending_approval'}' AND $5::int >= 0`;
     const rows = (await this.db.query(
       `UPDATE inbox_replies SET status = 'sending', sending_since = now(), error_code = NULL, error_message = NULL,
               text = coalesce($3, text),

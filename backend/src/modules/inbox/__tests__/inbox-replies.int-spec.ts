@@ -136,6 +136,55 @@ describe('answer from the inbox against the platform sandbox', () => {
     expect(rows[0]!.n).toBeLessThanOrEqual(1);
   }, 60_000);
 
+  it.each(['facebook', 'mastodon', 'bluesky'] as const)('%s: the first platform call fails (500), the retry with the same key lands the reply exactly once', async (platform) => {
+    const [item] = await openItems(platform, false);
+    const body = { text: `Nous regardons cela tout de suite (${platform}, après une panne).`, idempotencyKey: randomUUID() };
+    sb.setFault({ platform, kind: '500' });
+    const first = await client.post(`/api/workspaces/${ws}/inbox/${item!.id}/replies`, body);
+    expect(first.status).toBe(502);
+    expect(first.body).toMatchObject({ message: expect.stringMatching(/unavailable.*draft is kept/i), details: { code: 'UNAVAILABLE' } });
+    const kept = (await client.get(`/api/workspaces/${ws}/inbox/${item!.id}`)).body as InboxDetailDto;
+    expect(kept.replies.map((r) => [r.status, r.text])).toEqual([['failed', body.text]]);
+    const retried = await client.post(`/api/workspaces/${ws}/inbox/${item!.id}/replies`, body);
+    expect(retried.status).toBe(201);
+    const reply = retried.body as InboxReplyDto;
+    expect(reply.status).toBe('sent');
+    expect(((await client.post(`/api/workspaces/${ws}/inbox/${item!.id}/replies`, body)).body as InboxReplyDto).id).toBe(reply.id);
+    const landed = (await sb.writes(platform)).filter((w) => w.action === 'reply' && w.text?.endsWith(body.text));
+    expect(landed.map((w) => w.id)).toEqual([reply.platformExternalId]);
+  }, 60_000);
+
+  /**
+   * The reply landed but its answer was lost (a timeout after Facebook wrote it): Facebook has no
+   * idempotency key, so the retry must find the reply in the thread instead of posting it again.
+   * Simulated by writing the reply straight through the Graph API and recording the attempt as failed.
+   */
+  it('facebook: a retry after a lost answer finds the landed reply and posts nothing again', async () => {
+    const [item] = await openItems('facebook');
+    const text = 'Bonjour, nous avons bien reçu votre message.';
+    const key = randomUUID();
+    const [target] = (await t.db.query(`SELECT c.external_id, c.parent_external_id FROM inbox_items i JOIN comments c ON c.id = i.comment_id WHERE i.id = $1`, [item!.id])) as Array<{
+      external_id: string;
+      parent_external_id: string | null;
+    }>;
+    const fb = account('facebook');
+    const url = `${sb.baseUrls.facebook}/v21.0/${encodeURIComponent(target!.parent_external_id ?? target!.external_id)}/comments?access_token=${encodeURIComponent(fb.token)}`;
+    const direct = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ message: text }) });
+    expect(direct.status).toBe(200);
+    const posted = ((await direct.json()) as { id: string }).id;
+    const [me] = (await t.db.query(`SELECT id FROM users WHERE email = 'reply-admin@example.test'`)) as Array<{ id: string }>;
+    await t.db.query(
+      `INSERT INTO inbox_replies (workspace_id, item_id, author_user_id, text, idempotency_key, status, error_code, error_message)
+       VALUES ($1, $2, $3, $4, $5, 'failed', 'UNAVAILABLE', 'facebook is unavailable right now (timed out after 20000 ms)')`,
+      [ws, item!.id, me!.id, text, key],
+    );
+    const before = (await sb.writes('facebook')).length;
+    const retried = await client.post(`/api/workspaces/${ws}/inbox/${item!.id}/replies`, { text, idempotencyKey: key });
+    expect(retried.status).toBe(201);
+    expect(retried.body).toMatchObject({ status: 'sent', platformExternalId: posted });
+    expect((await sb.writes('facebook')).length).toBe(before);
+  }, 60_000);
+
   it('a deleted comment gives a precise message and keeps the draft', async () => {
     const [item] = await openItems('facebook');
     const del = await client.post(`/api/workspaces/${ws}/inbox/${item!.id}/delete`);
