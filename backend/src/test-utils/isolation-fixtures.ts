@@ -70,7 +70,15 @@ export async function buildWorkspaceFixtures(
       text: `comment-${tag}: où est ma commande ?`,
     });
     expectOk(await client.post(`${ws}/inbox/${inbox.itemId}/notes`, { text: `note-${tag}` }), 'inbox note');
+    // A reply waiting for approval (sending one would call a platform).
+    const [reply] = (await db.query(
+      `INSERT INTO inbox_replies (workspace_id, item_id, author_user_id, text, idempotency_key, status)
+       SELECT $1, $2, m.user_id, $3, gen_random_uuid(), 'pending_approval' FROM memberships m WHERE m.workspace_id = $1 LIMIT 1 RETURNING id::text`,
+      [workspaceId, inbox.itemId, `reply-${tag}`],
+    )) as Array<{ id: string }>;
+    inbox.replyId = reply!.id;
   }
+  const savedReply = expectOk(await client.post(`${ws}/saved-replies`, { language: 'fr', title: `saved-${tag}`, body: `Bonjour {{author}} ${tag}` }), 'saved reply');
   const veille = await buildVeilleFixtures(client, workspaceId, tag, brand.id, db);
   const kpi = await buildKpiFixtures(client, workspaceId, tag, brand.id);
   const reports = await buildReportFixtures(client, workspaceId, tag, brand.id);
@@ -89,11 +97,12 @@ export async function buildWorkspaceFixtures(
       importId: imported.id,
       platform: 'facebook',
       attemptId: attempt.attemptId,
+      savedReplyId: savedReply.id,
       ...inbox,
     },
     secrets: [workspaceId, brand.id, competitor.id, channel.id, member.id, token.id, `Brand ${tag}`, `Rival ${tag}`,
       `handle_${tag}`, `member-${tag}@example.test`, `token-${tag}`, service.id, `Service ${tag}`,
-      `service-${tag}@example.test`, `app-${tag}`, `secret-${tag}`, attempt.attemptId, `comment-${tag}`, `note-${tag}`, imported.id, `import-${tag}`, ...veille.secrets, ...kpi.secrets,
+      `service-${tag}@example.test`, `app-${tag}`, `secret-${tag}`, attempt.attemptId, `comment-${tag}`, `note-${tag}`, `reply-${tag}`, `saved-${tag}`, savedReply.id, imported.id, `import-${tag}`, ...veille.secrets, ...kpi.secrets,
       ...reports.secrets],
   };
 }
