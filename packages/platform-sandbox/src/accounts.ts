@@ -120,6 +120,12 @@ export function blueskyDid(key: string): string {
   return `did:plc:${idString(`did|${key}`, 24, B32)}`;
 }
 
+/** The app password of an own brand's Bluesky account (Bluesky's `xxxx-xxxx-xxxx-xxxx` format). */
+export function blueskyAppPassword(key: string): string {
+  const raw = idString(`app-password|${key}`, 16, 'abcdefghijklmnopqrstuvwxyz234567');
+  return raw.match(/.{4}/g)!.join('-');
+}
+
 function accountFor(brand: BrandDef, platform: Platform): SandboxAccount {
   const key = `${brand.slug}:${platform}`;
   const base = {
@@ -149,7 +155,12 @@ function accountFor(brand: BrandDef, platform: Platform): SandboxAccount {
     case 'mastodon':
       return { ...base, handle: `${brand.handle}@${MASTODON_DOMAIN}`, externalId: digits(`masto|${key}`, 18) };
     case 'bluesky':
-      return { ...base, handle: `${brand.handle}.bsky.social`, externalId: blueskyDid(key) };
+      return {
+        ...base,
+        handle: `${brand.handle}.bsky.social`,
+        externalId: blueskyDid(key),
+        ...(brand.kind === 'own' ? { appPassword: blueskyAppPassword(key) } : {}),
+      };
     case 'reddit':
       // The brand's own subreddit; the brand answers there as u/<Brand>_Officiel.
       return { ...base, handle: `r/${pascal(brand.slug)}`, externalId: `t5_${idString(`rd|${key}`, 6, '0123456789abcdefghijklmnopqrstuvwxyz')}` };

@@ -23,6 +23,11 @@ export interface SandboxAccount {
   token: string;
   /** Whether the platform lets this account's owner read private insights (own brands only). */
   insights: boolean;
+  /**
+   * Bluesky own brands: the app password (`xxxx-xxxx-xxxx-xxxx`) that opens a session with
+   * `com.atproto.server.createSession` (identifier = handle or did).
+   */
+  appPassword?: string;
 }
 
 export type FaultKind =

@@ -188,7 +188,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     if (fault?.kind === 'auth') reply = mod.authError(ctx);
     else if (fault?.kind === '429') reply = withRetryAfter(mod.rateLimitError(ctx, fault.retryAfterSeconds), fault);
     else if (fault?.kind === '500') reply = mod.serverError(ctx);
-    else if (mod.auth !== 'none' && (token ? !(ctx.tokenAccount || ctx.tokenAccounts?.length) : mod.auth === 'required')) reply = mod.authError(ctx);
+    else if (mod.auth !== 'none' && (token ? !(ctx.tokenAccount || ctx.tokenAccounts?.length) : mod.auth === 'required')) reply = oauth.tokenError(ctx) ?? mod.authError(ctx);
     else {
       const rb = mod.rateBucket?.(ctx);
       let limited: Reply | undefined;

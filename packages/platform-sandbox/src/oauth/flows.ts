@@ -146,14 +146,14 @@ export function flowOf(platform: Platform): OAuthFlow | undefined {
   return OAUTH_FLOWS.find((f) => f.platform === platform);
 }
 
-/** The sandbox's registered demo app per OAuth platform (Mastodon apps are registered at run time). */
+/** The sandbox's demo app per OAuth platform (Mastodon also registers apps at run time, `POST /api/v1/apps`). */
 export interface SandboxOAuthApp {
   platform: Platform;
   clientId: string;
   clientSecret: string;
 }
 
-export const SANDBOX_OAUTH_APPS: readonly SandboxOAuthApp[] = OAUTH_FLOWS.filter((f) => f.platform !== 'mastodon').map((f) => ({
+export const SANDBOX_OAUTH_APPS: readonly SandboxOAuthApp[] = OAUTH_FLOWS.map((f) => ({
   platform: f.platform,
   clientId: `vigie-sandbox-${f.platform}`,
   clientSecret: `sandbox-secret-${f.platform}`,

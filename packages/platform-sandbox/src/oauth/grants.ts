@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Platform, SandboxAccount } from '../types';
+import type { DeadToken } from './token-errors';
 
 /** What one consent granted: the accounts it reaches, until revoked. */
 export interface Grant {
@@ -113,6 +114,23 @@ export class GrantStore {
     if (t.grant.revoked) return 'revoked';
     if (t.expiresAt !== null && t.expiresAt <= now) return 'expired';
     return t;
+  }
+
+  /** Why an issued access token no longer works on this platform (undefined: unknown, or still valid). */
+  dead(token: string, platform: Platform, now: number): DeadToken | undefined {
+    const t = this.access.get(token);
+    if (!t || !t.platforms.includes(platform)) return undefined;
+    if (t.grant.revoked) return { why: 'revoked' };
+    if (t.expiresAt !== null && t.expiresAt <= now) return { why: 'expired', expiredAt: t.expiresAt };
+    return undefined;
+  }
+
+  /** RFC 7009: revoking the access or the refresh token ends the whole grant. False when the token is unknown or already dead. */
+  revokeToken(token: string): boolean {
+    const g = this.access.get(token)?.grant ?? this.refresh.get(token);
+    if (!g || g.revoked) return false;
+    g.revoked = true;
+    return true;
   }
 
   /** Revokes every grant of a platform (or only those reaching one account). */

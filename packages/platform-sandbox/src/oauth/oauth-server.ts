@@ -1,21 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { MASTODON_DOMAIN, SANDBOX_ACCOUNTS, redditBrandUser } from '../accounts';
+import { MASTODON_DOMAIN, SANDBOX_ACCOUNTS, blueskyAppPassword, redditBrandUser } from '../accounts';
 import type { Ctx, Reply } from '../http/context';
 import { idString } from '../rng';
 import type { Platform, SandboxAccount } from '../types';
 import { consentPage, errorPage, type ConsentChoice } from './consent-page';
 import { OAUTH_FLOWS, SANDBOX_OAUTH_APPS, type OAuthFlow } from './flows';
 import { GrantStore, type Grant } from './grants';
+import { deadTokenError, graphDeadToken } from './token-errors';
 
 const META_LONG_LIVED_SEC = 60 * 24 * 3600;
 const BLUESKY_ACCESS_SEC = 2 * 3600;
 const BLUESKY_REFRESH_SEC = 90 * 24 * 3600;
-const APP_PASSWORD_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 
-/** The deterministic app password of an own Bluesky account (listed by `GET /__sandbox/accounts`). */
-export function blueskyAppPassword(accountKey: string): string {
-  return (idString(`app-password|${accountKey}`, 16, APP_PASSWORD_ALPHABET).match(/.{4}/g) ?? []).join('-');
-}
+/** The deterministic app password of an own Bluesky account (also `SandboxAccount.appPassword`). */
+export { blueskyAppPassword };
 
 /** Accounts the sandbox user ("Camille Martin") administers on a platform: the own brands'. */
 function ownAccounts(platform: Platform): SandboxAccount[] {
@@ -79,6 +77,16 @@ export class OAuthServer {
     return reach.length === 1 ? { tokenAccount: reach[0], tokenAccounts: reach } : { tokenAccounts: reach };
   }
 
+  /**
+   * The API's refusal of an issued token that expired or was revoked, in the platform's words
+   * (Graph #190/463, Google 401 UNAUTHENTICATED, LinkedIn EXPIRED_ACCESS_TOKEN, Bluesky
+   * ExpiredToken…); null when the token is not an issued one or the module's own error says it all.
+   */
+  tokenError(ctx: Ctx): Reply | null {
+    const dead = ctx.token ? this.store.dead(ctx.token, ctx.platform, ctx.now) : undefined;
+    return dead ? deadTokenError(ctx, dead) : null;
+  }
+
   /** The reply to an OAuth or identity request, or null when the platform's API module serves it. */
   handle(ctx: Ctx): Reply | null {
     const flow = OAUTH_FLOWS.find((f) => f.platform === ctx.platform);
@@ -115,10 +123,8 @@ export class OAuthServer {
 
   private clientOf(flow: OAuthFlow, clientId: string | undefined): { secret: string; redirectUris: string[] | null; name: string } | null {
     if (!clientId) return null;
-    if (flow.platform === 'mastodon') {
-      const app = this.mastodonApps.get(clientId);
-      return app ? { secret: app.clientSecret, redirectUris: app.redirectUris, name: app.name } : null;
-    }
+    const registered = flow.platform === 'mastodon' ? this.mastodonApps.get(clientId) : undefined;
+    if (registered) return { secret: registered.clientSecret, redirectUris: registered.redirectUris, name: registered.name };
     const app = SANDBOX_OAUTH_APPS.find((a) => a.platform === flow.platform && a.clientId === clientId);
     // The demo apps accept any redirect URI (they stand for an app registered with Vigie's).
     return app ? { secret: app.clientSecret, redirectUris: null, name: 'Vigie (sandbox app)' } : null;
@@ -186,8 +192,9 @@ export class OAuthServer {
     }
     if (grantType === 'fb_exchange_token' && flow.platform === 'facebook') {
       const t = this.store.lookup(p.fb_exchange_token ?? '', 'facebook', ctx.now);
-      if (t === 'expired') return graphOAuthError('Error validating access token: Session has expired.', 190, 463);
-      if (!t || t === 'revoked' || t.kind !== 'user') return graphOAuthError('Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.', 190, 460);
+      const dead = this.store.dead(p.fb_exchange_token ?? '', 'facebook', ctx.now);
+      if (dead) return graphDeadToken(ctx, dead);
+      if (!t || typeof t === 'string' || t.kind !== 'user') return graphOAuthError('Invalid OAuth access token - Cannot parse access token', 190);
       const token = this.store.issueAccess(t.grant, ['facebook', 'instagram'], t.grant.accounts, META_LONG_LIVED_SEC, 'user', ctx.now, 'EAAl');
       return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: META_LONG_LIVED_SEC } };
     }
@@ -202,9 +209,9 @@ export class OAuthServer {
   }
 
   private revokeToken(ctx: Ctx): Reply {
-    const p = params(ctx);
-    const t = this.store.lookup(p.token ?? '', ctx.platform, ctx.now);
-    if (t && typeof t !== 'string') t.grant.revoked = true;
+    const revoked = this.store.revokeToken(params(ctx).token ?? '');
+    // Google refuses a token it does not know (or no longer honours); X and Mastodon answer alike.
+    if (!revoked && ctx.platform === 'youtube') return oauthError(400, 'invalid_token', 'Token expired or revoked');
     return { status: 200, body: ctx.platform === 'x' ? { revoked: true } : {} };
   }
 
@@ -216,8 +223,9 @@ export class OAuthServer {
 
   private metaPages(ctx: Ctx): Reply {
     const t = ctx.token ? this.store.lookup(ctx.token, 'facebook', ctx.now) : undefined;
-    if (t === 'expired') return graphOAuthError('Error validating access token: Session has expired.', 190, 463);
-    if (!t || t === 'revoked' || t.kind !== 'user') return graphOAuthError('An active access token must be used to query information about the current user.', 2500);
+    const dead = ctx.token ? this.store.dead(ctx.token, 'facebook', ctx.now) : undefined;
+    if (dead) return graphDeadToken(ctx, dead);
+    if (!t || typeof t === 'string' || t.kind !== 'user') return graphOAuthError('An active access token must be used to query information about the current user.', 2500);
     const pages = t.accounts.filter((a) => a.platform === 'facebook');
     const data = pages.map((page) => {
       const ig = t.accounts.find((a) => a.platform === 'instagram' && a.brandSlug === page.brandSlug);
@@ -234,7 +242,7 @@ export class OAuthServer {
 
   private linkedinAcls(ctx: Ctx): Reply {
     const orgs = (this.caller(ctx) ?? []).filter((a) => a.platform === 'linkedin');
-    if (!this.caller(ctx)) return { status: 401, body: { status: 401, serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' } };
+    if (!this.caller(ctx)) return this.tokenError(ctx) ?? { status: 401, body: { status: 401, serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' } };
     const person = `urn:li:person:${idString('li-member|camille', 10)}`;
     return {
       status: 200,
@@ -285,7 +293,7 @@ export class OAuthServer {
 
   private mastodonMe(ctx: Ctx): Reply {
     const me = ctx.tokenAccount;
-    if (!me) return { status: 401, body: { error: 'The access token is invalid' } };
+    if (!me) return this.tokenError(ctx) ?? { status: 401, body: { error: 'The access token is invalid' } };
     const username = me.handle.split('@')[0];
     return { status: 200, body: { id: me.externalId, username, acct: username, display_name: me.displayName, url: `https://${MASTODON_DOMAIN}/@${username}`, locked: false, bot: false } };
   }
