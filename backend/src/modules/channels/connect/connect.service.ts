@@ -99,21 +99,22 @@ export class ConnectService {
 
   /**
    * The platform's redirect back. Returns where to send the browser: the page picker of the
-   * attempt (consented, denied or failed: it shows which), or the channels page with the reason a
+   * attempt on the Channels page (consented, denied or failed: it shows which), or the reason a
    * state was refused (forged, other session or workspace, replayed, expired).
    */
   async callback(principal: Principal, platform: Platform, query: Record<string, string>, now = new Date()): Promise<string> {
     const app = this.config.publicUrl.replace(/\/+$/, '');
-    const refuse = (why: CallbackRefusal) => `${app}/channels?connectError=${why}`;
+    // Refusals before the caller is known to own the attempt name no workspace.
+    const refuse = (why: CallbackRefusal, workspaceId?: string) => `${app}${workspaceId ? `/w/${workspaceId}/channels` : '/'}?connectError=${why}`;
     const attemptId = ConnectState.attemptIdOf(query.state);
     const attempt = attemptId ? await this.attempts.find(attemptId) : null;
     if (!attempt) return refuse('invalid_state');
     if (!principal.sessionId || principal.userId !== attempt.userId || !this.state.verify(query.state, attempt.workspaceId, principal.sessionId)) {
       return refuse('state_mismatch');
     }
-    if (attempt.platform !== platform) return refuse('platform_mismatch');
-    if (!(await this.attempts.spend(attempt.id, now))) return refuse(attempt.usedAt ? 'state_used' : 'state_expired');
-    const picker = `${app}/channels/connect/${attempt.id}`;
+    if (attempt.platform !== platform) return refuse('platform_mismatch', attempt.workspaceId);
+    if (!(await this.attempts.spend(attempt.id, now))) return refuse(attempt.usedAt ? 'state_used' : 'state_expired', attempt.workspaceId);
+    const picker = `${app}/w/${attempt.workspaceId}/channels?connect=${attempt.id}`;
     const connect = this.oauthConnect(platform);
     const denial = connect.denial(query);
     if (denial || !query.code) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@vigie/platform-sandbox';
-import type { InboxDetailDto, InboxReplyDto } from '@vigie/contracts';
+import type { InboxDetailDto, InboxReplyDto, RenderedSavedReplyDto, SavedReplyDto } from '@vigie/contracts';
 import { createTestApp, createUser, createWorkspace, login, type LoggedIn, type TestApp } from '../../../test-utils/test-app';
 import { until } from '../../../test-utils/wait';
 import { sandboxChannelBody } from '../../ingestion/__tests__/sandbox-accounts';
@@ -183,6 +183,47 @@ describe('answer from the inbox against the platform sandbox', () => {
     expect(retried.status).toBe(201);
     expect(retried.body).toMatchObject({ status: 'sent', platformExternalId: posted });
     expect((await sb.writes('facebook')).length).toBe(before);
+  }, 60_000);
+
+  it('a saved reply rendered for the item, a viewer drafting (seen by the cm) and submitting for approval; the cm approves (sent once) or rejects', async () => {
+    const [item, second] = await openItems('mastodon', false);
+    const viewer = await createUser(t.db, 'reply-viewer@example.test');
+    await t.db.query(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'viewer')`, [ws, viewer.id]);
+    const v = await login(t, viewer);
+    const draft = { text: 'Merci, on regarde.', idempotencyKey: randomUUID() };
+    expect((await v.post(`/api/workspaces/${ws}/inbox/${item!.id}/replies`, draft)).status).toBe(403);
+    expect((await client.patch(`/api/workspaces/${ws}`, { repliesNeedApproval: true })).status).toBe(200);
+
+    const created = await client.post(`/api/workspaces/${ws}/saved-replies`, { language: 'fr', title: 'Merci', body: 'Bonjour {{author}}, merci ! {{agent}} pour {{brand}} <b>' });
+    expect(created.status).toBe(201);
+    const saved = created.body as SavedReplyDto;
+    expect(((await client.get(`/api/workspaces/${ws}/saved-replies`)).body as SavedReplyDto[]).map((r) => r.id)).toContain(saved.id);
+    const rendered = (await client.get(`/api/workspaces/${ws}/saved-replies/${saved.id}/render?itemId=${item!.id}`)).body as RenderedSavedReplyDto;
+    expect(rendered.text).toMatch(/^Bonjour \S.*, merci ! .+ pour Maison Lumière <b>$/);
+    expect(rendered.text).not.toContain('{{');
+
+    const beat = await v.post(`/api/workspaces/${ws}/inbox/${item!.id}/drafting`);
+    expect(beat.status).toBe(200);
+    const seen = (await client.get(`/api/workspaces/${ws}/inbox/${item!.id}`)).body as InboxDetailDto;
+    expect(seen.othersDrafting.map((d) => d.userId)).toEqual([viewer.id]);
+
+    const before = (await sb.writes('mastodon')).length;
+    const pending = (await v.post(`/api/workspaces/${ws}/inbox/${item!.id}/replies`, { text: rendered.text, idempotencyKey: draft.idempotencyKey, savedReplyId: saved.id }))
+      .body as InboxReplyDto;
+    expect(pending.status).toBe('pending_approval');
+    expect((await sb.writes('mastodon')).length).toBe(before);
+    expect((await v.post(`/api/workspaces/${ws}/inbox/${item!.id}/replies/${pending.id}/approve`)).status).toBe(403);
+    const approved = await client.post(`/api/workspaces/${ws}/inbox/${item!.id}/replies/${pending.id}/approve`);
+    expect([approved.status, (approved.body as InboxReplyDto).status]).toEqual([200, 'sent']);
+    expect((await client.post(`/api/workspaces/${ws}/inbox/${item!.id}/replies/${pending.id}/approve`)).status).toBe(200);
+    const landed = (await sb.writes('mastodon')).filter((w) => w.action === 'reply' && w.text?.endsWith(rendered.text));
+    expect(landed.map((w) => w.id)).toEqual([(approved.body as InboxReplyDto).platformExternalId]);
+
+    const other = (await v.post(`/api/workspaces/${ws}/inbox/${second!.id}/replies`, { text: 'Non', idempotencyKey: randomUUID() })).body as InboxReplyDto;
+    const rejected = await client.post(`/api/workspaces/${ws}/inbox/${second!.id}/replies/${other.id}/reject`);
+    expect([rejected.status, (rejected.body as InboxReplyDto).status]).toEqual([200, 'rejected']);
+    expect((await client.delete(`/api/workspaces/${ws}/saved-replies/${saved.id}`)).status).toBeLessThan(300);
+    expect((await client.patch(`/api/workspaces/${ws}`, { repliesNeedApproval: false })).status).toBe(200);
   }, 60_000);
 
   it('a deleted comment gives a precise message and keeps the draft', async () => {

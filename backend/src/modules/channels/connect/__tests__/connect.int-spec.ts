@@ -81,7 +81,7 @@ describe('connect accounts by consent against the platform sandbox', () => {
     const s = await start('facebook');
     expect(new URL(s.authorizeUrl).searchParams.get('code_challenge_method')).toBe('S256');
     const { location } = await consentAndReturn(s);
-    expect(location.pathname).toBe(`/channels/connect/${s.attemptId}`);
+    expect(`${location.pathname}${location.search}`).toBe(`/w/${ws}/channels?connect=${s.attemptId}`);
     const a = await attempt(s.attemptId);
     expect(a.status).toBe('consented');
     const handles = a.candidates.map((c) => `${c.platform}:${c.handle}`).sort();
@@ -127,7 +127,7 @@ describe('connect accounts by consent against the platform sandbox', () => {
   ])('%s: the full consent round-trip lists the accounts the consent reaches', async (platform, account, handles) => {
     const s = await start(platform);
     const { location } = await consentAndReturn(s, 'allow', account);
-    expect(location.pathname).toBe(`/channels/connect/${s.attemptId}`);
+    expect(`${location.pathname}${location.search}`).toBe(`/w/${ws}/channels?connect=${s.attemptId}`);
     const a = await attempt(s.attemptId);
     expect([a.status, a.error]).toEqual(['consented', null]);
     expect(a.candidates.map((c) => c.handle.toLowerCase()).sort()).toEqual(handles.map((h) => h.toLowerCase()).sort());
@@ -173,7 +173,7 @@ describe('connect accounts by consent against the platform sandbox', () => {
     expect([403, 404]).toContain((await other.get(api(`/connect/attempts/${s.attemptId}`))).status);
     // The rightful session can still finish.
     const mine = await client.get(pathOf(back));
-    expect(new URL(mine.headers.location as string).pathname).toBe(`/channels/connect/${s.attemptId}`);
+    expect(new URL(mine.headers.location as string).searchParams.get('connect')).toBe(s.attemptId);
   });
 
   it('a forged or expired state is refused', async () => {
@@ -190,7 +190,7 @@ describe('connect accounts by consent against the platform sandbox', () => {
     const s = await start('facebook');
     const { back, location } = await consentAndReturn(s, 'deny');
     expect(back.searchParams.get('error_reason')).toBe('user_denied');
-    expect(location.pathname).toBe(`/channels/connect/${s.attemptId}`);
+    expect(`${location.pathname}${location.search}`).toBe(`/w/${ws}/channels?connect=${s.attemptId}`);
     const a = await attempt(s.attemptId);
     expect(a.status).toBe('denied');
     expect(a.error).toMatch(/^Facebook: consent was refused: Permissions error$/);
