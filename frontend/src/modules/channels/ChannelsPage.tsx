@@ -1,5 +1,6 @@
-import type { ChannelDto } from '@vigie/contracts';
+import type { ChannelDto, Platform } from '@vigie/contracts';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useFilters } from '../../app/workspace/useFilters';
 import { useWorkspace } from '../../app/workspace/workspace-context';
@@ -12,6 +13,8 @@ import { useApi } from '../../lib/hooks/useApi';
 import { deleteChannel, listChannels, syncChannel } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { AddChannelForm } from './components/AddChannelForm';
+import { ConnectPanel } from './components/ConnectPanel';
+import { ConnectPicker } from './components/ConnectPicker';
 import { ImportPanel } from './components/ImportPanel';
 import '../../styles/forms.css';
 import { RowButton } from '../../components/RowButton';
@@ -22,7 +25,17 @@ export default function ChannelsPage() {
   const { workspace, brands, canAct, isAdmin } = useWorkspace();
   const [filters] = useFilters();
   const channels = useApi((signal) => listChannels(workspace.id, undefined, signal), [workspace.id]);
-  const [adding, setAdding] = useState(false);
+  // 'connect': consent flows; 'paste': the advanced pasted-token form.
+  const [adding, setAdding] = useState<'connect' | 'paste' | null>(null);
+  const [reconnect, setReconnect] = useState<{ platform: Platform; brandId: string } | null>(null);
+  const [params, setParams] = useSearchParams();
+  const attemptId = params.get('connect');
+  const connectError = params.get('connectError');
+  const clearParams = () => setParams((p) => {
+    p.delete('connect');
+    p.delete('connectError');
+    return p;
+  }, { replace: true });
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<Error | null>(null);
   const [pending, setPending] = useState<Set<string>>(new Set());
@@ -81,7 +94,7 @@ export default function ChannelsPage() {
         subtitle={t('channels.subtitle')}
         actions={
           isAdmin && !adding && brands.length > 0 ? (
-            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)} data-testid="add-channel">
+            <button type="button" className="btn btn--primary" onClick={() => setAdding('connect')} data-testid="add-channel">
               {t('channels.add')}
             </button>
           ) : null
@@ -93,14 +106,56 @@ export default function ChannelsPage() {
         </p>
       ) : null}
       {actionError ? <ErrorMessage error={actionError} /> : null}
-      {adding ? (
+      {connectError ? (
+        <p className="error-message" role="alert" data-testid="connect-error">
+          {t(`connect.error.${connectError}`, { defaultValue: t('connect.error.invalid_state') })}
+        </p>
+      ) : null}
+      {attemptId ? (
+        <ConnectPicker
+          workspaceId={workspace.id}
+          attemptId={attemptId}
+          brands={brands}
+          onClose={clearParams}
+          onAdded={(added) => {
+            clearParams();
+            setMessage(t('connect.added', { count: added.length, handles: added.map((c) => c.displayName ?? c.handle).join(', ') }));
+            channels.reload();
+            setRefreshes(5);
+          }}
+        />
+      ) : null}
+      {adding === 'connect' || reconnect ? (
+        <ConnectPanel
+          key={reconnect ? `${reconnect.platform}-${reconnect.brandId}` : 'new'}
+          workspaceId={workspace.id}
+          brands={brands}
+          defaultBrandId={reconnect?.brandId ?? filters.brandId}
+          platform={reconnect?.platform}
+          onPasteToken={() => {
+            setReconnect(null);
+            setAdding('paste');
+          }}
+          onCancel={() => {
+            setReconnect(null);
+            setAdding(null);
+          }}
+          onAdded={(c) => {
+            setReconnect(null);
+            setAdding(null);
+            setMessage(t('channels.added', { handle: c.handle }));
+            channels.reload();
+          }}
+        />
+      ) : null}
+      {adding === 'paste' ? (
         <AddChannelForm
           workspaceId={workspace.id}
           brands={brands}
           defaultBrandId={filters.brandId}
-          onCancel={() => setAdding(false)}
+          onCancel={() => setAdding(null)}
           onAdded={(c) => {
-            setAdding(false);
+            setAdding(null);
             setMessage(t('channels.added', { handle: c.handle }));
             channels.reload();
           }}
@@ -171,6 +226,11 @@ export default function ChannelsPage() {
                       <RowButton target={c.handle} onClick={() => void sync(c)} disabled={pending.has(c.id)} testId="sync-now">
                         {t('channels.syncNow')}
                       </RowButton>
+                      {isAdmin && c.status === 'reconnect_needed' ? (
+                        <RowButton target={c.handle} onClick={() => setReconnect({ platform: c.platform, brandId: c.brandId })} testId="reconnect">
+                          {t('channels.reconnect')}
+                        </RowButton>
+                      ) : null}
                       {isAdmin ? (
                         <RowButton variant="danger" target={c.handle} onClick={() => void remove(c)}>
                           {t('channels.remove')}

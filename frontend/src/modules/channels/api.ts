@@ -1,4 +1,4 @@
-import type { ChannelDto, ImportCreatedDto, Platform, SyncRequestedDto } from '@vigie/contracts';
+import type { ChannelDto, ConnectAttemptDto, ConnectPlatformDto, ConnectStartDto, ImportCreatedDto, Platform, SyncRequestedDto } from '@vigie/contracts';
 import { api } from '../../lib/api-client';
 import type { ImportStatusDto } from './utils/import-status';
 
@@ -36,4 +36,40 @@ export function createImport(workspaceId: string, form: FormData): Promise<Impor
 
 export function getImport(workspaceId: string, importId: string): Promise<ImportStatusDto> {
   return api.get<ImportStatusDto>(`/workspaces/${workspaceId}/imports/${importId}`);
+}
+
+// ---- connect (consent flows, page picker, platform apps) ----
+
+const connect = (workspaceId: string) => `/workspaces/${workspaceId}/connect`;
+
+export function listConnectPlatforms(workspaceId: string, signal?: AbortSignal): Promise<ConnectPlatformDto[]> {
+  return api.get<ConnectPlatformDto[]>(`${connect(workspaceId)}/platforms`, undefined, signal);
+}
+
+export function startConnect(workspaceId: string, platform: Platform, body: { brandId: string; instanceUrl?: string }): Promise<ConnectStartDto> {
+  return api.post<ConnectStartDto>(`${connect(workspaceId)}/${platform}/start`, body);
+}
+
+export function getConnectAttempt(workspaceId: string, attemptId: string, signal?: AbortSignal): Promise<ConnectAttemptDto> {
+  return api.get<ConnectAttemptDto>(`${connect(workspaceId)}/attempts/${attemptId}`, undefined, signal);
+}
+
+export function addConnectedAccounts(workspaceId: string, attemptId: string, accounts: Array<{ key: string; brandId: string }>): Promise<ChannelDto[]> {
+  return api.post<ChannelDto[]>(`${connect(workspaceId)}/attempts/${attemptId}/accounts`, { accounts });
+}
+
+export function connectWithAppPassword(
+  workspaceId: string,
+  platform: Platform,
+  body: { brandId: string; identifier: string; appPassword: string; serviceUrl?: string },
+): Promise<ChannelDto> {
+  return api.post<ChannelDto>(`${connect(workspaceId)}/${platform}/app-password`, body);
+}
+
+export function savePlatformApp(workspaceId: string, platform: Platform, body: { clientId: string; clientSecret: string; baseUrl?: string }): Promise<ConnectPlatformDto> {
+  return api.put<ConnectPlatformDto>(`${connect(workspaceId)}/platforms/${platform}/app`, body);
+}
+
+export function removePlatformApp(workspaceId: string, platform: Platform): Promise<void> {
+  return api.delete(`${connect(workspaceId)}/platforms/${platform}/app`);
 }
