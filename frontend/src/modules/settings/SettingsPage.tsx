@@ -4,6 +4,7 @@ import { useWorkspace } from '../../app/workspace/workspace-context';
 import { PageHeader } from '../../components/PageHeader';
 import { ApiTokensSection } from './components/ApiTokensSection';
 import { BrandsSection } from './components/BrandsSection';
+import { ConnectionsSection } from './components/ConnectionsSection';
 import { MembersSection } from './components/MembersSection';
 import { PrivacySection } from './components/PrivacySection';
 import { SavedRepliesSection } from './components/SavedRepliesSection';
@@ -23,6 +24,7 @@ export default function SettingsPage() {
       <BrandsSection workspaceId={workspace.id} brands={brands} canAct={canAct} isAdmin={isAdmin} onChanged={reloadBrands} />
       <MembersSection workspaceId={workspace.id} isAdmin={isAdmin} myUserId={me.user.id} />
       <ServicesSection workspaceId={workspace.id} isAdmin={isAdmin} />
+      <ConnectionsSection workspaceId={workspace.id} isAdmin={isAdmin} />
       <SavedRepliesSection workspaceId={workspace.id} canAct={canAct} />
       <PrivacySection workspaceId={workspace.id} isAdmin={isAdmin} />
       <ApiTokensSection
