@@ -30,7 +30,7 @@ import { ChannelsService, INGESTION_QUEUE } from './channels.service';
     TokenKeeper,
     TokenRefreshJobs,
   ],
-  exports: [ChannelsService, ChannelAccountsRepository],
+  exports: [ChannelsService, ChannelAccountsRepository, PlatformAppsService],
 })
 export class ChannelsModule implements OnModuleInit {
   constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}

@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { BRANDS, redditBrandUser, type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@vigie/platform-sandbox';
+import { BRANDS, SANDBOX_OAUTH_APPS, redditBrandUser, type RunningSandbox, type SandboxAccountWithUrl, startSandbox } from '@vigie/platform-sandbox';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { freePort } from '../../infra/embedded-database';
 import { BrandsRepository } from '../brands/brands.repository';
 import { ChannelAccountsRepository } from '../channels/channel-accounts.repository';
 import { ChannelsService } from '../channels/channels.service';
+import { PlatformAppsService } from '../channels/connect/platform-apps.service';
+import { APP_PLATFORMS } from '../../config/app-config';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { AlertRulesRepository } from '../veille/alert-rules.repository';
 import { WatchQueriesRepository } from '../veille/watch-queries.repository';
@@ -55,6 +57,7 @@ export class DemoSandboxService implements OnApplicationShutdown {
     private readonly queries: WatchQueriesRepository,
     private readonly rules: AlertRulesRepository,
     private readonly channelsService: ChannelsService,
+    private readonly platformApps: PlatformAppsService,
     @Inject(SecretBox) private readonly secrets: SecretBox,
   ) {}
 
@@ -74,6 +77,7 @@ export class DemoSandboxService implements OnApplicationShutdown {
     for (const ws of demoWorkspaces) {
       await this.wire(ws.id, this.sandbox.accounts);
       await this.seedVeille(ws.id);
+      await this.seedConnectApps(ws.id, this.sandbox.baseUrls);
     }
     this.logger.log(`Platform sandbox on ${this.sandbox.url} (${this.sandbox.accounts.length} demo accounts)`);
     return this.sandbox.url;
@@ -127,6 +131,15 @@ export class DemoSandboxService implements OnApplicationShutdown {
    * What a CM would configure on day one: a brand query per brand, a crisis-signals topic per own
    * brand, and spike / negative-surge alert rules. Only when the workspace has no query yet.
    */
+  /** The sandbox's OAuth apps as the demo workspace's own, so every Connect button runs the real flow locally. */
+  private async seedConnectApps(workspaceId: string, baseUrls: Record<string, string>): Promise<void> {
+    const appPlatforms: readonly string[] = APP_PLATFORMS;
+    for (const app of SANDBOX_OAUTH_APPS) {
+      if (!appPlatforms.includes(app.platform)) continue;
+      await this.platformApps.save(workspaceId, app.platform, { clientId: app.clientId, clientSecret: app.clientSecret, baseUrl: baseUrls[app.platform] });
+    }
+  }
+
   private async seedVeille(workspaceId: string): Promise<void> {
     if ((await this.queries.countInWorkspace(workspaceId)) > 0) return;
     const brands = await this.brands.list(workspaceId);

@@ -1,4 +1,5 @@
 import { createTestApp, type TestApp } from '../../../test-utils/test-app';
+import { PlatformAppsService } from '../../channels/connect/platform-apps.service';
 import { DemoSandboxService } from '../demo-sandbox.service';
 import { FirstStartService } from '../first-start.service';
 
@@ -47,5 +48,10 @@ describe('demo seed', () => {
     expect(await count('channel_accounts')).toBe(accounts);
     expect(await count('watch_queries')).toBe(brands.length + own);
     expect(await count('alert_rules')).toBe(4 * own);
+    // Every Connect button of the demo runs the real flow against the sandbox: each platform is ready.
+    expect(await count('platform_apps')).toBe(6);
+    const connects = await t.app.get(PlatformAppsService).list(ws);
+    expect(connects.filter((c) => c.method !== 'none' && !c.ready).map((c) => c.platform)).toEqual([]);
+    expect(connects.find((c) => c.platform === 'facebook')).toMatchObject({ appSource: 'workspace', clientId: 'vigie-sandbox-facebook', baseUrl: `${url}/facebook` });
   });
 });
