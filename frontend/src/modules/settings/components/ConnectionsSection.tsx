@@ -40,7 +40,7 @@ export function ConnectionsSection({ workspaceId, isAdmin }: { workspaceId: stri
             <th>{t('settings.connections.method')}</th>
             <th>{t('settings.connections.state')}</th>
             <th>{t('settings.connections.redirectUri')}</th>
-            <th />
+            <th>{t('settings.connections.actions')}</th>
           </tr>
         </thead>
         <tbody>
