@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -28,12 +29,25 @@ export interface E2eServer extends TestApp {
   baseUrl: string;
 }
 
+/** A loopback port free right now (the app must know its public URL before it listens: OAuth redirect URIs). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 /** The real app (API + built dashboard) on a random loopback port, on a fresh database. */
 export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
-  const t = await createTestApp({ env: { VIGIE_STATIC_DIR: FRONTEND_DIST, ...env } });
-  await t.app.listen(0, '127.0.0.1');
-  const addr = t.app.getHttpServer().address() as { port: number };
-  return { ...t, baseUrl: `http://127.0.0.1:${addr.port}` };
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const t = await createTestApp({ env: { VIGIE_STATIC_DIR: FRONTEND_DIST, VIGIE_PUBLIC_URL: baseUrl, ...env } });
+  await t.app.listen(port, '127.0.0.1');
+  return { ...t, baseUrl };
 }
 
 export async function launchBrowser(): Promise<Browser> {
