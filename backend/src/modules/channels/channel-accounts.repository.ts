@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { ChannelAccount, type ChannelStatus } from './channel-account.entity';
 import type { Platform, SyncCursor } from './connectors/channel-connector';
+import { preparedQuery } from '../../common/database/prepared-query';
 
 /** What a sync run reads of its account (with its brand's kind). */
 export interface SyncAccountRow {
@@ -178,7 +179,7 @@ export class ChannelAccountsRepository {
    * too and which brand it belongs to: one round trip.
    */
   async scopeCheck(workspaceId: string, brandId: string, channelAccountId: string | null): Promise<ScopeCheckRow | null> {
-    const [row] = (await this.db.query(
+    const [row] = (await preparedQuery(this.db,
       `SELECT w.timezone, b.id IS NOT NULL AS brand, ca.id IS NOT NULL AS channel, ca.brand_id AS channel_brand
        FROM workspaces w
        LEFT JOIN brands b ON b.workspace_id = w.id AND b.id = $2

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../../common/database/prepared-query';
 import { needsAttentionSql } from './attention-rules';
 import { DAY_END_SQL, DAY_START_SQL } from './day-range';
 import type { InboxQueryDto } from './inbox.dto';
@@ -53,12 +54,13 @@ export class InboxItemsRepository {
    * whether that brand belongs to it, in the same round trip.
    */
   async workspaceContext(workspaceId: string, brandId?: string): Promise<WorkspaceContextRow | undefined> {
-    const [w] = (await this.db.query(
+    const [w] = await preparedQuery<WorkspaceContextRow>(
+      this.db,
       `SELECT timezone, language, settings->'pseudonymizeAuthors' AS pseudo,
        $2::uuid IS NULL OR EXISTS (SELECT 1 FROM brands b WHERE b.workspace_id = w.id AND b.id = $2::uuid) AS brand_found
      FROM workspaces w WHERE id = $1`,
       [workspaceId, brandId ?? null],
-    )) as WorkspaceContextRow[];
+    );
     return w;
   }
 
@@ -91,13 +93,16 @@ export class InboxItemsRepository {
       where.push(`(i.published_at, i.id) ${newest ? '<' : '>'} (${p(ts)}::timestamptz, ${p(id)}::bigint)`);
     }
     const dir = newest ? 'DESC' : 'ASC';
-    return (await this.db.query(
+    // The limit is a literal: a generic plan must know it is a short page (index scan, no sort).
+    const take = Math.max(1, Math.min(1000, Math.trunc(query.take)));
+    return preparedQuery<ItemRow>(
+      this.db,
       `SELECT ${ITEM_SELECT} ${ITEM_FROM}
        WHERE ${where.join(' AND ')}
        ORDER BY i.published_at ${dir}, i.id ${dir}
-       LIMIT ${p(query.take)}`,
+       LIMIT ${take}`,
       params,
-    )) as ItemRow[];
+    );
   }
 
   async findInWorkspace(workspaceId: string, itemId: string): Promise<ItemRow | undefined> {

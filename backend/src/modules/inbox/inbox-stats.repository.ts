@@ -4,6 +4,7 @@ import type { RequestType } from '@vigie/text';
 import type { DataSource } from 'typeorm';
 import { REQUEST_TYPES_SQL } from './attention-rules';
 import { DAY_END_SQL, DAY_START_SQL } from './day-range';
+import { preparedQuery } from '../../common/database/prepared-query';
 
 /** Scope of the response statistics: a workspace, optionally one brand and one channel, local days. */
 export interface StatsScope {
@@ -125,7 +126,7 @@ export class InboxStatsRepository {
     const inPeriods = (alias: string) => `${alias}.workspace_id = $1 AND ${alias}.brand_id = $2
       AND ($3::uuid IS NULL OR ${alias}.channel_account_id = $3)
       AND ${alias}.published_at >= ${DAY_START_SQL('k.from_day', '$6')} AND ${alias}.published_at < ${DAY_END_SQL('k.to_day', '$6')}`;
-    return (await this.db.query(
+    return (await preparedQuery(this.db,
       `SELECT b.kind, k.i::int AS i,
          (SELECT count(*)::int FROM comments c WHERE ${inPeriods('c')} AND NOT c.is_from_brand AND c.enriched_at IS NULL) AS unenriched,
          r.requests, r.answered, r.minutes

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../../common/database/prepared-query';
 
 /** A row of comment_sentiment_days (appended signed by triggers on comments; '' = not classified). */
 export interface CommentSentimentDayRow {
@@ -33,7 +34,7 @@ export class CommentSentimentDaysRepository {
     froms: readonly string[],
     tos: readonly string[],
   ): Promise<SentimentCountRow[]> {
-    return this.db.query(
+    return preparedQuery(this.db,
       `SELECT k.i::int AS i, nullif(d.sentiment, '') AS sentiment, sum(d.n)::int AS n
        FROM unnest($3::date[], $4::date[]) WITH ORDINALITY AS k(from_day, to_day, i)
        JOIN comment_sentiment_days d ON d.brand_id = $2 AND d.day BETWEEN k.from_day AND k.to_day

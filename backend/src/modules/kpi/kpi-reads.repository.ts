@@ -4,6 +4,7 @@ import type { DayPeriod } from '@vigie/kpi';
 import type { DataSource } from 'typeorm';
 import type { Granularity } from './api/kpi-query.dto';
 import { METRIC_COLUMNS, type MetricColumn } from './rollups/rollup-sql';
+import { preparedQuery } from '../../common/database/prepared-query';
 
 /** A brand (and optionally one of its channel accounts) checked against the workspace. */
 export interface KpiScope {
@@ -108,7 +109,7 @@ export class KpiReadsRepository {
     const rollupState = `, coalesce((SELECT v.version FROM kpi_rollup_versions v WHERE v.brand_id = b.id), 0)::text AS version,
       coalesce((SELECT json_agg(json_build_object('id', x.id, 'platform', x.platform, 'handle', x.handle) ORDER BY x.created_at, x.id)
         FROM channel_accounts x WHERE x.workspace_id = w.id AND x.brand_id = b.id AND ($3::uuid IS NULL OR x.id = $3)), '[]') AS channels`;
-    const [row] = (await this.db.query(
+    const [row] = (await preparedQuery(this.db,
       `SELECT w.timezone, b.id IS NOT NULL AS brand, ca.id IS NOT NULL AS channel, ca.brand_id AS channel_brand
          ${state ? rollupState : ''}
        FROM workspaces w
@@ -123,7 +124,7 @@ export class KpiReadsRepository {
   /** One scan of the period's rollups, grouped by channel, by content type, by bucket and in total. */
   groupedSums(scope: KpiScope, period: DayPeriod, granularity: Granularity): Promise<GroupedRow[]> {
     const bucket = BUCKET_SQL[granularity];
-    return this.db.query(
+    return preparedQuery(this.db,
       `SELECT GROUPING(r.channel_account_id) AS g_channel, GROUPING(r.content_type) AS g_type,
          GROUPING(${bucket}) AS g_bucket, r.channel_account_id, r.content_type, (${bucket})::text AS bucket,
          ${ROLLUP_SUM_SELECT}
@@ -136,7 +137,7 @@ export class KpiReadsRepository {
   }
 
   async totalSums(scope: KpiScope, period: DayPeriod): Promise<RollupSumRow | undefined> {
-    const [row] = (await this.db.query(
+    const [row] = (await preparedQuery(this.db,
       `SELECT ${ROLLUP_SUM_SELECT} FROM kpi_daily_rollups r
        WHERE r.workspace_id = $1 AND r.brand_id = $2 AND r.day BETWEEN $3::date AND $4::date
          AND ($5::uuid IS NULL OR r.channel_account_id = $5)`,
@@ -150,7 +151,7 @@ export class KpiReadsRepository {
    * on or before `to` and the last one before `from`.
    */
   followers(scope: KpiScope, periods: readonly DayPeriod[]): Promise<FollowersRow[]> {
-    return this.db.query(
+    return preparedQuery(this.db,
       `SELECT ca.id, p.i,
          (SELECT s.followers FROM account_daily_stats s WHERE s.channel_account_id = ca.id
             AND s.followers IS NOT NULL AND s.day <= p.to_day ORDER BY s.day DESC LIMIT 1) AS end_followers,
@@ -164,7 +165,7 @@ export class KpiReadsRepository {
 
   /** Interactions per local weekday (1 = Monday … 7 = Sunday) × hour of publication (cells with posts only). */
   heatmap(scope: KpiScope, period: DayPeriod): Promise<HeatmapRow[]> {
-    return this.db.query(
+    return preparedQuery(this.db,
       // float8 sums: exact up to 2^53 and much cheaper than bigint's numeric accumulator. The
       // arrays are unnested in the select list (zipped, same lengths): a third of the cost of a
       // lateral unnest(a, b, c, d), which runs a function scan per rollup row.
@@ -182,7 +183,7 @@ export class KpiReadsRepository {
 
   /** Per local day and platform (only `platforms`, those whose metrics have eras), the era counts. */
   eraDays(scope: KpiScope, period: DayPeriod, platforms: readonly string[]): Promise<EraDayRow[]> {
-    return this.db.query(
+    return preparedQuery(this.db,
       `SELECT r.day::text AS day, ca.platform, sum(r.impressions_era_impressions)::int AS old_era,
          sum(r.impressions_era_views)::int AS views_era
        FROM kpi_daily_rollups r JOIN channel_accounts ca ON ca.id = r.channel_account_id

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { inLocalDays } from '../../database/local-days';
+import { preparedQuery } from '../../common/database/prepared-query';
 
 /** A row of tracked_links. */
 export interface TrackedLinkRow {
@@ -135,7 +136,7 @@ export class TrackedLinksRepository {
     const params = [scope.workspaceId, scope.brandId, froms, tos, scope.channelAccountId, scope.timezone];
     const links = `SELECT id FROM tracked_links WHERE workspace_id = $1 AND brand_id = $2
       AND ($5::uuid IS NULL OR channel_account_id = $5)`;
-    return this.db.query(
+    return preparedQuery(this.db,
       `SELECT k.i::int AS i,
          (SELECT count(*)::int FROM link_clicks c WHERE c.link_id IN (${links})
             AND ${inLocalDays('c.clicked_at', 'k.from_day', 'k.to_day', '$6')}) AS clicks,

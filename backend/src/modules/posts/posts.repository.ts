@@ -10,6 +10,7 @@ import { UPSERT_POSTS } from './content-upsert.sql';
 import { postWriteBack } from './labels-write-back.sql';
 import { POST_INTERACTIONS_SQL } from './post-metrics.sql';
 import type { PostMetric, PostSort } from './posts.dto';
+import { preparedQuery } from '../../common/database/prepared-query';
 
 /** Where a batch of content goes: every row of a batch belongs to one channel account. */
 export interface ContentTarget {
@@ -155,7 +156,7 @@ export class PostsRepository {
       }
     }
     params.push(o.limit);
-    return this.db.query(
+    return preparedQuery(this.db,
       `SELECT p.id::text AS id, p.channel_account_id, ca.platform, ca.handle, p.external_id, p.published_at, p.content_type,
          p.text, p.permalink, p.impressions, p.reach, p.reactions, p.comments, p.shares, p.saves, p.clicks,
          p.video_views, p.impressions_definition, ${sortExpr} AS sort_value

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../../common/database/prepared-query';
 
 /** Mentions of one brand per time bucket ('' = whole period). */
 export interface SovBucketRow {
@@ -81,7 +82,7 @@ export class InsightsRepository {
 
   /** Share of voice: the brand and the workspace's competitors, with which query kinds they have. */
   async sovMeasured(workspaceId: string, brandId: string): Promise<SovMeasuredRow[]> {
-    return (await this.db.query(
+    return (await preparedQuery(this.db,
       `SELECT b.id, b.name, b.kind, bool_or(q.kind = 'brand') AS "hasBrandQuery", bool_or(q.kind = 'competitor') AS "hasCompetitorQuery"
          FROM brands b LEFT JOIN watch_queries q ON q.brand_id = b.id
         WHERE b.workspace_id = $1 AND (b.id = $2 OR b.kind = 'competitor')
@@ -92,7 +93,7 @@ export class InsightsRepository {
 
   /** Share of voice: earned mentions per brand for several periods in one statement. */
   async sovPeriods(workspaceId: string, brandId: string, periods: ReadonlyArray<{ from: string; to: string }>, tz: string): Promise<SovPeriodRow[]> {
-    return (await this.db.query(
+    return (await preparedQuery(this.db,
       `SELECT k.i::int AS i, mm.brand_id AS "brandId", count(DISTINCT m.id)::int AS n
            FROM unnest($3::date[], $4::date[]) WITH ORDINALITY AS k(from_day, to_day, i)
            JOIN mention_matches mm ON mm.workspace_id = $1

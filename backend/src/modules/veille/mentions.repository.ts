@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../../common/database/prepared-query';
 
 /** A `mentions` row as upserted (snake_case: the jsonb_to_recordset columns). */
 export interface MentionUpsertRow {
@@ -230,7 +231,7 @@ export class MentionsRepository {
       if (f.to) where.push(`m.published_at < ((${p(f.to)}::date + 1)::timestamp AT TIME ZONE ${tz})`);
     }
     if (f.before) where.push(`(m.published_at, m.id) < (${p(f.before.publishedAt)}::timestamptz, ${p(f.before.id)}::bigint)`);
-    return (await this.db.query(
+    return (await preparedQuery(this.db,
       `SELECT m.id::text, m.platform, m.source, m.external_id AS "externalId", m.kind, m.origin, m.text, m.url,
               m.author_external_id AS "authorExternalId", m.author_handle AS "authorHandle", m.author_name AS "authorName",
               m.author_followers AS "authorFollowers", m.reach, m.engagement, m.language, m.sentiment,
