@@ -9,6 +9,7 @@ import { tokenize } from '../src/normalize';
 import { extractFeatures } from '../src/sentiment/features';
 import { blendProbs } from '../src/sentiment/blend';
 import { lexiconScore } from '../src/sentiment/lexicon-score';
+import { lexiconLanguage } from '../src/sentiment/classify-sentiment';
 import { SENTIMENT_CLASSES } from '../src/sentiment/model-format';
 import { loadExtraEnglish, loadSentiment, type SentimentRow } from './datasets';
 import { report } from './metrics';
@@ -23,9 +24,9 @@ interface Example {
 
 export function featurize(text: string): { feats: Map<string, number>; lexScore: number } {
   const tokens = tokenize(text);
-  const { language } = detectLanguage(text, tokens);
+  const guess = detectLanguage(text, tokens);
   const feats = new Map<string, number>();
-  const lex = lexiconScore(tokens, language);
+  const lex = lexiconScore(tokens, lexiconLanguage(guess));
   extractFeatures(tokens, lex, feats);
   return { feats, lexScore: lex.score };
 }
