@@ -188,8 +188,10 @@ function main(): void {
   const valRows = rows.filter((r) => r.split === 'val');
   const trainEx = toExamples(trainRows);
   const valEx = toExamples(valRows);
-  // Best in the 5-fold --cv --grid over train+val (ALPHA=0.2): FR 0.643 / EN 0.626.
-  const base: Params = { epochs: 5, lr: 0.1, l2: 1e-4, minDf: 1 };
+  // 5-fold --cv --grid over train+val: minDf 1 scores FR 0.639 / EN 0.627 at ALPHA=0.3, but its
+  // singleton features drown hand-written idioms ("pas mal du tout" → neutral, a spec fails);
+  // minDf 2 at ALPHA=0.3 scores 0.628 / 0.621 (vs 0.621 / 0.616 at the former 0.35) and keeps them.
+  const base: Params = { epochs: 5, lr: 0.1, l2: 1e-4, minDf: 2 };
   const grid: Params[] = args.includes('--grid')
     ? [1e-4, 2e-3, 1e-2, 3e-2].flatMap((l2) =>
         [5, 10, 20].flatMap((epochs) => [1, 2].map((minDf) => ({ ...base, l2, epochs, minDf }))),
@@ -199,7 +201,7 @@ function main(): void {
     // 5-fold CV over train+val (never test): steadier than the 324-tweet val split for comparing variants.
     const all = [...trainEx, ...valEx];
     seededShuffle(all, 7);
-    const alpha = Number(process.env['ALPHA'] ?? '0.35');
+    const alpha = Number(process.env['ALPHA'] ?? '0.3');
     for (const p of grid) {
       const fr: number[] = [];
       const en: number[] = [];

@@ -3,7 +3,7 @@
  * from ~4k tweets about politics/climate; the lexicon knows emoji, idioms, negation and
  * intensity on everyday words it never saw. ALPHA was picked by 5-fold CV on train+val (scripts/train.ts --cv).
  */
-export const LEXICON_BLEND_ALPHA = 0.2;
+export const LEXICON_BLEND_ALPHA = 0.3;
 
 export function blendProbs(probs: Float64Array, lexScore: number, alpha: number): void {
   const pos = lexScore > 0 ? lexScore : 0;
