@@ -12,6 +12,9 @@ export interface Report {
   macroF1: number;
   perClass: ClassReport[];
   n: number;
+  labels: string[];
+  /** confusion[gold][pred], in `labels` order; predictions outside `labels` are dropped. */
+  confusion: number[][];
 }
 
 export function report(gold: string[], pred: string[], labels: string[]): Report {
@@ -33,7 +36,14 @@ export function report(gold: string[], pred: string[], labels: string[]): Report
   for (let i = 0; i < gold.length; i++) if (gold[i] === pred[i]) correct++;
   const present = perClass.filter((c) => c.support > 0);
   const macroF1 = present.reduce((s, c) => s + c.f1, 0) / Math.max(1, present.length);
-  return { accuracy: gold.length ? correct / gold.length : 0, macroF1, perClass, n: gold.length };
+  const at = new Map(labels.map((l, i) => [l, i]));
+  const confusion = labels.map(() => labels.map(() => 0));
+  for (let i = 0; i < gold.length; i++) {
+    const g = at.get(gold[i] as string);
+    const p = at.get(pred[i] as string);
+    if (g !== undefined && p !== undefined) (confusion[g] as number[])[p]! += 1;
+  }
+  return { accuracy: gold.length ? correct / gold.length : 0, macroF1, perClass, n: gold.length, labels, confusion };
 }
 
 export function formatReport(title: string, r: Report): string {
@@ -46,4 +56,12 @@ export function formatReport(title: string, r: Report): string {
     ),
   ];
   return lines.join('\n');
+}
+
+/** Rows = gold, columns = predicted. */
+export function formatConfusion(r: Report): string {
+  const w = Math.max(8, ...r.labels.map((l) => l.length + 1));
+  const head = `  ${'gold \\ pred'.padEnd(w)}${r.labels.map((l) => l.padStart(w)).join('')}`;
+  const rows = r.labels.map((l, i) => `  ${l.padEnd(w)}${(r.confusion[i] as number[]).map((v) => String(v).padStart(w)).join('')}`);
+  return [head, ...rows].join('\n');
 }

@@ -9,6 +9,7 @@ import { tokenize } from '../src/normalize';
 import { extractFeatures } from '../src/sentiment/features';
 import { blendProbs } from '../src/sentiment/blend';
 import { lexiconScore } from '../src/sentiment/lexicon-score';
+import { lexiconLanguage } from '../src/sentiment/classify-sentiment';
 import { SENTIMENT_CLASSES } from '../src/sentiment/model-format';
 import { loadExtraEnglish, loadSentiment, type SentimentRow } from './datasets';
 import { report } from './metrics';
@@ -23,9 +24,9 @@ interface Example {
 
 export function featurize(text: string): { feats: Map<string, number>; lexScore: number } {
   const tokens = tokenize(text);
-  const { language } = detectLanguage(text, tokens);
+  const guess = detectLanguage(text, tokens);
   const feats = new Map<string, number>();
-  const lex = lexiconScore(tokens, language);
+  const lex = lexiconScore(tokens, lexiconLanguage(guess));
   extractFeatures(tokens, lex, feats);
   return { feats, lexScore: lex.score };
 }
@@ -125,7 +126,7 @@ function softmaxInPlace(z: Float64Array): void {
   for (let k = 0; k < z.length; k++) z[k] = (z[k] as number) / sum;
 }
 
-function predict(m: Model, feats: Map<string, number>, lexScore = 0, alpha = 0): number {
+function predict(m: Model, feats: Map<string, number>, lexScore = 0, alpha = 0, neutralShift = 0): number {
   const z = new Float64Array(K);
   for (let k = 0; k < K; k++) z[k] = m.b[k] as number;
   for (const [f, v] of feats) {
@@ -135,15 +136,16 @@ function predict(m: Model, feats: Map<string, number>, lexScore = 0, alpha = 0):
   }
   softmaxInPlace(z);
   blendProbs(z, lexScore, alpha);
+  z[1] = (z[1] as number) - neutralShift;
   let best = 0;
   for (let k = 1; k < K; k++) if ((z[k] as number) > (z[best] as number)) best = k;
   return best;
 }
 
-function evaluate(m: Model, examples: Example[], lang: string, alpha = 0): number {
+function evaluate(m: Model, examples: Example[], lang: string, alpha = 0, neutralShift = 0): number {
   const sub = examples.filter((e) => e.lang === lang);
   const gold = sub.map((e) => SENTIMENT_CLASSES[e.y] as string);
-  const pred = sub.map((e) => SENTIMENT_CLASSES[predict(m, e.feats, e.lexScore, alpha)] as string);
+  const pred = sub.map((e) => SENTIMENT_CLASSES[predict(m, e.feats, e.lexScore, alpha, neutralShift)] as string);
   return report(gold, pred, [...SENTIMENT_CLASSES]).macroF1;
 }
 
@@ -186,13 +188,35 @@ function main(): void {
   const valRows = rows.filter((r) => r.split === 'val');
   const trainEx = toExamples(trainRows);
   const valEx = toExamples(valRows);
-  // Best on val (min of FR/EN macro-F1) in the --grid search.
+  // 5-fold --cv --grid over train+val: minDf 1 scores FR 0.639 / EN 0.627 at ALPHA=0.3, but its
+  // singleton features drown hand-written idioms ("pas mal du tout" → neutral, a spec fails);
+  // minDf 2 at ALPHA=0.3 scores 0.628 / 0.621 (vs 0.621 / 0.616 at the former 0.35) and keeps them.
   const base: Params = { epochs: 5, lr: 0.1, l2: 1e-4, minDf: 2 };
   const grid: Params[] = args.includes('--grid')
     ? [1e-4, 2e-3, 1e-2, 3e-2].flatMap((l2) =>
         [5, 10, 20].flatMap((epochs) => [1, 2].map((minDf) => ({ ...base, l2, epochs, minDf }))),
       )
     : [base];
+  if (args.includes('--cv')) {
+    // 5-fold CV over train+val (never test): steadier than the 324-tweet val split for comparing variants.
+    const all = [...trainEx, ...valEx];
+    seededShuffle(all, 7);
+    const alpha = Number(process.env['ALPHA'] ?? '0.3');
+    for (const p of grid) {
+      const fr: number[] = [];
+      const en: number[] = [];
+      for (let f = 0; f < 5; f++) {
+        const tr = all.filter((_e, i) => i % 5 !== f);
+        const te = all.filter((_e, i) => i % 5 === f);
+        const m = train(tr, p);
+        fr.push(evaluate(m, te, 'fr', alpha));
+        en.push(evaluate(m, te, 'en', alpha));
+      }
+      const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+      console.log(`cv  l2=${p.l2} epochs=${p.epochs} minDf=${p.minDf} alpha=${alpha}  FR ${mean(fr).toFixed(3)}  EN ${mean(en).toFixed(3)}`);
+    }
+    return;
+  }
   let best: { p: Params; score: number } | null = null;
   for (const p of grid) {
     const m = train(trainEx, p);
@@ -201,6 +225,13 @@ function main(): void {
     const score = Math.min(fr, en);
     console.log(`val  l2=${p.l2} epochs=${p.epochs} minDf=${p.minDf}  FR ${fr.toFixed(3)}  EN ${en.toFixed(3)}`);
     if (!best || score > best.score) best = { p, score };
+    if (args.includes('--shift')) {
+      for (const shift of [0, 0.03, 0.06, 0.09, 0.12, 0.15]) {
+        const a = evaluate(m, valEx, 'fr', 0.35, shift);
+        const e = evaluate(m, valEx, 'en', 0.35, shift);
+        console.log(`  alpha=0.35 neutral shift=${shift}  FR ${a.toFixed(3)}  EN ${e.toFixed(3)}`);
+      }
+    }
     if (args.includes('--alpha')) {
       for (const alpha of [0.1, 0.2, 0.3, 0.35, 0.4, 0.5, 0.6]) {
         const a = evaluate(m, valEx, 'fr', alpha);

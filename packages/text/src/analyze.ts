@@ -1,7 +1,12 @@
 import { detectLanguage } from './language/detect-language';
 import { tokenize } from './normalize';
 import { classifyRequest } from './request-type/classify-request';
-import { classifySentiment } from './sentiment/classify-sentiment';
+import {
+  classifySentiment,
+  isUnsupportedLanguage,
+  lexiconLanguage,
+  UNSUPPORTED_SENTIMENT,
+} from './sentiment/classify-sentiment';
 import { detectToxicity } from './toxicity/detect-toxicity';
 import type { AnalyzeOptions, TextAnalysis } from './types';
 
@@ -13,13 +18,18 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): TextAnalysis {
   const raw = typeof text === 'string' ? text : '';
   const tokens = tokenize(raw);
   const hint = typeof opts?.languageHint === 'string' ? opts.languageHint : undefined;
-  const { language } = detectLanguage(raw, tokens, hint);
-  // Sentiment models exist for fr and en; other languages use the bilingual lexicon path.
-  const sentiment = classifySentiment(tokens, language);
+  const guess = detectLanguage(raw, tokens, hint);
+  // Sentiment is read in fr and en only; other languages are 'und' and not guessed (neutral, flagged).
+  const unsupported = isUnsupportedLanguage(guess);
+  const language = guess.language === 'fr' || guess.language === 'en' ? guess.language : 'und';
+  const sentiment = unsupported
+    ? { ...UNSUPPORTED_SENTIMENT }
+    : classifySentiment(tokens, lexiconLanguage(guess), guess.mixed);
   const tox = detectToxicity(tokens);
   const requestType = classifyRequest(tokens, { toxicReason: tox.reason, sentiment: sentiment.score });
   return {
     language,
+    detectedLanguage: guess.language,
     sentiment,
     requestType,
     toxic: tox.toxic,

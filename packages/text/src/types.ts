@@ -5,12 +5,22 @@ export type { Language };
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 
+/**
+ * Set when a rule decided or flagged the sentiment: 'empty' (no token), 'unsupported_language'
+ * (not fr/en: neutral, not guessed), 'irony' (sarcasm cue turned praise negative),
+ * 'mixed_language' (fr+en code-switching, read with both lexicons). null: plain model reading.
+ */
+export type SentimentReason = 'empty' | 'unsupported_language' | 'irony' | 'mixed_language' | null;
+
 /** Request types, in display order: the shared vocabulary of @vigie/contracts. */
 export { REQUEST_TYPES, type RequestType };
 
 export interface TextAnalysis {
+  /** 'fr', 'en' or 'und' (too short to tell, or a language Vigie does not read: see detectedLanguage). */
   language: Language;
-  sentiment: { label: SentimentLabel; score: number };
+  /** What the detector saw, e.g. 'de' when language is 'und' because German is not supported. */
+  detectedLanguage?: Language;
+  sentiment: { label: SentimentLabel; score: number; reason?: SentimentReason };
   /** reason: the matched cue shown in the UI ("remboursement", "how much"), null for 'other'. */
   requestType: { type: RequestType; reason: string | null };
   toxic: boolean;
@@ -20,4 +30,14 @@ export interface TextAnalysis {
 export interface AnalyzeOptions {
   /** ISO 639-1 code from the platform (e.g. a post's declared language); a tie-breaker, not an override. */
   languageHint?: string;
+}
+
+/** 'fast': the built-in linear+lexicon model; 'transformer': an installed model package; 'auto': transformer when installed. */
+export type SentimentModelChoice = 'auto' | 'fast' | 'transformer';
+
+export interface AnalyzeAsyncOptions extends AnalyzeOptions {
+  /** Default: env VIGIE_SENTIMENT_MODEL, else 'auto'. */
+  model?: SentimentModelChoice;
+  /** Texts per transformer call (default 32). */
+  batchSize?: number;
 }

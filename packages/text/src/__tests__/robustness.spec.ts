@@ -31,7 +31,8 @@ describe('robustness', () => {
     const r = analyze(null as unknown as string);
     expect(r).toEqual({
       language: 'und',
-      sentiment: { label: 'neutral', score: 0 },
+      detectedLanguage: 'und',
+      sentiment: { label: 'neutral', score: 0, reason: 'empty' },
       requestType: { type: 'other', reason: null },
       toxic: false,
       toxicity: { reason: null },

@@ -37,6 +37,20 @@ export interface LanguageGuess {
   language: Language;
   /** 0..1: share of the winning language among all votes, damped for short texts. */
   confidence: number;
+  /** French and English both clearly present (code-switching): sentiment reads both lexicons. */
+  mixed: boolean;
+  /** Mostly letters of a non-Latin script (Arabic, CJK, Cyrillic…): a language Vigie cannot read. */
+  foreignScript: boolean;
+}
+
+const LATIN_LETTER = /[a-zA-Z\u00c0-\u024f]/g;
+const ANY_LETTER = /\p{L}/gu;
+
+function isForeignScript(sample: string): boolean {
+  const letters = sample.match(ANY_LETTER)?.length ?? 0;
+  if (letters < 3) return false;
+  const latin = sample.match(LATIN_LETTER)?.length ?? 0;
+  return latin * 2 < letters;
 }
 
 /**
@@ -78,11 +92,16 @@ export function detectLanguage(raw: string, tokens: Token[], hint?: string): Lan
       bestIndex = i;
     } else if (v > second) second = v;
   }
-  if (bestIndex < 0 || total === 0) return { language: 'und', confidence: 0 };
+  const foreignScript = isForeignScript(sample);
+  if (bestIndex < 0 || total === 0) return { language: 'und', confidence: 0, mixed: false, foreignScript };
   const share = best / total;
   const confidence = share * Math.min(1, best / 3);
+  const fr = votes[LANG_INDEX['fr'] as number] as number;
+  const en = votes[LANG_INDEX['en'] as number] as number;
+  // Code-switching ("le service était so bad"): both languages have real votes and are the top two.
+  const mixed = Math.min(fr, en) >= 1.5 && Math.min(fr, en) >= 0.35 * Math.max(fr, en) && fr + en >= best + second - 1e-9;
   // Need some evidence (≥ 1.5 votes, or a hint agreeing) and a clear margin over the runner-up.
   const enough = best >= 1.5 || (voted >= 1 && words <= 3 && hintIndex === bestIndex);
-  if (!enough || best - second < 0.75 || share < 0.45) return { language: 'und', confidence };
-  return { language: LANGS[bestIndex] as Language, confidence };
+  if (!enough || best - second < 0.75 || share < 0.45) return { language: 'und', confidence, mixed, foreignScript };
+  return { language: LANGS[bestIndex] as Language, confidence, mixed, foreignScript };
 }

@@ -1,9 +1,9 @@
 /**
  * Mixes the model's class probabilities with the rule-based lexicon polarity. The model learned
  * from ~4k tweets about politics/climate; the lexicon knows emoji, idioms, negation and
- * intensity on everyday words it never saw. ALPHA was picked on the val split (scripts/train.ts).
+ * intensity on everyday words it never saw. ALPHA was picked by 5-fold CV on train+val (scripts/train.ts --cv).
  */
-export const LEXICON_BLEND_ALPHA = 0.35;
+export const LEXICON_BLEND_ALPHA = 0.3;
 
 export function blendProbs(probs: Float64Array, lexScore: number, alpha: number): void {
   const pos = lexScore > 0 ? lexScore : 0;

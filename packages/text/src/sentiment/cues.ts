@@ -163,6 +163,18 @@ export const EMOTICONS: Record<string, number> = {
 /** Cheap irony markers: flip apparent praise ("Super service… #ironie"). */
 export const IRONY_MARKERS = new Set(['ironie', 'sarcasme', 'sarcasm', 'irony', 'not', '/s']);
 
+/** Set phrases that are sarcastic whatever their words say: negative, and flagged as irony. */
+export const IRONY_PHRASES: Record<string, number> = {
+  'merci pour rien': -2.5,
+  'merci de rien': -1,
+  'thanks for nothing': -2.5,
+  'thank you for nothing': -2.5,
+  'yeah right': -1.5,
+};
+
+/** Eye-roll / upside-down face next to praise reads as sarcasm ("Génial 🙃"). */
+export const IRONY_EMOJI = new Set(['🙃', '🙄']);
+
 /** Clause breakers: negation scope stops here. */
 export const SCOPE_BREAKERS = new Set([',', '.', ';', ':', '!', '?', '...', 'mais', 'but', 'et', 'and', 'car', 'because']);
 

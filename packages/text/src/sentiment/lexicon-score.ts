@@ -6,7 +6,9 @@ import {
   IDIOMS_EN,
   IDIOMS_FR,
   INTENSIFIERS,
+  IRONY_EMOJI,
   IRONY_MARKERS,
+  IRONY_PHRASES,
   NEGATORS,
   SCOPE_BREAKERS,
 } from './cues';
@@ -52,11 +54,17 @@ let merged: Record<'fr' | 'en' | 'other', MergedLexicon> | null = null;
 
 function lexiconFor(lang: string): MergedLexicon {
   merged ??= {
-    fr: merge(IDIOMS_FR, AFINN_FR),
-    en: merge(IDIOMS_EN, AFINN_EN),
-    other: merge(IDIOMS_FR, IDIOMS_EN, AFINN_EN, AFINN_FR),
+    fr: merge(IRONY_PHRASES, IDIOMS_FR, AFINN_FR),
+    en: merge(IRONY_PHRASES, IDIOMS_EN, AFINN_EN),
+    other: merge(IRONY_PHRASES, IDIOMS_FR, IDIOMS_EN, AFINN_EN, AFINN_FR),
   };
   return lang === 'fr' ? merged.fr : lang === 'en' ? merged.en : merged.other;
+}
+
+function isIronyPhrase(tokens: Token[], i: number, span: number): boolean {
+  let key = '';
+  for (let k = i; k < i + span; k++) key += (k > i ? ' ' : '') + (tokens[k] as Token).norm;
+  return IRONY_PHRASES[key] !== undefined;
 }
 
 /** VADER-style squashing of an unbounded sum into -1..1. */
@@ -78,6 +86,7 @@ export function lexiconScore(tokens: Token[], lang: string): LexiconScore {
   let emojiNeg = 0;
   let hits = 0;
   let irony = false;
+  let ironyEmoji = false;
   let negUntil = -1;
   let boost = 1;
   let clauseWeight = 1;
@@ -94,6 +103,7 @@ export function lexiconScore(tokens: Token[], lang: string): LexiconScore {
     const t = tokens[i] as Token;
     const w = t.norm;
     if (t.kind === 'emoji') {
+      if (IRONY_EMOJI.has(w)) ironyEmoji = true;
       const s = EMOJI_OVERRIDES[w] ?? EMOJI_SENTIMENT[w];
       if (s !== undefined) {
         hits++;
@@ -150,6 +160,7 @@ export function lexiconScore(tokens: Token[], lang: string): LexiconScore {
         value = scores.get(`${w} ${(tokens[i + 1] as Token).norm}`);
         if (value !== undefined) span = 2;
       }
+      if (value !== undefined && isIronyPhrase(tokens, i, span)) irony = true;
     }
     const isNegator = NEGATORS.has(w) && !(w === 'dont' && lang === 'fr');
     if (value === undefined && isNegator) {
@@ -187,6 +198,8 @@ export function lexiconScore(tokens: Token[], lang: string): LexiconScore {
     i += span - 1;
   }
 
+  // Praise next to an eye-roll is sarcasm; an eye-roll alone is already negative.
+  if (ironyEmoji && pos > 0) irony = true;
   if (irony) {
     // "Super, encore une panne #ironie": the praise is the sarcasm, so it counts against.
     neg += pos;
