@@ -28,7 +28,9 @@ export function matchFoundItems(
   const out: MentionInput[] = [];
   for (const m of items) {
     const a = analyze(m.text);
-    const lang = a.language !== 'und' ? a.language : undefined;
+    // `lang:es` must still match Spanish text, which Vigie does not read (its language is 'und').
+    const seen = a.detectedLanguage ?? a.language;
+    const lang = seen !== 'und' ? seen : undefined;
     const ids = ctx.set.match({
       text: m.text,
       lang,
