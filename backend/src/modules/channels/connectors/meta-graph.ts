@@ -1,3 +1,5 @@
+import { write } from './answer';
+import type { AnswerTarget, PostedReply } from './channel-connector';
 import { ConnectorError, ConnectorErrorCode } from './connector-error';
 import type { HttpClient } from './http-client';
 import { JsonReader } from './json-reader';
@@ -139,4 +141,28 @@ export function readDailyInsight(body: JsonReader, metric: string): Array<{ day:
 /** Errors that mean "this account has no such insight" (retired/invalid metric #100, no permission #10): no history, not a failed sync. */
 export function isNoInsightError(e: unknown): boolean {
   return e instanceof ConnectorError && (e.platformCode === 10 || isInvalidMetricError(e));
+}
+
+/**
+ * Comment writes of the two Graph products: Facebook Pages and Instagram differ only by the
+ * reply edge (`comments` / `replies`) and the hide flag (`is_hidden` / `hide`). Both thread one
+ * level deep: a reply to a reply goes under its top-level comment.
+ */
+export interface GraphCommentDialect {
+  replyEdge: 'comments' | 'replies';
+  hideField: 'is_hidden' | 'hide';
+}
+
+export async function graphReply(call: GraphCall, d: GraphCommentDialect, target: AnswerTarget, text: string): Promise<PostedReply> {
+  const parent = target.parentExternalId ?? target.externalId;
+  const r = await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(parent)}/${d.replyEdge}`, { message: text }));
+  return { externalId: r.get('id').str(), publishedAt: null };
+}
+
+export async function graphSetHidden(call: GraphCall, d: GraphCommentDialect, target: AnswerTarget, hidden: boolean): Promise<void> {
+  await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(target.externalId)}`, { [d.hideField]: String(hidden) }));
+}
+
+export async function graphDeleteComment(call: GraphCall, target: AnswerTarget): Promise<void> {
+  await write(call.what, () => graphWrite(call, 'DELETE', `/${encodeURIComponent(target.externalId)}`));
 }

@@ -4,10 +4,25 @@ import { baseOf } from '../base-url';
 import { requireCredential } from '../credentials';
 import { capabilities, HttpConnector } from '../http-connector';
 import { historyWindows, inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
-import { fetchInsightsResilient, graphGet, graphNextToken, graphWrite, graphTokenQuery, GRAPH_DEFAULT_HOST, isNoInsightError, type GraphCall } from '../meta-graph';
+import {
+  fetchInsightsResilient,
+  graphDeleteComment,
+  graphGet,
+  graphNextToken,
+  graphReply,
+  graphSetHidden,
+  graphTokenQuery,
+  graphWrite,
+  GRAPH_DEFAULT_HOST,
+  isNoInsightError,
+  type GraphCall,
+  type GraphCommentDialect,
+} from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
 import { applyFacebookInsights, FACEBOOK_COMMENT_FIELDS, FACEBOOK_FOLLOWERS_METRIC, FACEBOOK_POST_FIELDS, FACEBOOK_POST_INSIGHTS, mapFacebookComment, mapFacebookFollowerHistory, mapFacebookPost } from './facebook.mapper';
+
+const FACEBOOK_COMMENTS: GraphCommentDialect = { replyEdge: 'comments', hideField: 'is_hidden' };
 
 /**
  * Facebook Pages (Graph API). Credentials: `{ accessToken }` (a Page token). Account id: the
@@ -130,26 +145,18 @@ export class FacebookConnector extends HttpConnector implements ChannelConnector
     return out;
   }
 
-  /**
-   * `POST /{comment-id}/comments message=…` as the Page. Graph threads one level deep: a reply to
-   * a reply goes under the top-level comment (the same thread the reconciliation reads).
-   */
+  /** `POST /{comment-id}/comments message=…` as the Page. */
   async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
-    const call = this.call(account, 'facebook reply');
-    const parent = target.parentExternalId ?? target.externalId;
-    const r = await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(parent)}/comments`, { message: text }));
-    return { externalId: r.get('id').str(), publishedAt: null };
+    return graphReply(this.call(account, 'facebook reply'), FACEBOOK_COMMENTS, target, text);
   }
 
   /** `POST /{comment-id} is_hidden=true|false`: hidden from everyone but its author and friends. */
   async setHidden(account: ConnectorAccount, target: AnswerTarget, hidden: boolean): Promise<void> {
-    const call = this.call(account, hidden ? 'facebook hide comment' : 'facebook unhide comment');
-    await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(target.externalId)}`, { is_hidden: String(hidden) }));
+    await graphSetHidden(this.call(account, hidden ? 'facebook hide comment' : 'facebook unhide comment'), FACEBOOK_COMMENTS, target, hidden);
   }
 
   async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
-    const call = this.call(account, 'facebook delete comment');
-    await write(call.what, () => graphWrite(call, 'DELETE', `/${encodeURIComponent(target.externalId)}`));
+    await graphDeleteComment(this.call(account, 'facebook delete comment'), target);
   }
 
   async like(account: ConnectorAccount, target: AnswerTarget): Promise<void> {

@@ -1,14 +1,28 @@
 import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostedReply, PostsPage } from '../channel-connector';
-import { answerCapabilities, write } from '../answer';
+import { answerCapabilities } from '../answer';
 import { baseOf } from '../base-url';
 import { optionalCredential, requireCredential } from '../credentials';
 import { capabilities, HttpConnector } from '../http-connector';
 import type { JsonReader } from '../json-reader';
 import { inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
-import { fetchInsightsResilient, graphGet, graphNextToken, graphWrite, graphTokenQuery, GRAPH_DEFAULT_HOST, isNoInsightError, type GraphCall } from '../meta-graph';
+import {
+  fetchInsightsResilient,
+  graphDeleteComment,
+  graphGet,
+  graphNextToken,
+  graphReply,
+  graphSetHidden,
+  graphTokenQuery,
+  GRAPH_DEFAULT_HOST,
+  isNoInsightError,
+  type GraphCall,
+  type GraphCommentDialect,
+} from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
 import { applyInstagramInsights, INSTAGRAM_COMMENT_FIELDS, INSTAGRAM_MEDIA_FIELDS, INSTAGRAM_MEDIA_INSIGHTS, mapInstagramComments, mapInstagramFollowerHistory, mapInstagramMedia } from './instagram.mapper';
+
+const INSTAGRAM_COMMENTS: GraphCommentDialect = { replyEdge: 'replies', hideField: 'hide' };
 
 /**
  * Instagram professional accounts (Graph API via Facebook Login). Credentials: `{ accessToken }`.
@@ -134,22 +148,17 @@ export class InstagramConnector extends HttpConnector implements ChannelConnecto
     return mapInstagramFollowerHistory(insights, current).filter((s) => inHistoryRange(s.day, from, to));
   }
 
-  /** `POST /{ig-comment-id}/replies message=…`; Instagram threads one level deep (a reply to a reply goes to its parent). */
+  /** `POST /{ig-comment-id}/replies message=…`. */
   async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
-    const call = this.call(account, 'instagram reply');
-    const parent = target.parentExternalId ?? target.externalId;
-    const r = await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(parent)}/replies`, { message: text }));
-    return { externalId: r.get('id').str(), publishedAt: null };
+    return graphReply(this.call(account, 'instagram reply'), INSTAGRAM_COMMENTS, target, text);
   }
 
   /** `POST /{ig-comment-id} hide=true|false`. */
   async setHidden(account: ConnectorAccount, target: AnswerTarget, hidden: boolean): Promise<void> {
-    const call = this.call(account, hidden ? 'instagram hide comment' : 'instagram unhide comment');
-    await write(call.what, () => graphWrite(call, 'POST', `/${encodeURIComponent(target.externalId)}`, { hide: String(hidden) }));
+    await graphSetHidden(this.call(account, hidden ? 'instagram hide comment' : 'instagram unhide comment'), INSTAGRAM_COMMENTS, target, hidden);
   }
 
   async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
-    const call = this.call(account, 'instagram delete comment');
-    await write(call.what, () => graphWrite(call, 'DELETE', `/${encodeURIComponent(target.externalId)}`));
+    await graphDeleteComment(this.call(account, 'instagram delete comment'), target);
   }
 }
