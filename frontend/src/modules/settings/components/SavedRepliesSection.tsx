@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormStatus } from '../../../components/FormStatus';
 import { TextField } from '../../../components/TextField';
+import { useAction } from '../../../lib/hooks/useAction';
 import { useApi } from '../../../lib/hooks/useApi';
 import { createSavedReply, deleteSavedReply, listSavedReplies } from '../../inbox/api';
 
@@ -12,32 +13,25 @@ export function SavedRepliesSection({ workspaceId, canAct }: { workspaceId: stri
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [language, setLanguage] = useState<'fr' | 'en'>('fr');
-  const [error, setError] = useState<Error | null>(null);
+  const { run, busy, error } = useAction();
 
   if (!canAct) return null;
 
-  const add = async (e: FormEvent) => {
+  const add = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
+    void run(async () => {
       await createSavedReply(workspaceId, { title: title.trim(), body, language });
       setTitle('');
       setBody('');
       list.reload();
-    } catch (err) {
-      setError(err as Error);
-    }
+    });
   };
 
-  const remove = async (id: string) => {
-    setError(null);
-    try {
+  const remove = (id: string) =>
+    run(async () => {
       await deleteSavedReply(workspaceId, id);
       list.reload();
-    } catch (err) {
-      setError(err as Error);
-    }
-  };
+    });
 
   return (
     <section className="card settings-section" aria-labelledby="saved-replies-title" data-testid="saved-replies">
@@ -55,7 +49,7 @@ export function SavedRepliesSection({ workspaceId, canAct }: { workspaceId: stri
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => void add(e)}>
+      <form onSubmit={add}>
         <div className="form-grid">
           <TextField label={t('settings.savedReplies.name')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={120} />
           <label className="field">
@@ -71,7 +65,7 @@ export function SavedRepliesSection({ workspaceId, canAct }: { workspaceId: stri
           </label>
         </div>
         <FormStatus error={error} notice={null} />
-        <button type="submit">{t('settings.savedReplies.add')}</button>
+        <button type="submit" disabled={busy}>{t('settings.savedReplies.add')}</button>
       </form>
     </section>
   );
