@@ -1,7 +1,8 @@
 import { REQUEST_TYPES, type RequestType } from '@vigie/contracts';
 import type { Language } from './language/detect-language';
+import type { RequestTypeExplanation } from './request-type/classify-request';
 
-export type { Language };
+export type { Language, RequestTypeExplanation };
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 
@@ -12,7 +13,15 @@ export interface TextAnalysis {
   language: Language;
   sentiment: { label: SentimentLabel; score: number };
   /** reason: the matched cue shown in the UI ("remboursement", "how much"), null for 'other'. */
-  requestType: { type: RequestType; reason: string | null };
+  requestType: {
+    type: RequestType;
+    reason: string | null;
+    /** Probability of the type (0..1). */
+    confidence?: number;
+    /** Why: matched cues with offsets, top model features. */
+    explanation?: RequestTypeExplanation;
+  };
+
   toxic: boolean;
   toxicity: { reason: string | null };
 }
