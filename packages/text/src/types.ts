@@ -1,8 +1,9 @@
 import { REQUEST_TYPES, type RequestType } from '@vigie/contracts';
 import type { Language } from './language/detect-language';
+import type { AspectMention } from './aspects/detect-aspects';
 import type { RequestTypeExplanation } from './request-type/classify-request';
 
-export type { Language, RequestTypeExplanation };
+export type { Language, AspectMention, RequestTypeExplanation };
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 
@@ -24,6 +25,8 @@ export interface TextAnalysis {
 
   toxic: boolean;
   toxicity: { reason: string | null };
+  /** What the message talks about (price, delivery…), each with its clause's polarity. */
+  aspects?: AspectMention[];
 }
 
 export interface AnalyzeOptions {
