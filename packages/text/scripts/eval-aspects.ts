@@ -12,7 +12,13 @@ interface Row {
 }
 
 export function aspectsSection(): void {
-  const file = path.join(PACKAGE_ROOT, 'data', 'aspects.labelled.jsonl');
+  // labelled: written before the cues (same author); holdout: written after them, never tuned on.
+  for (const name of ['aspects.labelled.jsonl', 'aspects.holdout.jsonl']) aspectsReport(name);
+}
+
+function aspectsReport(name: string): void {
+  const file = path.join(PACKAGE_ROOT, 'data', name);
+  if (!fs.existsSync(file)) return;
   const rows = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
   const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
   let tpAll = 0;
@@ -45,7 +51,7 @@ export function aspectsSection(): void {
   }
   const P = tpAll / Math.max(1, tpAll + fpAll);
   const R = tpAll / Math.max(1, tpAll + fnAll);
-  console.log(`aspects (data/aspects.labelled.jsonl, n=${rows.length} messages): micro P=${P.toFixed(3)} R=${R.toFixed(3)} F1=${((2 * P * R) / Math.max(1e-9, P + R)).toFixed(3)}  polarity accuracy on detected=${(polOk / Math.max(1, tpAll)).toFixed(3)}`);
+  console.log(`aspects (data/${name}, n=${rows.length} messages): micro P=${P.toFixed(3)} R=${R.toFixed(3)} F1=${((2 * P * R) / Math.max(1e-9, P + R)).toFixed(3)}  polarity accuracy on detected=${(polOk / Math.max(1, tpAll)).toFixed(3)}`);
   console.log(`  ${'aspect'.padEnd(17)}P%     R%     pol%   n`);
   for (const l of lines) console.log(l);
   console.log('');

@@ -59,8 +59,11 @@ function clauseScore(tokens: Token[], lang: string): number {
   }
   // Complaint cues of the request classifier ("toujours pas", "never arrived") mark a problem.
   if (matchCues(tokens).some((c) => c.type === 'complaint' && c.weight >= 3)) polar -= 1;
-  const sentiment = tokens.length ? classifySentiment(tokens, lang).score : 0;
-  return Math.max(-3, Math.min(3, polar)) + 0.6 * sentiment;
+  const sentiment = tokens.length ? classifySentiment(tokens, lang) : { label: 'neutral', score: 0 };
+  // No polar phrase: the sentiment model's own reading of the clause decides (it knows far more
+  // words than the aspect lists); its label is better calibrated than a threshold on its score.
+  if (polar === 0) return sentiment.label === 'neutral' ? 0 : sentiment.label === 'positive' ? Math.max(0.35, sentiment.score) : Math.min(-0.35, sentiment.score);
+  return Math.max(-3, Math.min(3, polar)) + 0.6 * sentiment.score;
 }
 
 /** Aspects in already tokenised text (analyze() shares its tokens). */
