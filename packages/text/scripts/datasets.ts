@@ -54,3 +54,25 @@ export function loadExtraEnglish(): SentimentRow[] {
       lang: 'en' as const,
     }));
 }
+
+export interface LabelledRow {
+  text: string;
+  lang: string;
+  type: string;
+  note?: string;
+}
+
+/** A JSON-lines file of {text, type, lang} under data/ (or an absolute path). */
+export function loadJsonl(name: string): LabelledRow[] {
+  const file = path.isAbsolute(name) ? name : path.join(PACKAGE_ROOT, 'data', name);
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledRow);
+}
+
+/** Test only: never train or tune on it (see data/README.md). */
+export const INDEPENDENT_TEST = 'request-types.independent-test.jsonl';
+export const DEV_EXTRA = 'request-types.dev-extra.jsonl';

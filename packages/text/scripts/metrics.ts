@@ -65,3 +65,18 @@ export function formatConfusion(r: Report): string {
   const rows = r.labels.map((l, i) => `  ${l.padEnd(w)}${(r.confusion[i] as number[]).map((v) => String(v).padStart(w)).join('')}`);
   return [head, ...rows].join('\n');
 }
+
+/** Confusion matrix: rows = gold, columns = predicted (abbreviated labels). */
+export function formatConfusionOf(gold: string[], pred: string[], labels: string[]): string {
+  const ab = (l: string): string => l.slice(0, 5).padStart(6);
+  const lines = [`  ${'gold \\ pred'.padEnd(16)}${labels.map(ab).join('')}`];
+  for (const g of labels) {
+    const cells = labels.map((p) => {
+      let n = 0;
+      for (let i = 0; i < gold.length; i++) if (gold[i] === g && pred[i] === p) n++;
+      return String(n || '.').padStart(6);
+    });
+    lines.push(`  ${g.padEnd(16)}${cells.join('')}`);
+  }
+  return lines.join('\n');
+}

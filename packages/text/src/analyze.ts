@@ -1,3 +1,4 @@
+import { detectAspectsInTokens } from './aspects/detect-aspects';
 import { detectLanguage } from './language/detect-language';
 import { tokenize } from './normalize';
 import { classifyRequest } from './request-type/classify-request';
@@ -34,6 +35,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): TextAnalysis {
     requestType,
     toxic: tox.toxic,
     toxicity: { reason: tox.reason },
+    aspects: detectAspectsInTokens(raw.length > 5000 ? raw.slice(0, 5000) : raw, tokens, language),
   };
 }
 

@@ -13,3 +13,9 @@ export type {
   TextAnalysis,
 } from './types';
 export type { TransformerSentimentModule } from './sentiment/transformer/loader';
+export type { RequestTypeExplanation } from './types';
+export type { MatchedCue } from './request-type/features';
+export { formatCorrection, parseCorrections, CORRECTION_WEIGHT } from './request-type/corrections';
+export type { RequestCorrection } from './request-type/corrections';
+export { ASPECTS, detectAspects, summarizeAspects } from './aspects/detect-aspects';
+export type { AspectKey, AspectMention } from './aspects/detect-aspects';

@@ -40,6 +40,9 @@ export interface Token {
   elongated: boolean;
   /** The original was written in capitals (≥ 3 letters): shouting. */
   shouted: boolean;
+  /** Character offsets in the input (after decoding literal \\u escapes), for explanations. */
+  start?: number;
+  end?: number;
 }
 
 // Order matters: URLs and emoticons before words so ":)" and "http://x" stay whole.
@@ -72,6 +75,7 @@ export function tokenize(raw: string): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(text)) !== null && tokens.length < MAX_TOKENS) {
     const [whole, url, emoticon, mention, hashtag, word, num, emoji] = m;
+    const before = tokens.length;
     if (url) tokens.push({ norm: 'http', kind: 'url', elongated: false, shouted: false });
     else if (emoticon) tokens.push({ norm: emoticon.toLowerCase(), kind: 'emoticon', elongated: false, shouted: false });
     else if (mention) tokens.push({ norm: '@user', kind: 'mention', elongated: false, shouted: false });
@@ -93,6 +97,13 @@ export function tokenize(raw: string): Token[] {
     } else if (num) tokens.push({ norm: num, kind: 'number', elongated: false, shouted: false });
     else if (emoji) tokens.push({ norm: emoji, kind: 'emoji', elongated: false, shouted: false });
     else tokens.push({ norm: whole.startsWith('.') ? '...' : whole.slice(0, 1), kind: 'punct', elongated: false, shouted: false });
+    // Offsets: an elision split gives "l'" then the rest of the word.
+    const end = m.index + whole.length;
+    if (tokens.length - before === 2) {
+      const cut = m.index + (whole.indexOf("'") + 1 || 0);
+      Object.assign(tokens[before] as Token, { start: m.index, end: cut });
+      Object.assign(tokens[before + 1] as Token, { start: cut, end });
+    } else if (tokens.length > before) Object.assign(tokens[before] as Token, { start: m.index, end });
   }
   return tokens;
 }

@@ -1,79 +1,106 @@
-import { CueMatcher, spanText } from '../cue-matcher';
-import type { Token } from '../normalize';
+import { detectLanguage } from '../language/detect-language';
+import { tokenize, type Token } from '../normalize';
+import { classifySentiment } from '../sentiment/classify-sentiment';
+import { detectToxicity } from '../toxicity/detect-toxicity';
 import type { RequestType } from '../types';
-import { REQUEST_CUES, TYPE_PRIORITY } from './request-cues';
+import { extractRequestFeatures, type MatchedCue, type RequestSignals, type SparseFeatures } from './features';
+import { predictProbs, topContributions, unpackRequestModel, type RequestModel, type RequestModelFile } from './model';
+import MODEL_FILE from './request-model.json';
 
-type CueType = Exclude<RequestType, 'other'>;
+export type { RequestSignals };
+
+/** Why a message got its type: shown in the inbox. */
+export interface RequestTypeExplanation {
+  /** Matched cue phrases (any type), strongest first, with offsets in the input text. */
+  cues: MatchedCue[];
+  /** Model features that pushed the chosen type up the most, with their contribution. */
+  features: { feature: string; weight: number }[];
+  /** Runner-up type and its probability, when it is close enough to matter. */
+  runnerUp: { type: RequestType; probability: number } | null;
+}
 
 export interface RequestTypeResult {
   type: RequestType;
+  /** The winning type's strongest cue as read (folded), null for 'other' or when no cue matched. */
   reason: string | null;
+  /** Probability of the chosen type (0..1); for 'other' by low confidence, 1 − top probability. */
+  confidence: number;
+  explanation: RequestTypeExplanation;
 }
 
-const matcher = new CueMatcher<{ type: CueType; weight: number }>(
-  (Object.keys(REQUEST_CUES) as CueType[]).flatMap((type) =>
-    REQUEST_CUES[type].map(([phrase, weight]) => ({ phrase, value: { type, weight } })),
-  ),
-);
+let active: RequestModel = unpackRequestModel(MODEL_FILE as unknown as RequestModelFile);
 
-export interface RequestSignals {
-  /** Toxicity reason when the text is abusive: it makes the message a troll. */
-  toxicReason: string | null;
-  /** Sentiment score -1..1: a fallback for messages without any cue. */
-  sentiment: number;
+/** Swaps the model in use (tests, retraining in-process). Returns the previous one. */
+export function setRequestModel(model: RequestModel): RequestModel {
+  const prev = active;
+  active = model;
+  return prev;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+function reasonFor(type: RequestType, cues: MatchedCue[], toxicReason: string | null): string | null {
+  if (type === 'other') return null;
+  // Original rule cues first (their reasons are what the inbox already shows), then new cues;
+  // the strongest, then the longer one.
+  let best: { c: MatchedCue; key: number } | null = null;
+  for (const c of cues) {
+    if (c.type !== type) continue;
+    const key = c.legacyWeight > 0 ? 10 + c.legacyWeight : c.weight;
+    const words = (m: MatchedCue): number => m.text.split(' ').length;
+    if (!best || key > best.key || (key === best.key && words(c) > words(best.c))) best = { c, key };
+  }
+  if (type === 'troll' && toxicReason !== null && (!best || best.key < 13)) return toxicReason;
+  return best?.c.text ?? null;
+}
+
+export function classifyWithFeatures(
+  feats: SparseFeatures,
+  cues: MatchedCue[],
+  signals: RequestSignals,
+  model: RequestModel = active,
+): RequestTypeResult {
+  const probs = predictProbs(model, feats);
+  const order = [...probs.keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number));
+  const k = order[0] as number;
+  const p = probs[k] as number;
+  let type = model.classes[k] as RequestType;
+  let confidence = p;
+  if (type !== 'other' && p < model.minConfidence) {
+    type = 'other';
+    confidence = 1 - p;
+  }
+  const second = order[1] as number;
+  const runnerUp = (probs[second] as number) >= 0.1 ? { type: model.classes[second] as RequestType, probability: round(probs[second] as number) } : null;
+  const sorted = [...cues].sort((a, b) => b.weight - a.weight || a.start - b.start).slice(0, 8);
+  return {
+    type,
+    reason: reasonFor(type, cues, signals.toxicReason),
+    confidence: round(confidence),
+    explanation: {
+      cues: sorted,
+      features: topContributions(model, feats, model.classes.indexOf(type), 5),
+      runnerUp,
+    },
+  };
 }
 
 /**
- * Weighted cue vote: each distinct cue adds its weight to its type; the highest total wins and
- * ties go to the more specific type (TYPE_PRIORITY). The reported reason is the winning type's
- * strongest cue, so the UI can show why ("remboursement", "how much").
+ * Request type of one message: a logistic regression over broad FR/EN intent cue families, words,
+ * bigrams and char 3-grams (request-model.json, `npm run train:requests`), with 'other' when the
+ * top type is not confident. The result says why (cues with spans, top features).
  */
 export function classifyRequest(tokens: Token[], signals: RequestSignals): RequestTypeResult {
-  const totals = new Map<CueType, number>();
-  const best = new Map<CueType, { phrase: string; weight: number; length: number }>();
-  const seen = new Set<string>();
-  for (const m of matcher.matchAll(tokens)) {
-    const { type, weight } = m.cue.value;
-    const key = `${type}|${m.cue.phrase}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    totals.set(type, (totals.get(type) ?? 0) + weight);
-    const b = best.get(type);
-    // Reason: the strongest cue, the longer one on a tie (more telling), as written in the text.
-    if (!b || weight > b.weight || (weight === b.weight && m.length > b.length)) {
-      best.set(type, { phrase: spanText(tokens, m.start, m.length), weight, length: m.length });
-    }
-  }
-  if (signals.toxicReason !== null) {
-    totals.set('troll', (totals.get('troll') ?? 0) + 4);
-    const b = best.get('troll');
-    if (!b || b.weight < 4) best.set('troll', { phrase: signals.toxicReason, weight: 4, length: 0 });
-  }
+  const { feats, cues } = extractRequestFeatures(tokens, signals);
+  return classifyWithFeatures(feats, cues, signals);
+}
 
-  // When a message has both praise and complaint cues, its sentiment decides
-  // ("problème réglé en 5 min, merci !" is praise).
-  if (totals.has('praise') && totals.has('complaint')) {
-    const key = signals.sentiment >= 0 ? 'praise' : 'complaint';
-    totals.set(key, (totals.get(key) ?? 0) + 2 * Math.abs(signals.sentiment));
-  }
-
-  let winner: CueType | null = null;
-  let winnerScore = 0;
-  for (const type of TYPE_PRIORITY) {
-    const s = totals.get(type) ?? 0;
-    if (s > winnerScore) {
-      winner = type;
-      winnerScore = s;
-    }
-  }
-  // A bare question mark or a single "merci" is weak evidence; a clear sentiment decides
-  // between praise and complaint when nothing specific was said.
-  if (winner === null || (winnerScore <= 1 && (winner === 'praise' || winner === 'question'))) {
-    if (signals.sentiment >= 0.6) return { type: 'praise', reason: best.get('praise')?.phrase ?? null };
-    if (signals.sentiment <= -0.6 && winner !== 'question') {
-      return { type: 'complaint', reason: best.get('complaint')?.phrase ?? null };
-    }
-  }
-  if (winner === null) return { type: 'other', reason: null };
-  return { type: winner, reason: best.get(winner)?.phrase ?? null };
+/** Features of a raw text exactly as analyze() computes them: for training and retraining. */
+export function requestFeaturesOf(text: string): { feats: SparseFeatures; cues: MatchedCue[]; signals: RequestSignals } {
+  const tokens = tokenize(text);
+  const { language } = detectLanguage(text, tokens);
+  const sentiment = classifySentiment(tokens, language);
+  const tox = detectToxicity(tokens);
+  const signals = { toxicReason: tox.reason, sentiment: sentiment.score };
+  return { ...extractRequestFeatures(tokens, signals), signals };
 }
