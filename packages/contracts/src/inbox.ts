@@ -1,4 +1,5 @@
 import type { IsoDateTime } from './common';
+import type { AspectKeyDto, AspectSentimentDto, RequestExplanationDto } from './text';
 
 export const INBOX_STATUSES = ['open', 'assigned', 'answered', 'ignored'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
@@ -67,6 +68,10 @@ export interface InboxDetailDto extends InboxItemDto {
   othersDrafting: InboxDrafterDto[];
   /** What the item's platform lets Vigie do from the inbox. */
   answer: InboxAnswerCapabilitiesDto;
+  /** Why the classifier chose its type (null for a corrected item or one analysed before explanations). */
+  explanation: RequestExplanationDto | null;
+  /** The themes the message talks about, with the polarity of their clause and offsets in `text`. */
+  aspects: Array<{ aspect: AspectKeyDto; polarity: AspectSentimentDto; start: number; end: number }>;
 }
 
 export const INBOX_REPLY_STATUSES = ['pending_approval', 'sending', 'sent', 'failed', 'rejected'] as const;

@@ -1,3 +1,4 @@
+import type { InboxDetailDto, RequestExplanationDto } from '@vigie/contracts';
 import type { InboxStatus } from './inbox-item.entity';
 
 /** Columns selected for one inbox item (list and detail share them). */
@@ -5,6 +6,7 @@ export const ITEM_SELECT = `
   i.id, i.status, i.type, i.type_override, i.needs_attention, i.published_at, i.published_at::text AS cursor_ts,
   i.first_response_minutes, i.answered_at, i.answered_by, i.assigned_at, i.ignored_at, i.brand_id, i.channel_account_id,
   c.text, c.request_type AS classified_type, c.request_reason, c.sentiment, c.sentiment_score, c.language, c.toxic,
+  c.request_explanation, c.aspects,
   a.pseudonym, a.display_name, a.handle,
   p.id AS post_id, left(p.text, 280) AS post_excerpt, p.permalink, ch.platform,
   s.id AS service_id, s.name AS service_name, s.kind AS service_kind,
@@ -36,6 +38,8 @@ export interface ItemRow {
   text: string;
   classified_type: string | null;
   request_reason: string | null;
+  request_explanation: RequestExplanationDto | null;
+  aspects: InboxDetailDto['aspects'] | null;
   sentiment: string | null;
   sentiment_score: number | null;
   language: string | null;

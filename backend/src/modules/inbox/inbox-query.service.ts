@@ -83,7 +83,9 @@ export class InboxQueryService {
    * other members answering it right now and what its platform lets Vigie do.
    */
   async detail(workspaceId: string, itemId: string, userId: string) {
-    const item = await this.item(workspaceId, itemId);
+    const ctx = await loadWorkspaceContext(this.items, workspaceId);
+    const row = await this.row(workspaceId, itemId);
+    const item = itemView(row, ctx.pseudonymize);
     const [notes, corrections, replies, othersDrafting] = await Promise.all([
       this.notes.listForItem(workspaceId, itemId),
       this.corrections.listForItem(workspaceId, itemId),
@@ -102,6 +104,9 @@ export class InboxQueryService {
       replies: replies.map(replyView),
       othersDrafting,
       answer: this.replies.capabilitiesOf(item.post.platform),
+      // The classifier's reasons explain the classifier's type only; a corrected item has none.
+      explanation: row.type_override === null ? row.request_explanation : null,
+      aspects: row.aspects ?? [],
     };
   }
 

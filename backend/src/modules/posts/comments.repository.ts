@@ -4,6 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { NormalizedComment } from '../channels/connectors/channel-connector';
 import type { AuthorColumns } from './authors.repository';
 import type { TextAnalysis } from '@vigie/text';
+import { preparedQuery } from '../../common/database/prepared-query';
+import { inLocalDays } from '../../database/local-days';
 import { UPSERT_COMMENTS } from './content-upsert.sql';
 import { type CommentToEnrich, commentWriteBack } from './labels-write-back.sql';
 import { type ContentTarget, noNul } from './posts.repository';
@@ -22,9 +24,53 @@ export interface CommentToLabelRow extends CommentToEnrich {
 }
 
 /** The `comments` table. */
+export interface ThemeCountRow {
+  /** 1-based index of the period. */
+  i: number;
+  /** The theme; null: every analysed comment of the period; '*': those about at least one theme. */
+  aspect: string | null;
+  polarity: 'negative' | 'neutral' | 'positive' | null;
+  n: number;
+}
+
 @Injectable()
 export class CommentsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Community comments (not the brand's) per theme and tone for each period [froms[k], tos[k]]
+   * (local days of `timezone`), one round trip. A comment counts once per theme, with the worst
+   * tone it takes about it (negative, else positive, else neutral). Rows with aspect `null` give
+   * the analysed comments of the period, `*` those about at least one theme.
+   */
+  async themeCounts(
+    scope: { workspaceId: string; brandId: string; channelAccountId: string | null; timezone: string },
+    froms: readonly string[],
+    tos: readonly string[],
+  ): Promise<ThemeCountRow[]> {
+    return preparedQuery<ThemeCountRow>(
+      this.db,
+      `WITH scoped AS (
+         SELECT k.i::int AS i, c.id, c.aspects
+         FROM unnest($3::date[], $4::date[]) WITH ORDINALITY AS k(from_day, to_day, i)
+         JOIN comments c ON c.workspace_id = $1 AND c.brand_id = $2
+           AND ($5::uuid IS NULL OR c.channel_account_id = $5)
+           AND ${inLocalDays('c.published_at', 'k.from_day', 'k.to_day', '$6')}
+         WHERE NOT c.is_from_brand AND c.enriched_at IS NOT NULL
+       ), per AS (
+         SELECT s.i, s.id, x->>'aspect' AS aspect,
+           CASE WHEN bool_or(x->>'polarity' = 'negative') THEN 'negative'
+                WHEN bool_or(x->>'polarity' = 'positive') THEN 'positive' ELSE 'neutral' END AS polarity
+         FROM scoped s CROSS JOIN LATERAL jsonb_array_elements(s.aspects) x
+         WHERE s.aspects IS NOT NULL
+         GROUP BY s.i, s.id, x->>'aspect'
+       )
+       SELECT i, aspect, polarity, count(*)::int AS n FROM per GROUP BY i, aspect, polarity
+       UNION ALL SELECT i, NULL, NULL, count(*)::int FROM scoped GROUP BY i
+       UNION ALL SELECT i, '*', NULL, count(*)::int FROM scoped WHERE aspects IS NOT NULL GROUP BY i`,
+      [scope.workspaceId, scope.brandId, froms, tos, scope.channelAccountId, scope.timezone],
+    );
+  }
 
   /**
    * Upserts a batch (one row per external id, sorted: the caller dedupes) whose authors were

@@ -24,3 +24,10 @@ export class TopPostsQueryDto {
   @IsOptional() @IsIn([...POST_METRICS]) metric?: PostMetric;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
 }
+
+export class ThemesQueryDto {
+  @IsUUID() brandId: string;
+  @Matches(DAY_PATTERN, { message: 'from must be a day as YYYY-MM-DD' }) from: string;
+  @Matches(DAY_PATTERN, { message: 'to must be a day as YYYY-MM-DD' }) to: string;
+  @IsOptional() @IsUUID() channelAccountId?: string;
+}

@@ -6,16 +6,18 @@ import { CommentsRepository } from './comments.repository';
 import { PostsQueryService } from './posts-query.service';
 import { PostsController } from './posts.controller';
 import { PostsRepository } from './posts.repository';
+import { ThemesController } from './themes.controller';
+import { ThemesService } from './themes.service';
 
 /**
  * Content: posts (+ their metric snapshots), comments, authors and account daily stats — their
  * repositories (the ingestion writer's batched upserts, other modules' reads and writes) and the
- * posts API.
+ * posts API and the conversation themes (aspects of community comments).
  */
 @Module({
   imports: [ChannelsModule],
-  controllers: [PostsController],
-  providers: [PostsRepository, CommentsRepository, AuthorsRepository, AccountStatsRepository, PostsQueryService],
-  exports: [PostsRepository, CommentsRepository, AuthorsRepository, AccountStatsRepository, PostsQueryService],
+  controllers: [PostsController, ThemesController],
+  providers: [PostsRepository, CommentsRepository, AuthorsRepository, AccountStatsRepository, PostsQueryService, ThemesService],
+  exports: [PostsRepository, CommentsRepository, AuthorsRepository, AccountStatsRepository, PostsQueryService, ThemesService],
 })
 export class PostsModule {}

@@ -58,7 +58,7 @@ export interface World {
   items: Record<CommentKey, string>;
 }
 
-function post(id: string, publishedAt: string, text: string): NormalizedPost {
+export function post(id: string, publishedAt: string, text: string): NormalizedPost {
   return {
     externalId: id,
     publishedAt,

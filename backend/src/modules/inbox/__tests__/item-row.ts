@@ -20,6 +20,8 @@ export function itemRow(extra: Partial<ItemRow> = {}): ItemRow {
     text: 'Ma commande est arrivée cassée',
     classified_type: 'complaint',
     request_reason: 'cassée',
+    request_explanation: null,
+    aspects: null,
     sentiment: 'negative',
     sentiment_score: -0.8,
     language: 'fr',
