@@ -19,6 +19,7 @@ import { AttentionBar } from './components/AttentionBar';
 import { Heatmap } from './components/Heatmap';
 import { KpiBreakdownTable } from './components/KpiBreakdownTable';
 import { KpiTile } from './components/KpiTile';
+import { ThemesCard } from './components/ThemesCard';
 import { TopPosts } from './components/TopPosts';
 import { toBreakdownChartData, toSeriesChartData } from './utils/chart-data';
 import { buildTile, OVERVIEW_TILE_KEYS } from './utils/kpi-tiles';
@@ -214,6 +215,7 @@ export default function OverviewPage() {
               <Heatmap cells={data.heatmap.cells} timezone={data.heatmap.timezone} />
             </section>
           </div>
+          <ThemesCard workspaceId={workspace.id} brandId={filters.brandId} from={filters.from} to={filters.to} />
           <div className="overview__top">
             <section className="card">
               <h2 className="card__title">{t('overview.topPosts')}</h2>

@@ -6,6 +6,7 @@ import { useApi } from '../../../lib/hooks/useApi';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { safeHref } from '../../posts/post-row';
 import { REQUEST_TYPES, type InboxItemDto as InboxItem, type SupportServiceDto } from '@vigie/contracts';
+import { MarkedText, WhyThisType } from './WhyThisType';
 import { addInboxNote, assignInboxItem, forwardInboxItem, getInboxItem, listSavedReplies, setInboxStatus, setInboxType } from '../api';
 import { useWorkspace } from '../../../app/workspace/workspace-context';
 import { ReplyComposer } from './ReplyComposer';
@@ -94,7 +95,7 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
 
   return (
     <section className="inbox-detail card" aria-label={t('inbox.detail')} data-testid="inbox-detail">
-      <p className="inbox-detail__text">{item.text}</p>
+      <MarkedText text={item.text} detail={detail.data ?? null} />
       <p className="muted">
         {item.author?.name ?? t('inbox.unknownAuthor')}
         {item.author?.handle ? ` (@${item.author.handle})` : ''} · {formatDateTime(item.publishedAt, locale, timezone)}
@@ -116,6 +117,7 @@ export const InboxDetailPanel = forwardRef<HTMLSelectElement, Props>(function In
             {t(`inbox.type.${item.type}`, { defaultValue: item.type })}
             {item.typeCorrected ? ` (${t('inbox.corrected')})` : ''}
             {item.reason ? <span className="muted"> — {t('inbox.because', { reason: item.reason })}</span> : null}
+            {detail.data ? <WhyThisType detail={detail.data} /> : null}
           </dd>
         </div>
         <div>

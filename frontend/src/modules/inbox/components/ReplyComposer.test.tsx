@@ -15,7 +15,7 @@ function detail(extra: Partial<InboxDetailDto> = {}): InboxDetailDto {
     reason: null, classifiedType: 'question', typeCorrected: false, sentiment: null, language: 'fr', toxic: false, needsAttention: true,
     status: 'open', service: null, assignedAt: null, publishedAt: '2025-03-01T10:00:00Z', ageMinutes: 3, answeredAt: null, answeredBy: null,
     firstResponseMinutes: null, ignoredAt: null, notesCount: 0, notes: [], corrections: [], replies: [], othersDrafting: [],
-    answer: { reply: true, hide: true, delete: true, like: true }, ...extra,
+    answer: { reply: true, hide: true, delete: true, like: true }, explanation: null, aspects: [], ...extra,
   };
 }
 
