@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ASPECT_KEYS, type AspectKeyDto, type ConversationThemeDto, type ConversationThemesDto } from '@vigie/contracts';
+import type { DayPeriod } from '@vigie/kpi';
 import { checkPeriod } from '../../common/http/day-period';
 import { ChannelsService } from '../channels/channels.service';
 import { type ThemeCountRow, CommentsRepository } from './comments.repository';
@@ -18,9 +19,14 @@ export class ThemesService {
 
   async themes(workspaceId: string, q: ThemesQueryDto): Promise<ConversationThemesDto> {
     const { period, previousPeriod } = checkPeriod(q.from, q.to);
-    const scope = await this.channels.scope(workspaceId, q.brandId, q.channelAccountId);
+    return this.compare(workspaceId, q.brandId, period, previousPeriod, q.channelAccountId);
+  }
+
+  /** The themes of `period` next to any earlier period (the monthly report: the previous month). */
+  async compare(workspaceId: string, brandId: string, period: DayPeriod, previousPeriod: DayPeriod, channelAccountId?: string): Promise<ConversationThemesDto> {
+    const scope = await this.channels.scope(workspaceId, brandId, channelAccountId);
     const rows = await this.comments.themeCounts(scope, [period.from, previousPeriod.from], [period.to, previousPeriod.to]);
-    return { brandId: q.brandId, period, previousPeriod, ...summarizeThemes(rows) };
+    return { brandId, period, previousPeriod, ...summarizeThemes(rows) };
   }
 }
 

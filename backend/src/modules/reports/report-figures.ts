@@ -1,4 +1,4 @@
-import type { RecommendationItemDto } from '@vigie/contracts';
+import type { ConversationThemeDto, RecommendationItemDto } from '@vigie/contracts';
 import type { DayPeriod, Delta, KpiKey } from '@vigie/kpi';
 
 /**
@@ -110,6 +110,11 @@ export interface InboundSection {
     responseRate: number | null;
     medianFirstResponseMinutes: number | null;
   }> | null;
+  /**
+   * What the community talked about this month (themes of its comments, with their tone, next to
+   * the previous month). Absent in reports generated before themes existed; null: not available.
+   */
+  themes?: { analysedComments: number; withTheme: number; items: ConversationThemeDto[] } | null;
 }
 
 export interface CompetitorFigure {

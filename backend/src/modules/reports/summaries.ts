@@ -133,6 +133,43 @@ const TYPE_NAMES: Record<InboundType, Record<ReportLanguage, string>> = {
   praise: { fr: 'recommandations et éloges', en: 'recommendations and praise' },
 };
 
+const THEME_NAMES: Record<string, Record<ReportLanguage, string>> = {
+  price: { fr: 'Prix', en: 'Price' },
+  delivery: { fr: 'Livraison', en: 'Delivery' },
+  customer_service: { fr: 'Service client', en: 'Customer service' },
+  product_quality: { fr: 'Qualité du produit', en: 'Product quality' },
+  staff: { fr: 'Personnel', en: 'Staff' },
+  app_website: { fr: 'Appli / site web', en: 'App / website' },
+  availability: { fr: 'Disponibilité / stock', en: 'Availability / stock' },
+  cleanliness: { fr: 'Propreté', en: 'Cleanliness' },
+  waiting_time: { fr: 'Attente', en: 'Waiting time' },
+};
+
+export function themeName(aspect: string, l: ReportLanguage): string {
+  return THEME_NAMES[aspect]?.[l] ?? aspect;
+}
+
+/** One sentence on the month's themes: the most talked-about and the most negative, with their figures. */
+export function themesSentence(f: ReportFigures, l: ReportLanguage): string | null {
+  const th = f.inbound.themes;
+  if (!th || th.items.length === 0) return null;
+  const top = th.items[0]!;
+  const worst = [...th.items].filter((x) => x.comments >= 3).sort((a, b) => a.net - b.net)[0];
+  const share = formatPercent(top.comments / Math.max(1, th.analysedComments), l, 0);
+  const parts = [
+    T(
+      l,
+      `Sujet le plus abordé : ${themeName(top.aspect, l)} (${formatInteger(top.comments, l)} commentaire${top.comments > 1 ? 's' : ''}, ${share} des commentaires analysés).`,
+      `Most discussed theme: ${themeName(top.aspect, l)} (${formatInteger(top.comments, l)} comment${top.comments > 1 ? 's' : ''}, ${share} of the analysed comments).`,
+    ),
+  ];
+  if (worst && worst.net < 0) {
+    const neg = formatPercent(worst.negative / Math.max(1, worst.comments), l, 0);
+    parts.push(T(l, `Le plus critiqué : ${themeName(worst.aspect, l)} (${neg} de négatifs).`, `Most criticised: ${themeName(worst.aspect, l)} (${neg} negative).`));
+  }
+  return parts.join(' ');
+}
+
 export function inboundTypeName(type: InboundType, l: ReportLanguage): string {
   return TYPE_NAMES[type][l];
 }
@@ -145,6 +182,8 @@ function inboundSummary(f: ReportFigures, l: ReportLanguage): string {
   const top = [...i.counts].filter((c) => c.count > 0).sort((a, b) => b.count - a.count).slice(0, 3);
   const list = top.map((c) => `${formatInteger(c.count, l)} ${inboundTypeName(c.type, l)}`).join(', ');
   const parts = [T(l, `${formatInteger(total, l)} messages entrants, dont ${list}.`, `${formatInteger(total, l)} inbound messages, including ${list}.`)];
+  const themes = themesSentence(f, l);
+  if (themes) parts.push(themes);
   const rate = row(f, 'responseRate')?.value ?? null;
   const minutes = row(f, 'medianFirstResponseMinutes')?.value ?? null;
   if (rate !== null) {

@@ -97,6 +97,8 @@ export async function seedReportWorld(app: INestApplication, db: DataSource, wor
     author: string;
     fromBrand?: boolean;
     parent?: string;
+    /** Themes as the enrichment stores them (pinned: the report is tested here, not the detector). */
+    aspects?: Array<{ aspect: string; polarity: string; start: number; end: number }>;
   }) => {
     n++;
     const author = await one<{ id: string }>(
@@ -108,18 +110,18 @@ export async function seedReportWorld(app: INestApplication, db: DataSource, wor
     const row = await one<{ id: string }>(
       db,
       `INSERT INTO comments (workspace_id, brand_id, channel_account_id, post_id, external_id, parent_external_id, author_id,
-         is_from_brand, text, published_at, language, sentiment, request_type, toxic, enriched_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'fr', $11, $12, false, now()) RETURNING id`,
-      [workspaceId, brand.id, fb.id, postIds[o.postKey], `c${n}`, o.parent ?? null, author.id, o.fromBrand ?? false, o.text, o.at, o.sentiment, o.type],
+         is_from_brand, text, published_at, language, sentiment, request_type, toxic, enriched_at, aspects)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'fr', $11, $12, false, now(), $13::jsonb) RETURNING id`,
+      [workspaceId, brand.id, fb.id, postIds[o.postKey], `c${n}`, o.parent ?? null, author.id, o.fromBrand ?? false, o.text, o.at, o.sentiment, o.type, o.aspects ? JSON.stringify(o.aspects) : null],
     );
     return String(row.id);
   };
   const ids = [
     await comment({ postKey: 'p1', at: '2025-03-05T12:00:00Z', text: 'Quels sont vos horaires le samedi ?', type: 'question', sentiment: 'neutral', author: 'Jean Dupont' }),
-    await comment({ postKey: 'p1', at: '2025-03-06T09:00:00Z', text: 'Commande jamais reçue, remboursez-moi', type: 'complaint', sentiment: 'negative', author: 'Marie Curie' }),
-    await comment({ postKey: 'p2', at: '2025-03-13T09:00:00Z', text: 'Super produit, je recommande !', type: 'praise', sentiment: 'positive', author: 'Paul Valéry' }),
+    await comment({ postKey: 'p1', at: '2025-03-06T09:00:00Z', text: 'Commande jamais reçue, remboursez-moi', type: 'complaint', sentiment: 'negative', author: 'Marie Curie', aspects: [{ aspect: 'delivery', polarity: 'negative', start: 0, end: 21 }] }),
+    await comment({ postKey: 'p2', at: '2025-03-13T09:00:00Z', text: 'Super produit, je recommande !', type: 'praise', sentiment: 'positive', author: 'Paul Valéry', aspects: [{ aspect: 'product_quality', polarity: 'positive', start: 6, end: 13 }] }),
     await comment({ postKey: 'p2', at: '2025-03-14T09:00:00Z', text: 'Je voudrais un devis pour 200 pièces', type: 'lead', sentiment: 'neutral', author: 'Ada Lovelace' }),
-    await comment({ postKey: 'p6', at: '2025-02-11T09:00:00Z', text: 'Vous livrez en Belgique ?', type: 'question', sentiment: 'neutral', author: 'Alan Turing' }),
+    await comment({ postKey: 'p6', at: '2025-02-11T09:00:00Z', text: 'Vous livrez en Belgique ?', type: 'question', sentiment: 'neutral', author: 'Alan Turing', aspects: [{ aspect: 'delivery', polarity: 'neutral', start: 5, end: 11 }] }),
   ];
   const reply = await comment({ postKey: 'p1', at: '2025-03-05T12:30:00Z', text: 'Bonjour, de 9 h à 18 h.', type: null, sentiment: 'positive', author: 'Acme', fromBrand: true, parent: 'c1' });
   const sync = app.get(InboxSyncService);

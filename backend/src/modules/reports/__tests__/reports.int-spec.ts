@@ -169,6 +169,15 @@ describe('monthly report (API, real Postgres)', () => {
     for (const name of ['Jean Dupont', 'Marie Curie', 'Paul Valéry', 'Ada Lovelace']) expect(json).not.toContain(name);
     const sav = i.services!.find((s) => s.name === 'SAV')!;
     expect(sav).toMatchObject({ requests: 1, answered: 0, responseRate: 0 });
+    // Themes of the month's community comments (the brand's reply is not one), next to February.
+    expect(i.themes).toEqual({
+      analysedComments: 4,
+      withTheme: 2,
+      items: [
+        { aspect: 'delivery', comments: 1, negative: 1, neutral: 0, positive: 0, net: -1, previousComments: 1 },
+        { aspect: 'product_quality', comments: 1, negative: 0, neutral: 0, positive: 1, net: 1, previousComments: 0 },
+      ],
+    });
   });
 
   it('competitors: engagement vs each competitor from the KPI API, month over month', async () => {
@@ -209,6 +218,7 @@ describe('monthly report (API, real Postgres)', () => {
     expect(plain(s.highlights)).toContain('1 alerte(s) dont 1 crise(s) ; toutes résolues.');
     expect(plain(s.competitors)).toContain('Part de voix : 75 % (+25 pt).');
     expect(plain(s.inbound)).toContain('Taux de réponse : 33 %, délai médian de première réponse : 30 min.');
+    expect(plain(s.inbound)).toContain('Sujet le plus abordé : Livraison (1 commentaire, 25 % des commentaires analysés).');
   });
 
   it('serves the print-friendly HTML page under the CSP, with its stylesheet from self', async () => {
@@ -222,6 +232,7 @@ describe('monthly report (API, real Postgres)', () => {
       expect(res.text).toContain(title);
     }
     expect(res.text).toContain('<svg');
+    expect(res.text).toMatch(/<table id="themes">.*Livraison.*Qualité du produit/s);
     const css = await t.http.get('/api/report-assets/report.css');
     expect(css.status).toBe(200);
     expect(css.headers['content-type']).toMatch(/text\/css/);

@@ -1,6 +1,6 @@
 import { KPI_DEFINITIONS, type KpiKey } from '@vigie/kpi';
 import type { RecommendationItem, ReportFigures, ReportLanguage, SectionKey } from '../report-figures';
-import { inboundTypeName } from '../summaries';
+import { inboundTypeName, themeName } from '../summaries';
 import { escapeHtml as e } from './escape-html';
 import {
   contentTypeName,
@@ -225,7 +225,22 @@ function inbound(f: ReportFigures, summary: string): string {
         )
         .join('')}</tbody></table>`
     : '';
-  return `<section id="inbound"><h2>${e(SECTION_TITLES.inbound[l])}</h2><p class="summary">${e(summary)}</p>${counts}${quotes}${services}</section>`;
+  const th = i.themes;
+  const themes = th?.items.length
+    ? `<h3>${T(l, 'Sujets de conversation', 'What the community talked about')}</h3><p class="muted">${e(
+        T(
+          l,
+          `${formatInteger(th.analysedComments, l)} commentaires de la communauté analysés, dont ${formatInteger(th.withTheme, l)} sur au moins un sujet.`,
+          `${formatInteger(th.analysedComments, l)} community comments analysed, ${formatInteger(th.withTheme, l)} about at least one theme.`,
+        ),
+      )}</p><table id="themes"><thead><tr><th>${T(l, 'Sujet', 'Theme')}</th><th class="num">${T(l, 'Commentaires', 'Comments')}</th><th class="num">${T(l, 'Négatifs', 'Negative')}</th><th class="num">${T(l, 'Neutres', 'Neutral')}</th><th class="num">${T(l, 'Positifs', 'Positive')}</th><th class="num">${T(l, 'Mois précédent', 'Previous month')}</th></tr></thead><tbody>${th.items
+        .map(
+          (x) =>
+            `<tr><td>${e(themeName(x.aspect, l))}</td><td class="num"><strong>${e(formatInteger(x.comments, l))}</strong></td><td class="num">${e(formatPercent(x.negative / Math.max(1, x.comments), l, 0))}</td><td class="num">${e(formatPercent(x.neutral / Math.max(1, x.comments), l, 0))}</td><td class="num">${e(formatPercent(x.positive / Math.max(1, x.comments), l, 0))}</td><td class="num">${e(formatInteger(x.previousComments, l))}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '';
+  return `<section id="inbound"><h2>${e(SECTION_TITLES.inbound[l])}</h2><p class="summary">${e(summary)}</p>${counts}${themes}${quotes}${services}</section>`;
 }
 
 function competitors(f: ReportFigures, summary: string): string {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { KPI_DEFINITIONS } from '@vigie/kpi';
 import type { RecommendationItem, ReportFigures, SectionKey } from '../report-figures';
-import { inboundTypeName } from '../summaries';
+import { inboundTypeName, themeName } from '../summaries';
 import { SECTION_TITLES } from './section-titles';
 
 /** Raw numbers (fractions stay fractions, formatted as % in Excel) so the sheet can be recomputed. */
@@ -78,6 +78,9 @@ export async function renderReportXlsx(
   inb.addRow([]);
   inb.addRow([T('Service', 'Service'), T('Demandes', 'Requests'), T('Traitées', 'Answered'), 'responseRate', 'medianFirstResponseMinutes']).font = { bold: true };
   for (const s of f.inbound.services ?? []) inb.addRow([s.name || T('Non assignées', 'Not assigned'), s.requests, s.answered, s.responseRate, s.medianFirstResponseMinutes]);
+  inb.addRow([]);
+  inb.addRow([T('Sujet', 'Theme'), T('Clé', 'Key'), T('Commentaires', 'Comments'), T('Négatifs', 'Negative'), T('Neutres', 'Neutral'), T('Positifs', 'Positive'), T('Mois précédent', 'Previous month')]).font = { bold: true };
+  for (const x of f.inbound.themes?.items ?? []) inb.addRow([themeName(x.aspect, l), x.aspect, x.comments, x.negative, x.neutral, x.positive, x.previousComments]);
   inb.addRow([]);
   inb.addRow([T('Citation', 'Quote'), T('Auteur', 'Author'), T('Type', 'Type'), T('Date', 'Date'), T('Plateforme', 'Platform')]).font = { bold: true };
   for (const q of f.inbound.quotes) inb.addRow([q.text, q.author, q.type, q.publishedAt, q.platform]);

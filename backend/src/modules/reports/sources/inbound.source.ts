@@ -1,8 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { DayPeriod } from '@vigie/kpi';
+import { type DayPeriod, monthPeriod } from '@vigie/kpi';
 import { InboxQueryService } from '../../inbox/inbox-query.service';
 import { InboxStatsService } from '../../inbox/inbox-stats.service';
+import { ThemesService } from '../../posts/themes.service';
 import { INBOUND_TYPES, type InboundSection } from '../report-figures';
 
 const QUOTES_PER_TYPE = 2;
@@ -11,11 +12,13 @@ const QUOTES_PER_TYPE = 2;
  * Section 3 from the inbox module: counts per request type (InboxStatsService.
  * requestTypeCountsByMonth), response performance per service (InboxStatsService.forPeriod)
  * and the quoted messages from the inbox list (InboxQueryService.list), which already applies
- * the workspace's pseudonymisation setting to authors.
+ * the workspace's pseudonymisation setting to authors; the month's conversation themes from the
+ * posts module's ThemesService (the owner of comments).
  */
 @Injectable()
 export class ReportInboundSource implements OnModuleInit {
   private query!: InboxQueryService;
+  private themes!: ThemesService;
 
   constructor(
     private readonly stats: InboxStatsService,
@@ -24,13 +27,15 @@ export class ReportInboundSource implements OnModuleInit {
 
   onModuleInit(): void {
     this.query = this.moduleRef.get(InboxQueryService, { strict: false });
+    this.themes = this.moduleRef.get(ThemesService, { strict: false });
   }
 
   async forMonth(workspaceId: string, brandId: string, month: string, previousMonth: string, period: DayPeriod): Promise<InboundSection> {
-    const [now, before, perf] = await Promise.all([
+    const [now, before, perf, themes] = await Promise.all([
       this.stats.requestTypeCountsByMonth(workspaceId, brandId, month),
       this.stats.requestTypeCountsByMonth(workspaceId, brandId, previousMonth),
       this.stats.forPeriod(workspaceId, brandId, period.from, period.to),
+      this.themes.compare(workspaceId, brandId, period, monthPeriod(previousMonth)),
     ]);
     const counts = INBOUND_TYPES.map((type) => ({ type, count: now.counts[type] ?? 0, previous: before.counts[type] ?? 0 }));
     const quotes: InboundSection['quotes'] = [];
@@ -56,6 +61,7 @@ export class ReportInboundSource implements OnModuleInit {
     return {
       counts,
       quotes,
+      themes: { analysedComments: themes.analysedComments, withTheme: themes.withTheme, items: themes.themes },
       services: perf.byService.map((s) => ({
         serviceId: s.key,
         name: s.label ?? '',
