@@ -33,7 +33,11 @@ export interface CorrectedItemRow {
   id: string;
   text: string;
   language: string | null;
+  /** The CM's type. */
   type: string;
+  /** What the classifier had said. */
+  predicted: string | null;
+  corrected_at: Date | null;
 }
 
 /**
@@ -250,7 +254,8 @@ export class InboxItemsRepository {
   /** Corrected items after `afterId`, in id order (the eval-set export pages through them). */
   async correctedPage(workspaceId: string, afterId: string, limit: number): Promise<CorrectedItemRow[]> {
     return (await this.db.query(
-      `SELECT i.id, c.text, c.language, i.type_override AS type
+      `SELECT i.id, c.text, c.language, i.type_override AS type, c.request_type AS predicted,
+         (SELECT max(t.created_at) FROM type_corrections t WHERE t.item_id = i.id) AS corrected_at
          FROM inbox_items i JOIN comments c ON c.id = i.comment_id
          WHERE i.workspace_id = $1 AND i.type_override IS NOT NULL AND i.id > $2
          ORDER BY i.id LIMIT ${limit}`,

@@ -227,7 +227,7 @@ describe('inbox (HTTP, real Postgres)', () => {
       expect(exp.status).toBe(200);
       expect(exp.headers['content-type']).toMatch(/^application\/x-ndjson/);
       expect(exp.text.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
-        { text: TEXTS.xssImg, lang: 'und', type: 'spam' },
+        { text: TEXTS.xssImg, predicted: 'other', corrected: 'spam', lang: 'und', at: detail.body.corrections[0].createdAt },
       ]);
     });
 
