@@ -240,6 +240,13 @@ run('dashboard in a real browser: overview, brands, periods, language, phone wid
     const errors = watchPageErrors(page);
     await page.goto(`${w.s.baseUrl}/w/${w.workspaceId}/overview?brandId=${w.brands.lumiere}`);
     await settled(page);
+    // The themes of the sandbox's community comments, with figures equal to the themes API.
+    const { from, to } = default28d();
+    const themes = (await w.cm.get(`${w.api}/themes?brandId=${w.brands.lumiere}&from=${from}&to=${to}`)).body as { themes: Array<{ aspect: string; comments: number }> };
+    expect(themes.themes.length).toBeGreaterThan(0);
+    const first = page.getByTestId(`theme-${themes.themes[0]!.aspect}`);
+    await first.waitFor();
+    expect(await first.getAttribute('data-comments')).toBe(String(themes.themes[0]!.comments));
     if (writeDocs) {
       mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'overview.png') });

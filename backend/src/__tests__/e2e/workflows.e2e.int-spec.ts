@@ -188,6 +188,12 @@ run('dashboard in a real browser: triage, veille, alerts, roles, user content', 
     await item.first().waitFor();
     await item.first().click();
     expect(await page.getByTestId('inbox-detail').locator('.inbox-detail__text').innerText()).toBe(XSS_COMMENT);
+    // The classifier's cue is underlined at its offsets, the payload around it stays text.
+    const cue = page.getByTestId('inbox-detail-text').locator('mark.cue-mark').first();
+    await cue.waitFor();
+    expect((await cue.innerText()).toLowerCase()).toBe('où est ma commande');
+    await page.getByTestId('inbox-why').locator('summary').click();
+    expect(await page.getByTestId('inbox-why').innerText()).toMatch(/Confiance du classifieur : \d+\s?%/);
     expect(await noInjectedImage()).toBe(0);
     await screenshot(page, 'xss-inbox-fr');
 
