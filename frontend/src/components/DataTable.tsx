@@ -9,14 +9,30 @@ export interface Column {
   hidden?: boolean;
 }
 
-/** A scrollable, labelled table with a header row; `children` are its body rows. */
-export function DataTable({ label, testId, columns, children }: { label: string; testId?: string; columns: Column[]; children: ReactNode }) {
+/** A scrollable, labelled table with a header row; `children` are its body rows. Falsy columns are left out. */
+export function DataTable({
+  label,
+  testId,
+  columns,
+  children,
+  flat,
+  className,
+}: {
+  label: string;
+  testId?: string;
+  columns: Array<Column | false | null | undefined>;
+  children: ReactNode;
+  /** Flat (default) inside a card; framed for a page-level table. */
+  flat?: boolean;
+  className?: string;
+}) {
+  const shown = columns.filter((c): c is Column => Boolean(c));
   return (
-    <ScrollRegion label={label}>
+    <ScrollRegion label={label} flat={flat} className={className}>
       <table className="table" data-testid={testId}>
         <thead>
           <tr>
-            {columns.map((c) => (
+            {shown.map((c) => (
               <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
                 {c.hidden ? <span className="visually-hidden">{c.label}</span> : c.label}
               </th>

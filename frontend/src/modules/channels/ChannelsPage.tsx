@@ -13,6 +13,7 @@ import { useApi } from '../../lib/hooks/useApi';
 import { deleteChannel, listChannels, syncChannel } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { AddChannelForm } from './components/AddChannelForm';
+import { DataTable } from '../../components/DataTable';
 import { ConnectPanel } from './components/ConnectPanel';
 import { ConnectPicker } from './components/ConnectPicker';
 import { ImportPanel } from './components/ImportPanel';
@@ -177,73 +178,68 @@ export default function ChannelsPage() {
         </EmptyState>
       ) : null}
       {list.length > 0 ? (
-        <div className="table-wrap channels-table">
-          <table className="table" data-testid="channels-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('channels.col.account')}</th>
-                {showBrand ? <th scope="col">{t('channels.col.brand')}</th> : null}
-                <th scope="col">{t('channels.col.status')}</th>
-                <th scope="col">{t('channels.col.lastSuccess')}</th>
-                <th scope="col">{t('channels.col.lastError')}</th>
-                {canAct ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('channels.col.actions')}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => (
-                <tr key={c.id} data-testid={`channel-${c.id}`}>
-                  <th scope="row">
-                    <span className="badge badge--neutral">{t(`platform.${c.platform}`, { defaultValue: c.platform })}</span>{' '}
-                    {c.displayName ?? c.handle}
-                    {c.displayName && c.displayName !== c.handle ? <span className="muted"> ({c.handle})</span> : null}
-                  </th>
-                  {showBrand ? <td>{brandName(c.brandId)}</td> : null}
-                  <td>
-                    <span className={`badge badge--${c.status}`} data-testid="channel-status" data-status={c.status}>
-                      {t(`channels.status.${c.status}`)}
-                    </span>
-                  </td>
-                  <td>{c.lastSuccessAt ? formatDateTime(c.lastSuccessAt, locale, workspace.timezone) : t('channels.never')}</td>
-                  <td className="channel-error">
-                    {c.lastError ? (
-                      <>
-                        <span>{c.lastError}</span>
-                        {c.lastErrorAt ? (
-                          <span className="muted"> — {formatDateTime(c.lastErrorAt, locale, workspace.timezone)}</span>
-                        ) : null}
-                      </>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  {canAct ? (
-                    <td>
-                      <div className="row-actions">
-                      <RowButton target={c.handle} onClick={() => void sync(c)} disabled={pending.has(c.id)} testId="sync-now">
-                        {t('channels.syncNow')}
-                      </RowButton>
-                      {isAdmin && c.status === 'reconnect_needed' ? (
-                        <RowButton target={c.handle} onClick={() => setReconnect({ platform: c.platform, brandId: c.brandId })} testId="reconnect">
-                          {t('channels.reconnect')}
-                        </RowButton>
-                      ) : null}
-                      {isAdmin ? (
-                        <RowButton variant="danger" target={c.handle} onClick={() => void remove(c)}>
-                          {t('channels.remove')}
-                        </RowButton>
-                      ) : null}
-                      </div>
-                    </td>
+        <DataTable
+          label={t('nav.channels')}
+          testId="channels-table"
+          flat={false}
+          className="channels-table"
+          columns={[
+            { label: t('channels.col.account') },
+            showBrand && { label: t('channels.col.brand') },
+            { label: t('channels.col.status') },
+            { label: t('channels.col.lastSuccess') },
+            { label: t('channels.col.lastError') },
+            canAct && { label: t('channels.col.actions'), hidden: true },
+          ]}
+        >
+          {list.map((c) => (
+            <tr key={c.id} data-testid={`channel-${c.id}`}>
+              <th scope="row">
+                <span className="badge badge--neutral">{t(`platform.${c.platform}`, { defaultValue: c.platform })}</span>{' '}
+                {c.displayName ?? c.handle}
+                {c.displayName && c.displayName !== c.handle ? <span className="muted"> ({c.handle})</span> : null}
+              </th>
+              {showBrand ? <td>{brandName(c.brandId)}</td> : null}
+              <td>
+                <span className={`badge badge--${c.status}`} data-testid="channel-status" data-status={c.status}>
+                  {t(`channels.status.${c.status}`)}
+                </span>
+              </td>
+              <td>{c.lastSuccessAt ? formatDateTime(c.lastSuccessAt, locale, workspace.timezone) : t('channels.never')}</td>
+              <td className="channel-error">
+                {c.lastError ? (
+                  <>
+                    <span>{c.lastError}</span>
+                    {c.lastErrorAt ? (
+                      <span className="muted"> — {formatDateTime(c.lastErrorAt, locale, workspace.timezone)}</span>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+              {canAct ? (
+                <td>
+                  <div className="row-actions">
+                  <RowButton target={c.handle} onClick={() => void sync(c)} disabled={pending.has(c.id)} testId="sync-now">
+                    {t('channels.syncNow')}
+                  </RowButton>
+                  {isAdmin && c.status === 'reconnect_needed' ? (
+                    <RowButton target={c.handle} onClick={() => setReconnect({ platform: c.platform, brandId: c.brandId })} testId="reconnect">
+                      {t('channels.reconnect')}
+                    </RowButton>
                   ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  {isAdmin ? (
+                    <RowButton variant="danger" target={c.handle} onClick={() => void remove(c)}>
+                      {t('channels.remove')}
+                    </RowButton>
+                  ) : null}
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
 
       <ImportPanel workspaceId={workspace.id} brands={brands} defaultBrandId={filters.brandId} canAct={canAct} />

@@ -42,7 +42,7 @@ export function ThemesCard({ workspaceId, brandId, from, to }: Props) {
             })}
           </p>
           <DataTable
-            label={t('themes.title')}
+            label={`${t('themes.title')} — ${t('themes.col.tone')}`}
             testId="themes-table"
             columns={[
               { label: t('themes.col.theme') },

@@ -27,7 +27,7 @@ export function OutboxPanel({ workspaceId, timezone }: { workspaceId: string; ti
       <AsyncList resource={list} skeletonRows={2} empty={t('reports.outbox.none')}>
         {(items) => (
           <DataTable
-            label={t('reports.outbox.title')}
+            label={`${t('reports.outbox.title')} — ${t('reports.outbox.subject')}`}
             testId="outbox-table"
             columns={[
               { label: t('reports.outbox.subject') },

@@ -31,7 +31,7 @@ export function ConnectionsSection({ workspaceId, isAdmin }: { workspaceId: stri
       <AsyncList resource={list} skeletonRows={4} empty={t('settings.connections.notConfigured')}>
         {(platforms) => (
           <DataTable
-            label={t('settings.connections.title')}
+            label={`${t('settings.connections.title')} — ${t('settings.connections.redirectUri')}`}
             testId="connections-table"
             columns={[
               { label: t('settings.connections.platform') },

@@ -1,6 +1,7 @@
 import type { MemberDto, Role } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
 import { useApi } from '../../../lib/hooks/useApi';
@@ -61,57 +62,51 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
       {members.error ? <ErrorMessage error={members.error} onRetry={members.reload} /> : null}
       {members.loading && !members.data ? <Skeleton rows={3} /> : null}
       {members.data ? (
-        <div className="table-wrap table-wrap--flat">
-          <table className="table" data-testid="members-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.members.email')}</th>
-                <th scope="col">{t('settings.members.role')}</th>
-                {isAdmin ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('channels.col.actions')}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    {m.email}
-                    {m.name && m.name !== m.email ? <span className="muted"> ({m.name})</span> : null}
-                  </td>
-                  <td>
-                    {isAdmin && m.userId !== myUserId ? (
-                      <select
-                        value={m.role}
-                        onChange={(e) => void changeRole(m, e.target.value as Role)}
-                        aria-label={t('settings.members.roleOf', { email: m.email })}
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {t(`settings.members.role_${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      t(`settings.members.role_${m.role}`)
-                    )}
-                  </td>
-                  {isAdmin ? (
-                    <td>
-                      {m.userId !== myUserId ? (
-                        <RowButton variant="danger" target={m.email} onClick={() => void remove(m)}>
-                          {t('channels.remove')}
-                        </RowButton>
-                      ) : null}
-                    </td>
+        <DataTable
+          // Not the section's own name: two landmarks must not share one.
+          label={`${t('settings.members.title')} — ${t('settings.members.role')}`}
+          testId="members-table"
+          columns={[
+            { label: t('settings.members.email') },
+            { label: t('settings.members.role') },
+            isAdmin && { label: t('channels.col.actions'), hidden: true },
+          ]}
+        >
+          {members.data.map((m) => (
+            <tr key={m.id}>
+              <td>
+                {m.email}
+                {m.name && m.name !== m.email ? <span className="muted"> ({m.name})</span> : null}
+              </td>
+              <td>
+                {isAdmin && m.userId !== myUserId ? (
+                  <select
+                    value={m.role}
+                    onChange={(e) => void changeRole(m, e.target.value as Role)}
+                    aria-label={t('settings.members.roleOf', { email: m.email })}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`settings.members.role_${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  t(`settings.members.role_${m.role}`)
+                )}
+              </td>
+              {isAdmin ? (
+                <td>
+                  {m.userId !== myUserId ? (
+                    <RowButton variant="danger" target={m.email} onClick={() => void remove(m)}>
+                      {t('channels.remove')}
+                    </RowButton>
                   ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
       {invited ? (
