@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * it talks about (aspects with the polarity of their clause) for the "themes" of Overview and
  * the monthly report. Existing comments get them at their next enrichment.
  */
-export class TextExplanationsAspects1764200000000 implements MigrationInterface {
-  name = 'TextExplanationsAspects1764200000000';
+export class TextExplanationsAspects1764150000000 implements MigrationInterface {
+  name = 'TextExplanationsAspects1764150000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE comments
