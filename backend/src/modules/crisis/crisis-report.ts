@@ -72,8 +72,10 @@ export function renderCrisisReportHtml(v: CrisisReportView, css: string): string
   const end = c.closedAt ?? v.generatedAt;
   const minutes = Math.round((Date.parse(end) - Date.parse(c.openedAt)) / 60_000);
   const duration = `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-  const rows = (cells: string[][]) => cells.map((r) => `<tr>${r.map((x) => `<td>${e(x)}</td>`).join('')}</tr>`).join('');
-  return `<!doctype html><html lang="${l}"><head><meta charset="utf-8"><title>${e(c.title)}</title><style>${css}</style></head><body>
+  // The first column (a time or a label) never wraps, so each step reads on one line with its time.
+  const rows = (cells: string[][]) => cells.map((r) => `<tr>${r.map((x, i) => (i === 0 ? `<td class="nowrap">${e(x)}</td>` : `<td>${e(x)}</td>`)).join('')}</tr>`).join('');
+  return `<!doctype html><html lang="${l}"><head><meta charset="utf-8"><title>${e(c.title)}</title><style>${css}
+td.nowrap{white-space:nowrap}</style></head><body>
 <header class="report-head"><div><h1>${e(T(l, 'Bilan de crise', 'Post-crisis report'))} — ${e(c.title)}</h1>
 <p class="subtitle">${e(v.brandNames.join(', '))} · ${e(T(l, 'étape', 'stage'))} ${e(STAGE[c.stage]![l === 'fr' ? 0 : 1])} · ${e(tz)}</p></div></header>
 <section id="figures"><h2>${e(T(l, 'Chiffres clés', 'Key figures'))}</h2><table><tbody>${rows([
