@@ -258,11 +258,27 @@ describe('crisis cell', () => {
     for (const i of m.items) expect(i.author).toEqual({ name: expect.stringMatching(/^Utilisateur [0-9A-F]{4}$/), handle: null, pseudonymized: true });
     const text = JSON.stringify(m);
     for (const s of ['bigstar', 'regular', 'erasedperson', 'Real ']) expect(text).not.toContain(s);
+    // The veille reads show the same pseudonyms (mentions list, influencers).
+    const mentions = (await viewer.get(`${base}/mentions?queryId=${queryId}&limit=100`)).body as { items: Array<{ author: Record<string, unknown> | null }> };
+    const withAuthor = mentions.items.filter((x) => x.author);
+    expect(withAuthor.length).toBeGreaterThanOrEqual(4);
+    for (const x of withAuthor) expect(x.author).toMatchObject({ name: expect.stringMatching(/^Utilisateur [0-9A-F]{4}$/), handle: null, pseudonymized: true, externalId: expect.stringMatching(/^p_[0-9a-f]{20}$/) });
+    const bigName = m.items[0]!.author.name;
+    expect(withAuthor.some((x) => x.author!.name === bigName)).toBe(true);
+    const day = new Date().toISOString().slice(0, 10);
+    const week = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+    const infl = await viewer.get(`${base}/influencers?brandId=${brandId}&from=${week}&to=${day}`);
+    expect(infl.status).toBe(200);
+    expect(infl.body.items.length).toBeGreaterThan(0);
+    for (const i of infl.body.items) expect(i.author).toMatchObject({ handle: null, pseudonymized: true, name: expect.stringMatching(/^Utilisateur [0-9A-F]{4}$/) });
+    for (const s of ['bigstar', 'regular', 'Real ']) expect(JSON.stringify([mentions.items, infl.body])).not.toContain(s);
     // Pseudonymisation off: real names, still never the erased person.
     expect((await admin.patch(`${base}/privacy`, { pseudonymizeAuthors: false })).status).toBe(200);
     const open = (await viewer.get(`${base}/crises/${crisisId}/influencers`)).body as CrisisInfluencersDto;
     expect(open.items.map((i) => i.author.name)).toEqual(['Real bigstar', 'Real regular']);
     expect(JSON.stringify(open)).not.toContain('erasedperson');
+    const openMentions = (await viewer.get(`${base}/mentions?queryId=${queryId}&limit=100`)).body as { items: Array<{ author: { name: string; pseudonymized: boolean } | null }> };
+    expect(openMentions.items.some((x) => x.author?.name === 'Real bigstar' && x.author.pseudonymized === false)).toBe(true);
     expect((await admin.patch(`${base}/privacy`, { pseudonymizeAuthors: true })).status).toBe(200);
   });
 
