@@ -19,8 +19,8 @@ export interface MentionDto {
   origin: string | null;
   text: string;
   url: string | null;
-  /** Pseudonymised per the workspace setting (default): `name` = pseudonym, `handle` null, `externalId` an opaque stable key. */
-  author: { externalId: string; handle: string | null; name: string | null; followers: number | null; pseudonymized: boolean } | null;
+  /** Pseudonymised per the workspace setting (default): `name` = pseudonym, `handle` null, `externalId` an opaque stable key; `pseudonymized` is always sent by the server. */
+  author: { externalId: string; handle: string | null; name: string | null; followers: number | null; pseudonymized?: boolean } | null;
   reach: number | null;
   engagement: number | null;
   language: string | null;
@@ -138,8 +138,8 @@ export interface ListeningSourceDto {
 /** One author of the period's mentions, ranked by reach, volume and engagement. */
 export interface InfluencerDto {
   platform: string;
-  /** Pseudonymised per the workspace setting (default): `name` = pseudonym, `handle` null, `externalId` an opaque stable key. */
-  author: { externalId: string; handle: string | null; name: string | null; followers: number | null; pseudonymized: boolean };
+  /** Pseudonymised per the workspace setting (default): `name` = pseudonym, `handle` null, `externalId` an opaque stable key; `pseudonymized` is always sent by the server. */
+  author: { externalId: string; handle: string | null; name: string | null; followers: number | null; pseudonymized?: boolean };
   reach: number;
   mentions: number;
   engagement: number | null;
