@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { AuthModule } from './modules/auth/auth.module';
 import { BrandsModule } from './modules/brands/brands.module';
 import { ChannelsModule } from './modules/channels/channels.module';
+import { CrisisModule } from './modules/crisis/crisis.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { EnrichmentModule } from './modules/enrichment/enrichment.module';
 import { HealthModule } from './modules/health/health.module';
@@ -34,4 +35,5 @@ export const FEATURE_MODULES: Type[] = [
   VeilleModule,
   ReportsModule,
   PrivacyModule,
+  CrisisModule,
 ];

@@ -6,6 +6,7 @@
  */
 export const MODULE_LAYERS = [
   'demo',
+  'crisis',
   'privacy',
   'reports',
   'veille',

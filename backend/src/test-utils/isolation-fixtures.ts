@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { buildCrisisFixtures } from '../modules/crisis/__tests__/crisis-isolation-fixtures';
 import { seedInboxItem } from '../modules/inbox/__tests__/seed-inbox-item';
 import { buildKpiFixtures } from '../modules/kpi/__tests__/kpi-isolation-fixtures';
 import { buildReportFixtures } from '../modules/reports/__tests__/report-isolation-fixtures';
@@ -82,11 +83,13 @@ export async function buildWorkspaceFixtures(
   const veille = await buildVeilleFixtures(client, workspaceId, tag, brand.id, db);
   const kpi = await buildKpiFixtures(client, workspaceId, tag, brand.id);
   const reports = await buildReportFixtures(client, workspaceId, tag, brand.id);
+  const crisis = await buildCrisisFixtures(client, workspaceId, tag, brand.id, veille.params.queryId!, member.userId!);
   return {
     workspaceId,
     params: {
       ...kpi.params,
       ...reports.params,
+      ...crisis.params,
       ...veille.params,
       workspaceId,
       brandId: brand.id,
@@ -103,6 +106,6 @@ export async function buildWorkspaceFixtures(
     secrets: [workspaceId, brand.id, competitor.id, channel.id, member.id, token.id, `Brand ${tag}`, `Rival ${tag}`,
       `handle_${tag}`, `member-${tag}@example.test`, `token-${tag}`, service.id, `Service ${tag}`,
       `service-${tag}@example.test`, `app-${tag}`, `secret-${tag}`, attempt.attemptId, `comment-${tag}`, `note-${tag}`, `reply-${tag}`, `saved-${tag}`, savedReply.id, imported.id, `import-${tag}`, ...veille.secrets, ...kpi.secrets,
-      ...reports.secrets],
+      ...reports.secrets, ...crisis.secrets],
   };
 }

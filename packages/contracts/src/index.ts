@@ -20,3 +20,4 @@ export * from './links';
 export * from './reports';
 export * from './privacy';
 export * from './text';
+export * from './crisis';

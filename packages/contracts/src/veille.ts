@@ -19,7 +19,8 @@ export interface MentionDto {
   origin: string | null;
   text: string;
   url: string | null;
-  author: { externalId: string; handle: string | null; name: string | null; followers: number | null } | null;
+  /** Pseudonymised per the workspace setting (default): `name` = pseudonym, `handle` null, `externalId` an opaque stable key; `pseudonymized` is always sent by the server. */
+  author: { externalId: string; handle: string | null; name: string | null; followers: number | null; pseudonymized?: boolean } | null;
   reach: number | null;
   engagement: number | null;
   language: string | null;
@@ -137,7 +138,8 @@ export interface ListeningSourceDto {
 /** One author of the period's mentions, ranked by reach, volume and engagement. */
 export interface InfluencerDto {
   platform: string;
-  author: { externalId: string; handle: string | null; name: string | null; followers: number | null };
+  /** Pseudonymised per the workspace setting (default): `name` = pseudonym, `handle` null, `externalId` an opaque stable key; `pseudonymized` is always sent by the server. */
+  author: { externalId: string; handle: string | null; name: string | null; followers: number | null; pseudonymized?: boolean };
   reach: number;
   mentions: number;
   engagement: number | null;

@@ -51,7 +51,8 @@ import { TypeCorrectionsRepository } from './type-corrections.repository';
     CorrectionsExport,
     InboxKpiContributor,
   ],
-  exports: [InboxSyncService, InboxStatsService, SupportServicesService, InboxItemsRepository, InboxNotesRepository],
+  // InboxRepliesService: the crisis module posts approved statements through the answer path.
+  exports: [InboxSyncService, InboxStatsService, SupportServicesService, InboxItemsRepository, InboxNotesRepository, InboxRepliesService],
 })
 export class InboxModule implements OnModuleInit {
   constructor(

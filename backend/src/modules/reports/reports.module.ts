@@ -47,6 +47,7 @@ import { VeilleAlertsSource, VeilleShareOfVoiceSource } from './sources/veille-s
     ReportSender,
     ReportScheduler,
   ],
-  exports: [ReportsService, ReportsRepository, ReportScheduler, ReportBuilder],
+  // PdfRenderer: the crisis module's post-crisis report prints through the same Chromium path.
+  exports: [ReportsService, ReportsRepository, ReportScheduler, ReportBuilder, PdfRenderer],
 })
 export class ReportsModule {}

@@ -147,6 +147,58 @@ export interface MentionSubject {
   handles: string[];
 }
 
+
+/** A set of watch queries of one workspace over a time range (crisis reads: distinct earned mentions). */
+export interface QuerySetRange {
+  workspaceId: string;
+  queryIds: readonly string[];
+  from: Date;
+  to: Date;
+}
+
+/** One time bucket of a query set's mentions. */
+export interface MentionBucketRow {
+  start: Date;
+  count: number;
+  negative: number;
+  reach: number;
+}
+
+/** Totals of a query set's mentions over a range. */
+export interface MentionTotalsRow {
+  count: number;
+  negative: number;
+  positive: number;
+  reach: number;
+}
+
+/** An author spreading a query set's mentions (erased authors and redacted rows left out). */
+export interface SpreaderRow {
+  platform: string;
+  externalId: string;
+  handle: string | null;
+  name: string | null;
+  /** authors.pseudonym when the author is also known from channel content (else null: computed by the caller). */
+  pseudonym: string | null;
+  followers: number | null;
+  mentions: number;
+  reach: number;
+  engagement: number;
+  positive: number;
+  negative: number;
+  firstAt: Date;
+  /** Mentions of the given brands by this author before `priorBefore`. */
+  priorMentions: number;
+}
+
+/** Earned (not own content), each mention once, matching any query of the set, in [from, to). */
+const QUERY_SET_MENTIONS = `SELECT DISTINCT m.* FROM mention_matches mm JOIN mentions m ON m.id = mm.mention_id
+   WHERE mm.workspace_id = $1 AND mm.query_id = ANY($2::uuid[]) AND NOT m.is_own_content
+     AND mm.published_at >= $3 AND mm.published_at < $4`;
+/** An author whose identity was erased (privacy tombstone), by (workspace, platform, external id). */
+const ERASED_AUTHOR = `EXISTS (SELECT 1 FROM authors a WHERE a.workspace_id = $1 AND a.platform = s.platform
+   AND a.external_id = s.author_external_id AND a.erased_at IS NOT NULL)`;
+
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
 
@@ -331,6 +383,74 @@ export class MentionsRepository {
         GROUP BY m.platform, m.author_external_id`,
       [t.param, since, minFollowers],
     )) as BigAccountRow[];
+  }
+
+  /** Buckets of `bucketMinutes` (aligned on UTC multiples) of a query set's mentions; empty buckets absent. */
+  async querySetBuckets(r: QuerySetRange, bucketMinutes: number): Promise<MentionBucketRow[]> {
+    return (await this.db.query(
+      `SELECT to_timestamp(floor(extract(epoch FROM s.published_at) / $5) * $5) AS start, count(*)::int AS count,
+              count(*) FILTER (WHERE s.sentiment = 'negative')::int AS negative,
+              coalesce(sum(coalesce(s.reach, s.author_followers, 0)), 0)::bigint::float8 AS reach
+         FROM (${QUERY_SET_MENTIONS}) s GROUP BY 1 ORDER BY 1`,
+      [r.workspaceId, r.queryIds, r.from, r.to, bucketMinutes * 60],
+    )) as MentionBucketRow[];
+  }
+
+  async querySetTotals(r: QuerySetRange): Promise<MentionTotalsRow> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS count, count(*) FILTER (WHERE s.sentiment = 'negative')::int AS negative,
+              count(*) FILTER (WHERE s.sentiment = 'positive')::int AS positive,
+              coalesce(sum(coalesce(s.reach, s.author_followers, 0)), 0)::bigint::float8 AS reach
+         FROM (${QUERY_SET_MENTIONS}) s`,
+      [r.workspaceId, r.queryIds, r.from, r.to],
+    )) as MentionTotalsRow[];
+    return row!;
+  }
+
+  /** The first mention of a query set in the range (its time only: no author). */
+  async querySetFirst(r: QuerySetRange): Promise<{ publishedAt: Date; platform: string } | null> {
+    const [row] = (await this.db.query(
+      `SELECT s.published_at AS "publishedAt", s.platform FROM (${QUERY_SET_MENTIONS}) s ORDER BY s.published_at, s.id LIMIT 1`,
+      [r.workspaceId, r.queryIds, r.from, r.to],
+    )) as Array<{ publishedAt: Date; platform: string }>;
+    return row ?? null;
+  }
+
+  /**
+   * Authors of a query set's mentions, identity kept (never redacted, never erased), with their
+   * reach, engagement, sentiment counts and how often they mentioned `brandIds` before `priorBefore`.
+   */
+  async querySetSpreaders(r: QuerySetRange, brandIds: readonly string[], priorBefore: Date, minFollowers = 0): Promise<SpreaderRow[]> {
+    return (await this.db.query(
+      `SELECT s.platform, s.author_external_id AS "externalId", max(s.author_handle) AS handle, max(s.author_name) AS name,
+              (SELECT a.pseudonym FROM authors a WHERE a.workspace_id = $1 AND a.platform = s.platform AND a.external_id = s.author_external_id) AS pseudonym,
+              max(s.author_followers)::int AS followers, count(*)::int AS mentions,
+              coalesce(sum(coalesce(s.reach, s.author_followers, 0)), 0)::bigint::float8 AS reach,
+              coalesce(sum(s.engagement), 0)::bigint::float8 AS engagement,
+              count(*) FILTER (WHERE s.sentiment = 'positive')::int AS positive,
+              count(*) FILTER (WHERE s.sentiment = 'negative')::int AS negative,
+              min(s.published_at) AS "firstAt",
+              (SELECT count(DISTINCT p.id)::int FROM mentions p
+                WHERE p.workspace_id = $1 AND p.platform = s.platform AND p.author_external_id = s.author_external_id
+                  AND p.published_at < $6
+                  AND EXISTS (SELECT 1 FROM mention_matches pm WHERE pm.mention_id = p.id AND pm.brand_id = ANY($5::uuid[]))) AS "priorMentions"
+         FROM (${QUERY_SET_MENTIONS}) s
+        WHERE s.author_external_id IS NOT NULL AND s.redacted_at IS NULL AND NOT ${ERASED_AUTHOR}
+        GROUP BY s.platform, s.author_external_id
+       HAVING coalesce(max(s.author_followers), 0) >= $7
+        ORDER BY reach DESC, mentions DESC, s.platform, s.author_external_id
+        LIMIT 200`,
+      [r.workspaceId, r.queryIds, r.from, r.to, brandIds, priorBefore, minFollowers],
+    )) as SpreaderRow[];
+  }
+
+  /** Texts of a query set's mentions (newest first, for term counts). */
+  async querySetTexts(r: QuerySetRange, limit: number): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT s.text FROM (${QUERY_SET_MENTIONS}) s WHERE s.text <> '' ORDER BY s.published_at DESC LIMIT ${Math.floor(limit)}`,
+      [r.workspaceId, r.queryIds, r.from, r.to],
+    )) as Array<{ text: string }>;
+    return rows.map((x) => x.text);
   }
 
   /** Erasure (privacy): the person's mentions lose text, link and author identity (rows kept). Rows touched. */

@@ -39,6 +39,7 @@ import { PreviewService } from './queries/preview.service';
 import { WatchQueriesController } from './queries/watch-queries.controller';
 import { WatchQueriesService } from './queries/watch-queries.service';
 import { WatchQuery } from './queries/watch-query.entity';
+import { MentionAuthors } from './shared/mention-authors';
 import { VeilleJobs } from './veille-jobs';
 
 /** Watch queries, listening, mentions, alerts, influencers, share of voice, competitors, trends. */
@@ -70,6 +71,7 @@ import { VeilleJobs } from './veille-jobs';
     InfluencersService,
     CompetitorsService,
     TrendsService,
+    MentionAuthors,
     VeilleJobs,
   ],
   exports: [

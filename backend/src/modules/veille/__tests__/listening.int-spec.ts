@@ -115,7 +115,7 @@ describe('veille: listening (search, RSS, channel content) and insights', () => 
       queryIds: [queryId],
       isOwnContent: false,
     });
-    expect(list[0].author).toMatchObject({ handle: 'alice.bsky.social', followers: 120_000 });
+    expect(list[0].author).toMatchObject({ handle: null, name: expect.stringMatching(/^Utilisateur [0-9A-F]{4}$/), pseudonymized: true, followers: 120_000 });
   });
 
   it('the listening tick enqueues due polls once per interval', async () => {
@@ -209,7 +209,7 @@ describe('veille: listening (search, RSS, channel content) and insights', () => 
 
     const inf = await cm.get(`${base}/influencers?${q}`);
     expect(inf.status).toBe(200);
-    expect(inf.body.items[0]).toMatchObject({ platform: 'bluesky', reach: 120_000, mentions: 1, author: { handle: 'alice.bsky.social' } });
+    expect(inf.body.items[0]).toMatchObject({ platform: 'bluesky', reach: 120_000, mentions: 1, author: { handle: null, pseudonymized: true } });
     expect(inf.body.items[0].sentiment.net).toBe(1);
 
     const comp = await cm.get(`${base}/competitors?${q}`);

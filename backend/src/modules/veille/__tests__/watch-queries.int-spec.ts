@@ -142,7 +142,8 @@ describe('veille: watch queries, preview, mentions (HTTP)', () => {
       expect(all.body.items.map((m: { externalId: string }) => m.externalId)).toEqual(['at://1', 't3_2', 'https://lemonde.fr/a', 'at://old']);
       const first = all.body.items[0];
       expect(first).toMatchObject({ platform: 'bluesky', reach: 51_000, engagement: 12, queryIds: [queryA], isOwnContent: false });
-      expect(first.author).toEqual({ externalId: 'alice', handle: '@alice', name: 'alice', followers: 51_000 });
+      // Pseudonymised like every author (workspace default): no handle, no platform id.
+      expect(first.author).toEqual({ externalId: expect.stringMatching(/^p_[0-9a-f]{20}$/), handle: null, name: expect.stringMatching(/^Utilisateur [0-9A-F]{4}$/), followers: 51_000, pseudonymized: true });
       expect(first.sentiment.label).toBe('positive');
       expect(first.language).toBe('fr');
       expect(all.body.items[1].queryIds.sort()).toEqual([queryA, queryB].sort());

@@ -3,6 +3,7 @@ import { BrandsService } from '../../brands/brands.service';
 import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import { InsightsRepository } from '../insights.repository';
 import { checkPeriod } from '../shared/check-period';
+import { MentionAuthors } from '../shared/mention-authors';
 import { workspaceTimezone } from '../shared/workspace-time';
 
 export const INFLUENCERS_LIMIT = 50;
@@ -20,6 +21,7 @@ export class InfluencersService {
     private readonly insights: InsightsRepository,
     private readonly workspaces: WorkspacesRepository,
     private readonly brands: BrandsService,
+    private readonly authors: MentionAuthors,
   ) {}
 
   async rank(workspaceId: string, brandId: string, from: string, to: string) {
@@ -42,6 +44,8 @@ export class InfluencersService {
       };
     });
     scored.sort((a, b) => b.score - a.score || b.mentions - a.mentions || a.author.externalId.localeCompare(b.author.externalId));
-    return { period: { from, to }, items: scored.slice(0, INFLUENCERS_LIMIT) };
+    // Ranked on the real ids (stable tie-break), shown as the workspace shows authors (pseudonym by default).
+    const render = await this.authors.renderer(workspaceId);
+    return { period: { from, to }, items: scored.slice(0, INFLUENCERS_LIMIT).map((i) => ({ ...i, author: render(i.platform, i.author) })) };
   }
 }

@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { type MentionRow, MentionsRepository } from '../mentions.repository';
 import type { ListMentionsDto } from './mentions.dto';
+import { type MentionAuthorRender, MentionAuthors } from '../shared/mention-authors';
 
 /** Keyset cursor over (published_at DESC, id DESC): stable while new mentions arrive. */
 export function encodeCursor(publishedAt: Date, id: string): string {
@@ -18,12 +19,15 @@ export function decodeCursor(cursor: string): { publishedAt: string; id: string 
 
 @Injectable()
 export class MentionsService {
-  constructor(private readonly mentions: MentionsRepository) {}
+  constructor(
+    private readonly mentions: MentionsRepository,
+    private readonly authors: MentionAuthors,
+  ) {}
 
   async list(workspaceId: string, q: ListMentionsDto) {
     const limit = q.limit ?? 50;
     // Ids from the client are only ever compared inside this workspace's rows.
-    const rows = await this.mentions.list(
+    const [render, rows] = await Promise.all([this.authors.renderer(workspaceId), this.mentions.list(
       workspaceId,
       {
         brandId: q.brandId,
@@ -38,17 +42,17 @@ export class MentionsService {
         before: q.cursor ? decodeCursor(q.cursor) : undefined,
       },
       limit + 1,
-    );
+    )]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(toMentionDto),
+      items: page.map((r) => toMentionDto(r, render)),
       nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.publishedAt), last.id) : null,
     };
   }
 }
 
-function toMentionDto(r: MentionRow) {
+function toMentionDto(r: MentionRow, render: MentionAuthorRender) {
   return {
     id: r.id,
     platform: r.platform,
@@ -59,7 +63,7 @@ function toMentionDto(r: MentionRow) {
     text: r.text,
     url: r.url,
     author: r.authorExternalId
-      ? { externalId: r.authorExternalId, handle: r.authorHandle, name: r.authorName, followers: r.authorFollowers }
+      ? render(r.platform, { externalId: r.authorExternalId, handle: r.authorHandle, name: r.authorName, followers: r.authorFollowers })
       : null,
     reach: r.reach,
     engagement: r.engagement,

@@ -1,0 +1,3 @@
+export * from './stages';
+export * from './timeline';
+export * from './recommend';
