@@ -4,6 +4,7 @@ export const PAGES = [
   'posts',
   'mentions',
   'alerts',
+  'crises',
   'inbox',
   'veille',
   'competitors',

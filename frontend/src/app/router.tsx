@@ -8,11 +8,13 @@ import type { PageKey } from './pages';
 import { WorkspaceLayout } from './workspace/WorkspaceLayout';
 
 // One chunk per page: the initial bundle holds only the shell and the login page.
+const CrisisPage = lazy(() => import('../modules/crisis/CrisisPage'));
 const PAGE_COMPONENTS: Record<PageKey, LazyExoticComponent<ComponentType>> = {
   overview: lazy(() => import('../modules/overview/OverviewPage')),
   posts: lazy(() => import('../modules/posts/PostsPage')),
   mentions: lazy(() => import('../modules/mentions/MentionsPage')),
   alerts: lazy(() => import('../modules/alerts/AlertsPage')),
+  crises: lazy(() => import('../modules/crisis/CrisesPage')),
   inbox: lazy(() => import('../modules/inbox/InboxPage')),
   veille: lazy(() => import('../modules/veille/VeillePage')),
   competitors: lazy(() => import('../modules/competitors/CompetitorsPage')),
@@ -44,6 +46,7 @@ export function createRouter() {
       children: [
         { index: true, element: <Navigate to="overview" replace /> },
         ...Object.entries(PAGE_COMPONENTS).map(([path, Page]) => ({ path, element: <Page /> })),
+        { path: 'crises/:crisisId', element: <CrisisPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,7 +1,7 @@
 import type { AlertDto } from '@vigie/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useFilters } from '../../app/workspace/useFilters';
 import { useWorkspace } from '../../app/workspace/workspace-context';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
 import { formatDateTime, formatInteger } from '../../lib/format';
 import { useApi } from '../../lib/hooks/useApi';
+import { openCrisis } from '../crisis/api';
 import { actOnAlert, listAlerts } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import '../../styles/forms.css';
@@ -22,6 +23,7 @@ export default function AlertsPage() {
   const { workspace, canAct, brands } = useWorkspace();
   const [filters] = useFilters();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? params.get('status')! : 'open';
   const alerts = useApi(
     (signal) => listAlerts(workspace.id, { status: status === 'all' ? undefined : status, brandId: filters.brandId }, signal),
@@ -43,6 +45,19 @@ export default function AlertsPage() {
     } catch (err) {
       setError(err as Error);
     } finally {
+      setBusy(null);
+    }
+  };
+
+  // The cell starts from the alert: its brand, its query, its moment.
+  const openCrisisFrom = async (a: AlertDto) => {
+    setBusy(a.id);
+    setError(null);
+    try {
+      const crisis = await openCrisis(workspace.id, { alertId: a.id });
+      navigate(`/w/${workspace.id}/crises/${crisis.id}`);
+    } catch (err) {
+      setError(err as Error);
       setBusy(null);
     }
   };
@@ -128,6 +143,9 @@ export default function AlertsPage() {
                   ) : null}
                   <button type="button" className="btn btn--secondary btn--small" disabled={busy === a.id} onClick={() => void act(a, 'resolve')} data-testid="alert-resolve">
                     {t('alerts.resolve')}
+                  </button>
+                  <button type="button" className="btn btn--danger btn--small" disabled={busy === a.id} onClick={() => void openCrisisFrom(a)} data-testid="alert-open-crisis">
+                    {t('crisis.openFromAlert')}
                   </button>
                 </div>
               ) : null}
