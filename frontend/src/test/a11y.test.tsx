@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import AlertsPage from '../modules/alerts/AlertsPage';
 import ChannelsPage from '../modules/channels/ChannelsPage';
+import CrisesPage from '../modules/crisis/CrisesPage';
 import CompetitorsPage from '../modules/competitors/CompetitorsPage';
 import InboxPage from '../modules/inbox/InboxPage';
 import InfluencersPage from '../modules/influencers/InfluencersPage';
@@ -28,6 +29,7 @@ const PAGES: Array<[string, ComponentType, string]> = [
   ['posts', PostsPage, 'posts-table'],
   ['mentions', MentionsPage, 'mention-feed'],
   ['alerts', AlertsPage, 'alerts-list'],
+  ['crises', CrisesPage, 'crises-table'],
   ['inbox', InboxPage, 'inbox-detail'],
   ['veille', VeillePage, 'query-form'],
   ['competitors', CompetitorsPage, 'sov-table'],
