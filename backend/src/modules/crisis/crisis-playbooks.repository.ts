@@ -41,7 +41,7 @@ export class CrisisPlaybooksRepository {
     )) as CrisisPlaybookRow[];
   }
 
-  async upsert(workspaceId: string, brandId: string, checklist: PlaybookChecklist, statements: PlaybookStatement[], userId: string): Promise<void> {
+  async upsert(workspaceId: string, brandId: string, checklist: PlaybookChecklist, statements: PlaybookStatement[], userId: string | null): Promise<void> {
     await this.db.query(
       `INSERT INTO crisis_playbooks (brand_id, workspace_id, checklist, statements, updated_by) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)
        ON CONFLICT (brand_id) DO UPDATE SET checklist = EXCLUDED.checklist, statements = EXCLUDED.statements, updated_by = EXCLUDED.updated_by, updated_at = now()`,

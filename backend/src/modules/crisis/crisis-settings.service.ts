@@ -53,7 +53,8 @@ export class CrisisSettingsService {
     return playbookView(brandId, row);
   }
 
-  async putPlaybook(workspaceId: string, brandId: string, dto: PutPlaybookDto, userId: string): Promise<CrisisPlaybookDto> {
+  /** `userId` null: written by Vigie itself (the demo's day-one playbook). */
+  async putPlaybook(workspaceId: string, brandId: string, dto: PutPlaybookDto, userId: string | null): Promise<CrisisPlaybookDto> {
     await this.brands.get(workspaceId, brandId);
     const ids = STAGE_KEYS.flatMap((s) => dto.checklist[s].map((i) => i.id));
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);

@@ -31,7 +31,7 @@ import { CrisisStatementsService } from './crisis-statements.service';
     CrisisStatementsService,
     CrisisReportService,
   ],
-  exports: [CrisesRepository],
+  exports: [CrisesRepository, CrisisSettingsService],
 })
 export class CrisisModule implements OnModuleInit {
   constructor(private readonly notifier: CrisisNotifier) {}

@@ -4,6 +4,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { freePort } from '../../infra/embedded-database';
 import { BrandsRepository } from '../brands/brands.repository';
 import { ChannelAccountsRepository } from '../channels/channel-accounts.repository';
+import type { PutPlaybookDto } from '../crisis/crisis.dto';
+import { CrisisSettingsService } from '../crisis/crisis-settings.service';
 import { ChannelsService } from '../channels/channels.service';
 import { PlatformAppsService } from '../channels/connect/platform-apps.service';
 import { APP_PLATFORMS } from '../../config/app-config';
@@ -59,6 +61,7 @@ export class DemoSandboxService implements OnApplicationShutdown {
     private readonly channelsService: ChannelsService,
     private readonly platformApps: PlatformAppsService,
     @Inject(SecretBox) private readonly secrets: SecretBox,
+    private readonly crisisSettings: CrisisSettingsService,
   ) {}
 
   /** Starts the sandbox and wires every demo workspace to it; returns the sandbox URL or null. */
@@ -78,6 +81,7 @@ export class DemoSandboxService implements OnApplicationShutdown {
       await this.wire(ws.id, this.sandbox.accounts);
       await this.seedVeille(ws.id);
       await this.seedConnectApps(ws.id, this.sandbox.baseUrls);
+      await this.seedCrisisPlaybooks(ws.id);
     }
     this.logger.log(`Platform sandbox on ${this.sandbox.url} (${this.sandbox.accounts.length} demo accounts)`);
     return this.sandbox.url;
@@ -140,6 +144,15 @@ export class DemoSandboxService implements OnApplicationShutdown {
     }
   }
 
+  /** A day-one crisis playbook per own brand (checklist per stage, FR/EN holding statements), unless one exists. */
+  private async seedCrisisPlaybooks(workspaceId: string): Promise<void> {
+    for (const brand of await this.brands.list(workspaceId)) {
+      if (brand.kind !== 'own') continue;
+      if ((await this.crisisSettings.playbook(workspaceId, brand.id)).updatedAt !== null) continue;
+      await this.crisisSettings.putPlaybook(workspaceId, brand.id, demoPlaybook(brand.name), null);
+    }
+  }
+
   private async seedVeille(workspaceId: string): Promise<void> {
     if ((await this.queries.countInWorkspace(workspaceId)) > 0) return;
     const brands = await this.brands.list(workspaceId);
@@ -176,4 +189,37 @@ export class DemoSandboxService implements OnApplicationShutdown {
     await this.sandbox?.close().catch(() => undefined);
     this.sandbox = null;
   }
+}
+
+/** What a CM team writes in its crisis playbook on day one (the field's checklist, two holding statements). */
+function demoPlaybook(brand: string): PutPlaybookDto {
+  return {
+    checklist: {
+      watch: [
+        { id: 'qualify', label: 'Qualifier le sujet : faits, sources, premiers auteurs' },
+        { id: 'alert-cell', label: 'Prévenir la cellule (pilote, juridique, direction)' },
+      ],
+      active: [
+        { id: 'holding', label: 'Publier la déclaration d’attente validée' },
+        { id: 'faq', label: 'Préparer les réponses types pour la boîte de réception' },
+        { id: 'influencers', label: 'Cartographier les comptes qui relaient' },
+      ],
+      contained: [{ id: 'follow-up', label: 'Répondre aux derniers messages, suivre la décrue' }],
+      closed: [{ id: 'debrief', label: 'Débrief et rapport post-crise à la direction' }],
+    },
+    statements: [
+      {
+        id: 'holding-fr',
+        language: 'fr',
+        title: 'Déclaration d’attente',
+        text: `Nous avons connaissance des messages concernant ${brand}. Nos équipes vérifient les faits et reviennent vers vous très rapidement. Merci de votre patience.`,
+      },
+      {
+        id: 'holding-en',
+        language: 'en',
+        title: 'Holding statement',
+        text: `We are aware of the messages about ${brand}. Our teams are checking the facts and will get back to you very shortly. Thank you for your patience.`,
+      },
+    ],
+  };
 }

@@ -48,6 +48,13 @@ describe('demo seed', () => {
     expect(await count('channel_accounts')).toBe(accounts);
     expect(await count('watch_queries')).toBe(brands.length + own);
     expect(await count('alert_rules')).toBe(4 * own);
+    // A crisis playbook per own brand (checklist per stage, FR/EN holding statements), written once.
+    const playbooks = (await t.db.query(
+      `SELECT jsonb_array_length(p.checklist->'active') AS active, p.statements FROM crisis_playbooks p WHERE p.workspace_id = $1`,
+      [ws],
+    )) as Array<{ active: number; statements: Array<{ language: string }> }>;
+    expect(playbooks).toHaveLength(own);
+    expect(playbooks.every((p) => p.active > 0 && p.statements.map((x) => x.language).sort().join() === 'en,fr')).toBe(true);
     // Every Connect button of the demo runs the real flow against the sandbox: each platform is ready.
     expect(await count('platform_apps')).toBe(6);
     const connects = await t.app.get(PlatformAppsService).list(ws);
