@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import { type DataSource, QueryFailedError } from 'typeorm';
 
 /**
  * A hot read (run on every request of a list page) as a named prepared statement: Postgres
@@ -13,8 +13,14 @@ import type { DataSource } from 'typeorm';
 export async function preparedQuery<T = any>(db: DataSource, sql: string, params: unknown[]): Promise<T[]> {
   const pool = (db.driver as unknown as { master?: Pool }).master;
   if (!pool || typeof pool.query !== 'function') return (await db.query(sql, params)) as T[];
-  const res = await pool.query({ name: statementName(sql), text: sql, values: params });
-  return res.rows as T[];
+  try {
+    const res = await pool.query({ name: statementName(sql), text: sql, values: params });
+    return res.rows as T[];
+  } catch (err) {
+    // The same error as DataSource.query: the HTTP filter maps Postgres data exceptions (an
+    // impossible date, a NUL byte, a number out of range) to a 400 from its driverError code.
+    throw new QueryFailedError(sql, params, err as Error);
+  }
 }
 
 const names = new Map<string, string>();
