@@ -381,6 +381,14 @@ describe('crisis cell', () => {
       expect(text).toContain(`${localTime(ev.at, tz)} ${steps[i]![1]}`);
     });
     expect(text).toContain('Bilan de crise');
+
+    // The closed crisis is in the month's report highlights ("spikes and crises").
+    const month = localTime(c.closedAt!, tz).slice(0, 7);
+    const report = await cm.post(`${base}/reports`, { brandId, month });
+    expect(report.status).toBe(201);
+    const got = await viewer.get(`${base}/reports/${report.body.id}`);
+    const crisisFigure = (got.body.figures.highlights.alerts as Array<Record<string, unknown>>).find((a) => a.id === crisisId);
+    expect(crisisFigure).toMatchObject({ kind: 'crisis', title: TITLE, status: 'resolved', resolvedBy: 'cm@crisis.test', peak: 9 });
     expect(text).toContain(`${c.timeline.totals.count}`);
   });
 });
