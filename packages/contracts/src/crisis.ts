@@ -208,4 +208,6 @@ export interface CrisisSettingsDto {
   webhookUrl: string | null;
   webhookFormat: 'slack' | 'teams';
   bigAccountFollowers: number;
+  /** A signing secret is set (write-only: PUT `webhookSecret`, null removes it). Webhooks carry `X-Vigie-Signature: sha256=<hex HMAC of the body>`. */
+  hasWebhookSecret: boolean;
 }

@@ -79,4 +79,6 @@ export class PutCrisisSettingsDto {
   @IsOptional() @IsString() @MaxLength(2000) webhookUrl?: string | null;
   @IsOptional() @IsIn(['slack', 'teams']) webhookFormat?: 'slack' | 'teams';
   @IsOptional() @IsInt() @Min(1) @Max(100_000_000) bigAccountFollowers?: number;
+  /** Write-only: signs the webhook (X-Vigie-Signature, as alert webhooks); null removes it. */
+  @IsOptional() @IsString() @MinLength(16) @MaxLength(200) webhookSecret?: string | null;
 }
