@@ -180,6 +180,8 @@ export interface CrisisInfluencersDto {
     firstAt: IsoDateTime;
   }>;
   bigAccountFollowers: number;
+  /** `?sort=reach` (default) or `engagement`. */
+  sort: 'reach' | 'engagement';
 }
 
 export interface CrisisPlaybookItemDto {

@@ -73,6 +73,11 @@ export class PutPlaybookDto {
   @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PlaybookStatementIn) statements: PlaybookStatementIn[];
 }
 
+export class CrisisInfluencersQuery {
+  /** reach (default) or engagement (replies + reposts + likes). */
+  @IsOptional() @IsIn(['reach', 'engagement']) sort?: 'reach' | 'engagement';
+}
+
 export class PutCrisisSettingsDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_-]{0,39}$/, { each: true, message: 'each role must be 1–40 lowercase letters, digits, - or _' })
   roles: string[];

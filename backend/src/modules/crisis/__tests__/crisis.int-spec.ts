@@ -265,6 +265,12 @@ describe('crisis cell', () => {
     for (const i of m.items) expect(i.author).toEqual({ name: expect.stringMatching(/^Utilisateur [0-9A-F]{4}$/), handle: null, pseudonymized: true });
     const text = JSON.stringify(m);
     for (const s of ['bigstar', 'regular', 'erasedperson', 'Real ']) expect(text).not.toContain(s);
+    expect(m.sort).toBe('reach');
+    const byEng = (await viewer.get(`${base}/crises/${crisisId}/influencers?sort=engagement`)).body as CrisisInfluencersDto;
+    expect(byEng.sort).toBe('engagement');
+    const badSort = await viewer.get(`${base}/crises/${crisisId}/influencers?sort=loud`);
+    expect(badSort.status).toBe(400);
+    expect(JSON.stringify(badSort.body)).toContain('sort');
     // The veille reads show the same pseudonyms (mentions list, influencers).
     const mentions = (await viewer.get(`${base}/mentions?queryId=${queryId}&limit=100`)).body as { items: Array<{ author: Record<string, unknown> | null }> };
     const withAuthor = mentions.items.filter((x) => x.author);
