@@ -180,6 +180,8 @@ export interface CrisisInfluencersDto {
     firstAt: IsoDateTime;
   }>;
   bigAccountFollowers: number;
+  /** `?sort=reach` (default) or `engagement`. */
+  sort: 'reach' | 'engagement';
 }
 
 export interface CrisisPlaybookItemDto {
@@ -208,4 +210,6 @@ export interface CrisisSettingsDto {
   webhookUrl: string | null;
   webhookFormat: 'slack' | 'teams';
   bigAccountFollowers: number;
+  /** A signing secret is set (write-only: PUT `webhookSecret`, null removes it). Webhooks carry `X-Vigie-Signature: sha256=<hex HMAC of the body>`. */
+  hasWebhookSecret: boolean;
 }

@@ -204,3 +204,17 @@ export interface TrendsDto {
   platforms: Array<{ platform: string; count: number; previous: number; growth: number }>;
   sources: Array<{ source: string; count: number; previous: number; growth: number }>;
 }
+
+/** `GET /workspaces/:id/watch-queries/:queryId/listening` items: one per (platform, search string) polled. */
+export interface ListeningStatusDto {
+  platform: string;
+  /** The string sent to the platform (see the veille README, "Listening"). */
+  search: string;
+  newestAt: IsoDateTime | null;
+  lastPolledAt: IsoDateTime | null;
+  lastError: string | null;
+  /** What the platform could not do for this search, e.g. a Mastodon instance without full-text search (searched as a hashtag instead). */
+  notice: string | null;
+  /** false when the search fell back (notice set). */
+  fullText: boolean;
+}

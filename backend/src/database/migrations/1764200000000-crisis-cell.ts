@@ -15,6 +15,7 @@ export class CrisisCell1764200000000 implements MigrationInterface {
       roles text[] NOT NULL,
       webhook_url text,
       webhook_format text NOT NULL DEFAULT 'slack' CHECK (webhook_format IN ('slack', 'teams')),
+      webhook_secret_encrypted bytea,
       big_account_followers int NOT NULL DEFAULT 10000 CHECK (big_account_followers > 0),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CrisisDetailDto, CrisisInfluencersDto, CrisisPlaybookDto, CrisisSettingsDto, CrisisSummaryDto } from '@vigie/contracts';
@@ -7,7 +7,7 @@ import { CurrentPrincipal, type Principal } from '../../common/auth/principal';
 import { MinRole } from '../../common/auth/roles';
 import { ApiReply, type Wire } from '../../common/http/api-reply';
 import { CrisesService } from './crises.service';
-import { AddMemberDto, ChangeStageDto, OpenCrisisDto, PostStatementDto, PutCrisisSettingsDto, PutPlaybookDto, SubmitStatementDto } from './crisis.dto';
+import { AddMemberDto, ChangeStageDto, CrisisInfluencersQuery, OpenCrisisDto, PostStatementDto, PutCrisisSettingsDto, PutPlaybookDto, SubmitStatementDto } from './crisis.dto';
 import { CrisisFiguresService } from './crisis-figures.service';
 import { CrisisReportService } from './crisis-report.service';
 import { CrisisSettingsService } from './crisis-settings.service';
@@ -45,8 +45,8 @@ export class CrisesController {
 
   @ApiReply('CrisisInfluencersDto')
   @Get(':crisisId/influencers')
-  async influencers(@Param('workspaceId') ws: string, @Param('crisisId', ParseUUIDPipe) id: string): Promise<Wire<CrisisInfluencersDto>> {
-    return this.figures.influencers(await this.crises.get(ws, id), new Date());
+  async influencers(@Param('workspaceId') ws: string, @Param('crisisId', ParseUUIDPipe) id: string, @Query() q: CrisisInfluencersQuery): Promise<Wire<CrisisInfluencersDto>> {
+    return this.figures.influencers(await this.crises.get(ws, id), new Date(), q.sort ?? 'reach');
   }
 
   @ApiReply('CrisisDetailDto')

@@ -112,15 +112,17 @@ export class CrisisFiguresService {
   }
 
   /** Who spreads it: authors of the crisis's mentions by reach, pseudonymised per the workspace; erased authors never listed. */
-  async influencers(c: CrisisRow, now: Date): Promise<CrisisInfluencersDto> {
+  async influencers(c: CrisisRow, now: Date, sort: 'reach' | 'engagement' = 'reach'): Promise<CrisisInfluencersDto> {
     const r = await this.range(c, now);
     const [rows, s, renderer] = await Promise.all([
       this.mentions.querySetSpreaders(this.set(c, r.from, new Date(r.to.getTime() + 1)), c.brandIds, r.from),
       this.settings.settings(c.workspaceId),
       this.privacy.authorRenderer(c.workspaceId),
     ]);
+    if (sort === 'engagement') rows.sort((a, b) => Number(b.engagement) - Number(a.engagement) || Number(b.reach) - Number(a.reach));
     return {
       bigAccountFollowers: s.bigAccountFollowers,
+      sort,
       items: rows.map((x) => ({
         platform: x.platform,
         author: this.author(c.workspaceId, x, renderer),

@@ -26,6 +26,7 @@ export interface CrisisSettingsRow {
   webhookUrl: string | null;
   webhookFormat: 'slack' | 'teams';
   bigAccountFollowers: number;
+  hasWebhookSecret: boolean;
 }
 
 /** `crisis_playbooks` (per brand) and `crisis_settings` (per workspace). */
@@ -51,19 +52,27 @@ export class CrisisPlaybooksRepository {
 
   async settings(workspaceId: string): Promise<CrisisSettingsRow | undefined> {
     const [row] = (await this.db.query(
-      `SELECT roles, webhook_url AS "webhookUrl", webhook_format AS "webhookFormat", big_account_followers AS "bigAccountFollowers"
+      `SELECT roles, webhook_url AS "webhookUrl", webhook_format AS "webhookFormat", big_account_followers AS "bigAccountFollowers",
+              webhook_secret_encrypted IS NOT NULL AS "hasWebhookSecret"
          FROM crisis_settings WHERE workspace_id = $1`,
       [workspaceId],
     )) as CrisisSettingsRow[];
     return row;
   }
 
-  async saveSettings(workspaceId: string, s: CrisisSettingsRow): Promise<void> {
+  /** `secret`: undefined keeps the sealed webhook secret, null removes it, a Buffer replaces it (sealed by the caller). */
+  async saveSettings(workspaceId: string, s: Omit<CrisisSettingsRow, 'hasWebhookSecret'>, secret: Buffer | null | undefined): Promise<void> {
     await this.db.query(
-      `INSERT INTO crisis_settings (workspace_id, roles, webhook_url, webhook_format, big_account_followers) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO crisis_settings (workspace_id, roles, webhook_url, webhook_format, big_account_followers, webhook_secret_encrypted) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (workspace_id) DO UPDATE SET roles = EXCLUDED.roles, webhook_url = EXCLUDED.webhook_url,
-         webhook_format = EXCLUDED.webhook_format, big_account_followers = EXCLUDED.big_account_followers, updated_at = now()`,
-      [workspaceId, s.roles, s.webhookUrl, s.webhookFormat, s.bigAccountFollowers],
+         webhook_format = EXCLUDED.webhook_format, big_account_followers = EXCLUDED.big_account_followers,
+         webhook_secret_encrypted = CASE WHEN $7 THEN crisis_settings.webhook_secret_encrypted ELSE EXCLUDED.webhook_secret_encrypted END, updated_at = now()`,
+      [workspaceId, s.roles, s.webhookUrl, s.webhookFormat, s.bigAccountFollowers, secret ?? null, secret === undefined],
     );
+  }
+
+  async webhookSecret(workspaceId: string): Promise<Buffer | null> {
+    const [row] = (await this.db.query(`SELECT webhook_secret_encrypted AS s FROM crisis_settings WHERE workspace_id = $1`, [workspaceId])) as Array<{ s: Buffer | null }>;
+    return row?.s ?? null;
   }
 }

@@ -2,6 +2,7 @@ import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { CrisisPlaybookDto, CrisisSettingsDto } from '@vigie/contracts';
 import { DEFAULT_CRISIS_ROLES } from '@vigie/crisis';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { SecretBox } from '../../common/crypto/secret-box';
 import { checkUserUrl } from '../../common/http/user-url';
 import { BrandsService } from '../brands/brands.service';
 import { CrisisPlaybooksRepository, type CrisisPlaybookRow, type CrisisSettingsRow, type PlaybookChecklist } from './crisis-playbooks.repository';
@@ -17,7 +18,14 @@ export class CrisisSettingsService {
     private readonly playbooks: CrisisPlaybooksRepository,
     private readonly brands: BrandsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SecretBox) private readonly secrets: SecretBox,
   ) {}
+
+  /** The webhook's signing secret, opened (null: unsigned). */
+  async webhookSecret(workspaceId: string): Promise<string | null> {
+    const sealed = await this.playbooks.webhookSecret(workspaceId);
+    return sealed ? this.secrets.open(sealed) : null;
+  }
 
   async settings(workspaceId: string): Promise<CrisisSettingsRow> {
     return (
@@ -26,6 +34,7 @@ export class CrisisSettingsService {
         webhookUrl: null,
         webhookFormat: 'slack',
         bigAccountFollowers: DEFAULT_BIG_ACCOUNT_FOLLOWERS,
+        hasWebhookSecret: false,
       }
     );
   }
@@ -37,14 +46,15 @@ export class CrisisSettingsService {
       throw new BadRequestException({ statusCode: 400, message: "Invalid request: roles must include 'lead' (the lead approves statements)", details: [{ field: 'roles', errors: ["must include 'lead'"] }] });
     }
     const webhookUrl = dto.webhookUrl === undefined ? current.webhookUrl : dto.webhookUrl === null || dto.webhookUrl === '' ? null : await checkUserUrl('webhookUrl', dto.webhookUrl, this.config.allowPrivateUrls);
-    const next: CrisisSettingsRow = {
+    const next = {
       roles,
       webhookUrl,
       webhookFormat: dto.webhookFormat ?? current.webhookFormat,
       bigAccountFollowers: dto.bigAccountFollowers ?? current.bigAccountFollowers,
     };
-    await this.playbooks.saveSettings(workspaceId, next);
-    return next;
+    const secret = dto.webhookSecret === undefined ? undefined : dto.webhookSecret === null ? null : this.secrets.seal(dto.webhookSecret);
+    await this.playbooks.saveSettings(workspaceId, next, secret);
+    return this.settings(workspaceId);
   }
 
   async playbook(workspaceId: string, brandId: string): Promise<CrisisPlaybookDto> {

@@ -73,10 +73,17 @@ export class PutPlaybookDto {
   @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PlaybookStatementIn) statements: PlaybookStatementIn[];
 }
 
+export class CrisisInfluencersQuery {
+  /** reach (default) or engagement (replies + reposts + likes). */
+  @IsOptional() @IsIn(['reach', 'engagement']) sort?: 'reach' | 'engagement';
+}
+
 export class PutCrisisSettingsDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_-]{0,39}$/, { each: true, message: 'each role must be 1–40 lowercase letters, digits, - or _' })
   roles: string[];
   @IsOptional() @IsString() @MaxLength(2000) webhookUrl?: string | null;
   @IsOptional() @IsIn(['slack', 'teams']) webhookFormat?: 'slack' | 'teams';
   @IsOptional() @IsInt() @Min(1) @Max(100_000_000) bigAccountFollowers?: number;
+  /** Write-only: signs the webhook (X-Vigie-Signature, as alert webhooks); null removes it. */
+  @IsOptional() @IsString() @MinLength(16) @MaxLength(200) webhookSecret?: string | null;
 }

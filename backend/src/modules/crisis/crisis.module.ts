@@ -11,7 +11,9 @@ import { CrisesService } from './crises.service';
 import { CrisisFiguresService } from './crisis-figures.service';
 import { CrisisNotifier } from './crisis-notifier.service';
 import { CrisisPlaybooksRepository } from './crisis-playbooks.repository';
+import { CrisisReportHighlights } from './crisis-report-highlights';
 import { CrisisReportService } from './crisis-report.service';
+import { ReportCrisesRegistry } from '../reports/sources/report-sources';
 import { CrisisSettingsService } from './crisis-settings.service';
 import { CrisisStatementsRepository } from './crisis-statements.repository';
 import { CrisisStatementsService } from './crisis-statements.service';
@@ -30,13 +32,20 @@ import { CrisisStatementsService } from './crisis-statements.service';
     CrisesService,
     CrisisStatementsService,
     CrisisReportService,
+    CrisisReportHighlights,
   ],
   exports: [CrisesRepository, CrisisSettingsService],
 })
 export class CrisisModule implements OnModuleInit {
-  constructor(private readonly notifier: CrisisNotifier) {}
+  constructor(
+    private readonly notifier: CrisisNotifier,
+    private readonly registry: ReportCrisesRegistry,
+    private readonly highlights: CrisisReportHighlights,
+  ) {}
 
   onModuleInit(): void {
     this.notifier.init();
+    // The month's closed crises appear in the monthly report's "spikes and crises".
+    this.registry.register(this.highlights);
   }
 }

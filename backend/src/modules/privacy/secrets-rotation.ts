@@ -10,6 +10,7 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { table: 'channel_accounts', key: 'id', column: 'credentials_encrypted' },
   { table: 'conversion_webhook_secrets', key: 'workspace_id', column: 'secret_encrypted' },
   { table: 'alert_rules', key: 'id', column: 'webhook_secret_encrypted' },
+  { table: 'crisis_settings', key: 'workspace_id', column: 'webhook_secret_encrypted' },
 ];
 
 export interface RotationResult {

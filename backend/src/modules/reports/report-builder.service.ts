@@ -8,7 +8,7 @@ import { ReportSettingsRepository } from './report-settings.repository';
 import { ReportInboundSource } from './sources/inbound.source';
 import { ReportKpiSource } from './sources/kpi.source';
 import { ReportPostsSource } from './sources/report-posts.source';
-import { AlertsSource, ShareOfVoiceSource } from './sources/report-sources';
+import { AlertsSource, ReportCrisesRegistry, ShareOfVoiceSource } from './sources/report-sources';
 
 /**
  * Gathers one brand's month from the modules that own the figures (KPI API, inbox, veille) and
@@ -27,6 +27,7 @@ export class ReportBuilder {
     private readonly inbound: ReportInboundSource,
     private readonly alerts: AlertsSource,
     private readonly shareOfVoice: ShareOfVoiceSource,
+    private readonly crises: ReportCrisesRegistry,
   ) {}
 
   async build(workspaceId: string, brandId: string, month: string): Promise<ReportFigures> {
@@ -44,13 +45,16 @@ export class ReportBuilder {
     const indicators = buildIndicators(kpiMonths);
 
     const unavailable: string[] = [];
-    const [monthPosts, bestPostEver, alerts, inbound, competitors] = await Promise.all([
+    const [monthPosts, bestPostEver, alertsOnly, crises, inbound, competitors] = await Promise.all([
       this.posts.monthPosts(workspaceId, brandId, period),
       this.posts.bestPostEver(workspaceId, brandId, period.to),
       this.optional('alerts', () => this.alerts.forPeriod(workspaceId, brandId, period, ws.timezone)),
+      this.optional('crises', () => this.crises.forPeriod(workspaceId, brandId, period, ws.timezone)),
       this.inboundSection(workspaceId, brandId, month, prevMonth, period),
       this.competitorsSection(workspaceId, brandId, month, prevMonth, kpiMonths, ws.timezone),
     ]);
+    // Crises closed in the month join the alerts ("spikes and crises"), in time order.
+    const alerts = alertsOnly === null ? null : [...alertsOnly, ...(crises ?? [])].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
     if (alerts === null) unavailable.push('alerts');
     if (inbound.counts === null) unavailable.push('inbox');
     if (competitors.shareOfVoiceSource !== 'veille') unavailable.push('competitorShareOfVoice');

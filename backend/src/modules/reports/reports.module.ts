@@ -24,7 +24,7 @@ import { ReportScheduler } from './scheduler/report-scheduler.service';
 import { ReportInboundSource } from './sources/inbound.source';
 import { ReportKpiSource } from './sources/kpi.source';
 import { ReportPostsSource } from './sources/report-posts.source';
-import { AlertsSource, ShareOfVoiceSource } from './sources/report-sources';
+import { AlertsSource, ReportCrisesRegistry, ShareOfVoiceSource } from './sources/report-sources';
 import { VeilleAlertsSource, VeilleShareOfVoiceSource } from './sources/veille-sources';
 
 /** Monthly digital-board report: builder, recommendations, HTML / PDF / XLSX, delivery, schedule. */
@@ -43,11 +43,13 @@ import { VeilleAlertsSource, VeilleShareOfVoiceSource } from './sources/veille-s
     { provide: ShareOfVoiceSource, useClass: VeilleShareOfVoiceSource },
     ReportOutputs,
     PdfRenderer,
+    ReportCrisesRegistry,
     ReportSettingsService,
     ReportSender,
     ReportScheduler,
   ],
-  // PdfRenderer: the crisis module's post-crisis report prints through the same Chromium path.
-  exports: [ReportsService, ReportsRepository, ReportScheduler, ReportBuilder, PdfRenderer],
+  // PdfRenderer: the crisis module's post-crisis report prints through the same Chromium path;
+  // ReportCrisesRegistry: it lists the month's closed crises in the highlights.
+  exports: [ReportsService, ReportsRepository, ReportScheduler, ReportBuilder, PdfRenderer, ReportCrisesRegistry],
 })
 export class ReportsModule {}

@@ -32,6 +32,18 @@ export interface CursorPollOutcome {
   newestId: string | null;
   polledAt: Date;
   error: string | null;
+  /** What the platform could not do for this search (kept until the next successful poll). */
+  notice?: string | null;
+}
+
+/** One (platform, search string) of a query's listening status. */
+export interface ListeningCursorRow {
+  platform: string;
+  search: string;
+  newestAt: Date | null;
+  lastPolledAt: Date | null;
+  lastError: string | null;
+  notice: string | null;
 }
 
 /**
@@ -108,16 +120,26 @@ export class ListeningSourcesRepository {
   /** The cursor only moves forward; an empty poll keeps it. */
   async saveCursor(c: CursorPollOutcome): Promise<void> {
     await this.db.query(
-      `INSERT INTO listening_cursors (workspace_id, query_id, platform, search_key, newest_at, newest_id, last_polled_at, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO listening_cursors (workspace_id, query_id, platform, search_key, newest_at, newest_id, last_polled_at, last_error, notice)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (query_id, platform, search_key) DO UPDATE SET
          newest_at = CASE WHEN EXCLUDED.newest_at IS NOT NULL AND (listening_cursors.newest_at IS NULL OR EXCLUDED.newest_at > listening_cursors.newest_at)
                           THEN EXCLUDED.newest_at ELSE listening_cursors.newest_at END,
          newest_id = CASE WHEN EXCLUDED.newest_at IS NOT NULL AND (listening_cursors.newest_at IS NULL OR EXCLUDED.newest_at > listening_cursors.newest_at)
                           THEN EXCLUDED.newest_id ELSE listening_cursors.newest_id END,
          last_polled_at = EXCLUDED.last_polled_at,
-         last_error = EXCLUDED.last_error`,
-      [c.workspaceId, c.queryId, c.platform, c.search, c.newestAt, c.newestId, c.polledAt, c.error?.slice(0, 500) ?? null],
+         last_error = EXCLUDED.last_error,
+         notice = CASE WHEN EXCLUDED.last_error IS NULL THEN EXCLUDED.notice ELSE listening_cursors.notice END`,
+      [c.workspaceId, c.queryId, c.platform, c.search, c.newestAt, c.newestId, c.polledAt, c.error?.slice(0, 500) ?? null, c.notice?.slice(0, 500) ?? null],
     );
+  }
+
+  /** The listening status of one query: one row per (platform, search string). */
+  async cursorsOfQuery(workspaceId: string, queryId: string): Promise<ListeningCursorRow[]> {
+    return (await this.db.query(
+      `SELECT platform, search_key AS search, newest_at AS "newestAt", last_polled_at AS "lastPolledAt", last_error AS "lastError", notice
+         FROM listening_cursors WHERE workspace_id = $1 AND query_id = $2 ORDER BY platform, search_key`,
+      [workspaceId, queryId],
+    )) as ListeningCursorRow[];
   }
 }

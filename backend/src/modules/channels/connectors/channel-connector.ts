@@ -73,6 +73,8 @@ export interface Page<T> {
   items: T[];
   /** Opaque token for the next page, null when this was the last page. */
   nextPage: string | null;
+  /** Search only: what the platform could not do for this search (shown in the listening status). */
+  notice?: string;
 }
 
 /** Account as the connector sees it: credentials already decrypted, never logged. */

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +38,8 @@ describe('crisis cell', () => {
   let receiver: http.Server;
   let hookUrl: string;
   const received: Array<Record<string, any>> = [];
+  const signatures: string[] = [];
+  const HOOK_SECRET = 'crisis-hook-secret-0123456789';
   /** Minute floor of the test start: crisis mentions are seeded at whole minutes before it. */
   const now0 = Math.floor(Date.now() / MIN) * MIN;
   const TITLE = 'Rappel produit <script>alert(1)</script>';
@@ -82,7 +85,9 @@ describe('crisis cell', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        received.push(JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>);
+        const raw = Buffer.concat(chunks).toString();
+        received.push(JSON.parse(raw) as Record<string, unknown>);
+        signatures.push(String(req.headers['x-vigie-signature']) === `sha256=${createHmac('sha256', HOOK_SECRET).update(raw).digest('hex')}` ? 'ok' : 'bad');
         res.writeHead(200).end('ok');
       });
     });
@@ -154,9 +159,10 @@ describe('crisis cell', () => {
     expect(JSON.stringify(bad.body.details)).toContain('roles');
     const noLead = await admin.put(`${base}/crisis-settings`, { roles: ['cm'] });
     expect([noLead.status, noLead.body.message]).toEqual([400, "Invalid request: roles must include 'lead' (the lead approves statements)"]);
-    const ok = await admin.put(`${base}/crisis-settings`, { roles: ['lead', 'cm', 'legal', 'management', 'hr'], webhookUrl: hookUrl, webhookFormat: 'slack' });
+    const ok = await admin.put(`${base}/crisis-settings`, { roles: ['lead', 'cm', 'legal', 'management', 'hr'], webhookUrl: hookUrl, webhookFormat: 'slack', webhookSecret: HOOK_SECRET });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ roles: ['lead', 'cm', 'legal', 'management', 'hr'], webhookUrl: hookUrl, webhookFormat: 'slack', bigAccountFollowers: 10000 });
+    expect(ok.body).toEqual({ roles: ['lead', 'cm', 'legal', 'management', 'hr'], webhookUrl: hookUrl, webhookFormat: 'slack', bigAccountFollowers: 10000, hasWebhookSecret: true });
+    expect(JSON.stringify(ok.body)).not.toContain(HOOK_SECRET);
   });
 
   it('opens a crisis from an alert; the cell is notified by e-mail and webhook', async () => {
@@ -174,6 +180,7 @@ describe('crisis cell', () => {
     await until('open notifications', async () => received.some((b) => b.vigie?.crisis?.event === 'opened') && outbox().some((m) => m.includes('Crisis opened')), 10_000, 50);
     const hook = received.find((b) => b.vigie?.crisis?.event === 'opened')!;
     expect(hook.vigie.crisis).toMatchObject({ id: crisisId, stage: 'watch' });
+    expect(signatures).toEqual(signatures.map(() => 'ok'));
     const mail = outbox().find((m) => m.includes('Crisis opened'))!;
     expect(mail).toContain('cm@crisis.test');
     expect(mail).toContain('legal@crisis.test');
@@ -258,6 +265,12 @@ describe('crisis cell', () => {
     for (const i of m.items) expect(i.author).toEqual({ name: expect.stringMatching(/^Utilisateur [0-9A-F]{4}$/), handle: null, pseudonymized: true });
     const text = JSON.stringify(m);
     for (const s of ['bigstar', 'regular', 'erasedperson', 'Real ']) expect(text).not.toContain(s);
+    expect(m.sort).toBe('reach');
+    const byEng = (await viewer.get(`${base}/crises/${crisisId}/influencers?sort=engagement`)).body as CrisisInfluencersDto;
+    expect(byEng.sort).toBe('engagement');
+    const badSort = await viewer.get(`${base}/crises/${crisisId}/influencers?sort=loud`);
+    expect(badSort.status).toBe(400);
+    expect(JSON.stringify(badSort.body)).toContain('sort');
     // The veille reads show the same pseudonyms (mentions list, influencers).
     const mentions = (await viewer.get(`${base}/mentions?queryId=${queryId}&limit=100`)).body as { items: Array<{ author: Record<string, unknown> | null }> };
     const withAuthor = mentions.items.filter((x) => x.author);
@@ -381,6 +394,14 @@ describe('crisis cell', () => {
       expect(text).toContain(`${localTime(ev.at, tz)} ${steps[i]![1]}`);
     });
     expect(text).toContain('Bilan de crise');
+
+    // The closed crisis is in the month's report highlights ("spikes and crises").
+    const month = localTime(c.closedAt!, tz).slice(0, 7);
+    const report = await cm.post(`${base}/reports`, { brandId, month });
+    expect(report.status).toBe(201);
+    const got = await viewer.get(`${base}/reports/${report.body.id}`);
+    const crisisFigure = (got.body.figures.highlights.alerts as Array<Record<string, unknown>>).find((a) => a.id === crisisId);
+    expect(crisisFigure).toMatchObject({ kind: 'crisis', title: TITLE, status: 'resolved', resolvedBy: 'cm@crisis.test', peak: 9 });
     expect(text).toContain(`${c.timeline.totals.count}`);
   });
 });

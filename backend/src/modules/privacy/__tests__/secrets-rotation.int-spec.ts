@@ -20,13 +20,13 @@ describe('VIGIE_SECRET_KEY rotation', () => {
     }
     const newKey = randomBytes(32);
     const r = await rotateSecrets(t.db, t.config.secretKey, newKey);
-    expect(r).toEqual({ rotated: { channel_accounts: 2, conversion_webhook_secrets: 0, alert_rules: 0 }, alreadyNew: 0 });
+    expect(r).toEqual({ rotated: { channel_accounts: 2, conversion_webhook_secrets: 0, alert_rules: 0, crisis_settings: 0 }, alreadyNew: 0 });
     const [row] = (await t.db.query('SELECT credentials_encrypted AS v FROM channel_accounts WHERE id = $1', [ids[0]])) as Array<{ v: Buffer }>;
     expect(new SecretBox(newKey).openJson(row.v)).toEqual({ accessToken: 'tok-a' });
     expect(() => new SecretBox(t.config.secretKey).open(row.v)).toThrow();
     // The running app still has the old key: it can no longer read them (restart with the new key).
     await expect(t.app.get(ChannelsService).credentials(ids[0])).rejects.toThrow();
-    expect(await rotateSecrets(t.db, t.config.secretKey, newKey)).toEqual({ rotated: { channel_accounts: 0, conversion_webhook_secrets: 0, alert_rules: 0 }, alreadyNew: 2 });
+    expect(await rotateSecrets(t.db, t.config.secretKey, newKey)).toEqual({ rotated: { channel_accounts: 0, conversion_webhook_secrets: 0, alert_rules: 0, crisis_settings: 0 }, alreadyNew: 2 });
     // A value neither key opens: the whole rotation rolls back.
     await t.db.query('UPDATE channel_accounts SET credentials_encrypted = $2 WHERE id = $1', [ids[1], new SecretBox(randomBytes(32)).sealJson({ x: 1 })]);
     const before = (await t.db.query('SELECT id, credentials_encrypted FROM channel_accounts ORDER BY id')) as unknown[];

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { PostCounts } from '@vigie/contracts';
 import type { DayPeriod } from '@vigie/kpi';
 import type { AlertFigure } from '../report-figures';
@@ -32,4 +33,26 @@ export interface ReportPostRow extends Omit<PostCounts, 'videoViews'> {
   contentType: string;
   text: string;
   permalink: string | null;
+}
+
+/** Closed crises of a brand whose closing falls in the period (local days), as alert figures (kind 'crisis'). */
+export interface ClosedCrisesProvider {
+  closedInPeriod(workspaceId: string, brandId: string, period: DayPeriod, timezone: string): Promise<AlertFigure[]>;
+}
+
+/**
+ * Where the crisis module (above reports in the module layers) plugs its closed crises into the
+ * monthly report's "spikes and crises" highlights; none registered = no crisis listed.
+ */
+@Injectable()
+export class ReportCrisesRegistry {
+  private provider: ClosedCrisesProvider | null = null;
+
+  register(p: ClosedCrisesProvider): void {
+    this.provider = p;
+  }
+
+  forPeriod(workspaceId: string, brandId: string, period: DayPeriod, timezone: string): Promise<AlertFigure[]> {
+    return this.provider ? this.provider.closedInPeriod(workspaceId, brandId, period, timezone) : Promise.resolve([]);
+  }
 }

@@ -84,10 +84,12 @@ export class ListeningService {
         : new Date(now.getTime() - INITIAL_LOOKBACK_MS);
       const sinceIso = since.toISOString();
       const found: NormalizedMention[] = [];
+      let notice: string | null = null;
       try {
         let page: string | null = null;
         for (let i = 0; i < MAX_SEARCH_PAGES; i++) {
           const r = await connector.search(account, search, since, page);
+          notice = r.notice ?? notice;
           const fresh = r.items.filter((m) => m.publishedAt >= sinceIso);
           found.push(...fresh);
           if (!r.nextPage || fresh.length < r.items.length) break;
@@ -113,7 +115,7 @@ export class ListeningService {
       result.inserted += w.inserted;
       result.newMatches += w.newMatches;
       const newest = found.reduce<NormalizedMention | null>((b, m) => (!b || m.publishedAt > b.publishedAt ? m : b), null);
-      await this.saveCursor(q.workspaceId, queryId, platform, search, newest?.publishedAt ?? null, newest?.externalId ?? null, now, null);
+      await this.saveCursor(q.workspaceId, queryId, platform, search, newest?.publishedAt ?? null, newest?.externalId ?? null, now, null, notice);
     }
     return result;
   }
@@ -146,7 +148,8 @@ export class ListeningService {
     newestId: string | null,
     now: Date,
     error: string | null,
+    notice: string | null = null,
   ): Promise<void> {
-    await this.cursors.saveCursor({ workspaceId, queryId, platform, search, newestAt, newestId, polledAt: now, error });
+    await this.cursors.saveCursor({ workspaceId, queryId, platform, search, newestAt, newestId, polledAt: now, error, notice });
   }
 }

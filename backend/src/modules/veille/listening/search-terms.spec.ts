@@ -32,8 +32,8 @@ describe('platformSearches', () => {
   it('sends one search per term to Bluesky', () => {
     expect(platformSearches(q, 'bluesky')).toEqual(['Vigie', '"service client"', '#vigie', 'vigie_app']);
   });
-  it('turns terms into hashtag timelines for Mastodon (handles skipped)', () => {
-    expect(platformSearches(q, 'mastodon')).toEqual(['#vigie', '#serviceclient']);
+  it('sends every positive term to Mastodon: words and phrases as full text, hashtags as tag timelines (handles skipped)', () => {
+    expect(platformSearches(q, 'mastodon')).toEqual(['Vigie', '"service client"', '#vigie']);
   });
   it('searches a prefix by its stem and a hyphenated word as a phrase', () => {
     expect(platformSearches(parseQuery('réclamation* OR porte-monnaie'), 'bluesky')).toEqual(['réclamation', '"porte monnaie"']);

@@ -14,8 +14,9 @@ import type { QueryAst, TermNode } from '@vigie/query';
  * - reddit  `a OR "b c" OR d` — Reddit search (OR, quotes); `#`/`@` dropped (not Reddit syntax).
  * - youtube `a|"b c"|#d` — YouTube `q` (`|` = OR, quotes = phrase); `@` dropped.
  * - bluesky one search per term (`a`, `"b c"`, `#d`): searchPosts has no OR operator.
- * - mastodon one hashtag timeline per term: a word or hashtag as is, a phrase joined
- *   (`"service client"` → #serviceclient); handles skipped (no public handle search).
+ * - mastodon one search per term: `#tag` (hashtag timeline), a word or `"a phrase"` (the instance's
+ *   full-text search; the connector falls back to the joined hashtag, `#serviceclient`, where the
+ *   instance cannot search full text, and says so); handles skipped (no public handle search).
  * `prefix*` is searched by its stem (platforms match whole words, so a platform may miss
  * `réclamations` for `réclamation*`; what it returns is still re-checked).
  */
@@ -147,8 +148,8 @@ export function platformSearches(ast: QueryAst, platform: string): string[] {
       out = rendered.map((r) => phraseOrWord(r, ['#']));
       break;
     case 'mastodon':
-      // Tags are case-insensitive on Mastodon.
-      out = rendered.filter((r) => r.sigil !== '@').map((r) => `#${r.words.join('').toLowerCase()}`);
+      // Tags are case-insensitive on Mastodon; words and phrases go to the full-text search.
+      out = rendered.filter((r) => r.sigil !== '@').map((r) => (r.sigil === '#' ? `#${r.words.join('').toLowerCase()}` : phraseOrWord(r, [])));
       break;
     default:
       out = [];

@@ -6,7 +6,7 @@ import { PreviewService } from './preview.service';
 import { CreateWatchQueryDto, ListWatchQueriesDto, PreviewQueryDto, UpdateWatchQueryDto } from './watch-queries.dto';
 import { WatchQueriesService } from './watch-queries.service';
 import { ApiReply, type Wire } from '../../../common/http/api-reply';
-import type { QueryPreviewDto, WatchQueryDto } from '@vigie/contracts';
+import type { ListeningStatusDto, QueryPreviewDto, WatchQueryDto } from '@vigie/contracts';
 
 @ApiTags('veille')
 @Controller('workspaces/:workspaceId/watch-queries')
@@ -42,6 +42,13 @@ export class WatchQueriesController {
   @Get(':queryId')
   get(@Param('workspaceId') workspaceId: string, @Param('queryId', ParseUUIDPipe) queryId: string): Promise<Wire<WatchQueryDto>> {
     return this.service.get(workspaceId, queryId);
+  }
+
+  /** Listening status: per platform and search string, the last poll, error and notice (e.g. no full-text search on a Mastodon instance). */
+  @ApiReply(['ListeningStatusDto'])
+  @Get(':queryId/listening')
+  listening(@Param('workspaceId') workspaceId: string, @Param('queryId', ParseUUIDPipe) queryId: string): Promise<Wire<ListeningStatusDto[]>> {
+    return this.service.listening(workspaceId, queryId);
   }
 
   @ApiReply('WatchQueryDto')

@@ -4,13 +4,21 @@ import { WatchQueriesRepository } from '../watch-queries.repository';
 import { parseOr400 } from './query-error';
 import { WatchQuery } from './watch-query.entity';
 import type { CreateWatchQueryDto, UpdateWatchQueryDto } from './watch-queries.dto';
+import { ListeningSourcesRepository } from '../listening-sources.repository';
 
 @Injectable()
 export class WatchQueriesService {
   constructor(
     private readonly queries: WatchQueriesRepository,
     private readonly brands: BrandsService,
+    private readonly cursors: ListeningSourcesRepository,
   ) {}
+
+  /** Per platform search string of the query: last poll, newest result, last error, and what the platform could not do. */
+  async listening(workspaceId: string, id: string) {
+    await this.get(workspaceId, id);
+    return (await this.cursors.cursorsOfQuery(workspaceId, id)).map((c) => ({ ...c, fullText: c.notice === null }));
+  }
 
   list(workspaceId: string, brandId?: string) {
     return this.queries.list(workspaceId, brandId);

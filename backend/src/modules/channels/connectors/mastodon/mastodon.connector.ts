@@ -69,15 +69,49 @@ export class MastodonConnector extends HttpConnector implements ChannelConnector
     return { day: utcDay(now), followers: a.get('followers_count').optNum(), following: a.get('following_count').optNum(), postsCount: a.get('statuses_count').optNum() };
   }
 
-  /** Keyword listening through the hashtag timeline (full-text search needs an authenticated instance). */
+  /**
+   * Keyword listening. `#tag` → the public hashtag timeline. A word or `"a phrase"` → the instance's
+   * full-text search (`/api/v2/search?type=statuses`, needs an access token and an instance with
+   * search enabled), paged by offset; without a token, or when the instance refuses it, the words
+   * joined as a hashtag timeline instead, with a `notice` saying so (listening status).
+   */
   async search(account: ConnectorAccount, query: string, since: Date, page: string | null): Promise<Page<NormalizedMention>> {
-    const what = 'mastodon tag timeline';
-    const tag = (query.trim().split(/\s+/)[0] ?? '').replace(/^#/, '');
-    const res = await this.get(account, what, `/api/v1/timelines/tag/${encodeURIComponent(tag)}`, { limit: 40, max_id: page });
+    const q = query.trim();
     const instance = new URL(baseOf(account, 'https://mastodon.social')).host;
+    if (!q.startsWith('#')) {
+      const token = optionalCredential(account, 'accessToken');
+      if (token) {
+        try {
+          return await this.fullText(account, q, since, page, instance);
+        } catch (e) {
+          const status = (e as { status?: number }).status;
+          if (status !== 401 && status !== 403 && status !== 404 && status !== 422) throw e;
+        }
+      }
+      const tag = `#${mastodonTagOf(q)}`;
+      const r = await this.tagTimeline(account, tag, since, page, instance);
+      return { ...r, notice: `${instance} cannot search full text${token ? '' : ' without an access token'}: searched the hashtag ${tag} instead of ${q}` };
+    }
+    return this.tagTimeline(account, q, since, page, instance);
+  }
+
+  private async tagTimeline(account: ConnectorAccount, tagText: string, since: Date, page: string | null, instance: string): Promise<Page<NormalizedMention>> {
+    const what = 'mastodon tag timeline';
+    const tag = mastodonTagOf(tagText);
+    const res = await this.get(account, what, `/api/v1/timelines/tag/${encodeURIComponent(tag)}`, { limit: 40, max_id: page });
     const all = res.r.arr().map((s) => mapMastodonMention(s, instance));
     const items = all.filter((m) => m.publishedAt >= since.toISOString());
     const next = items.length === all.length ? nextMaxIdFromLink(res.headers.get('link')) : null;
+    return { items, nextPage: assertNewToken(page, next, what) };
+  }
+
+  private async fullText(account: ConnectorAccount, q: string, since: Date, page: string | null, instance: string): Promise<Page<NormalizedMention>> {
+    const what = 'mastodon search';
+    const offset = page ? Number(page) : 0;
+    const res = await this.get(account, what, '/api/v2/search', { q, type: 'statuses', resolve: 'false', limit: 40, offset });
+    const all = res.r.get('statuses').arr().map((s) => mapMastodonMention(s, instance));
+    const items = all.filter((m) => m.publishedAt >= since.toISOString());
+    const next = all.length === 40 && items.length === all.length ? String(offset + 40) : null;
     return { items, nextPage: assertNewToken(page, next, what) };
   }
 
@@ -108,4 +142,9 @@ export class MastodonConnector extends HttpConnector implements ChannelConnector
   async like(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
     await this.send(account, 'mastodon favourite', 'POST', `/api/v1/statuses/${encodeURIComponent(target.externalId)}/favourite`);
   }
+}
+
+/** A hashtag from a term: sigil, quotes and separators dropped, lower-cased (tags are case-insensitive). */
+export function mastodonTagOf(term: string): string {
+  return term.replace(/^#/, '').replace(/["“”«»]/g, '').split(/[\s'’\-.]+/).filter(Boolean).join('').toLowerCase();
 }
