@@ -11,6 +11,7 @@ import { useApi } from '../../lib/hooks/useApi';
 import { createWatchQuery, deleteWatchQuery, listWatchQueries, updateWatchQuery } from './api';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { AlertRulesPanel } from './components/AlertRulesPanel';
+import { ListeningStatus } from './components/ListeningStatus';
 import { QueryEditor } from './components/QueryEditor';
 import { QueryPreview } from './components/QueryPreview';
 import { WATCH_QUERY_KINDS, type WatchQueryKind } from '@vigie/contracts';
@@ -217,6 +218,7 @@ export default function VeillePage() {
             valid={check?.ok ?? false}
             timezone={workspace.timezone}
           />
+          {selected ? <ListeningStatus workspaceId={workspace.id} queryId={selected.id} timezone={workspace.timezone} /> : null}
         </section>
       </div>
       <AlertRulesPanel workspaceId={workspace.id} brandId={filters.brandId} queries={list} canAct={canAct} />

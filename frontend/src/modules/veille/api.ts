@@ -1,4 +1,4 @@
-import type { AlertRuleDto, QueryPreviewStoredDto, WatchQueryDto, WatchQueryKind, WebhookFormat } from '@vigie/contracts';
+import type { AlertRuleDto, ListeningStatusDto, QueryPreviewStoredDto, WatchQueryDto, WatchQueryKind, WebhookFormat } from '@vigie/contracts';
 import { api } from '../../lib/api-client';
 
 const watchQueries = (workspaceId: string) => `/workspaces/${workspaceId}/watch-queries`;
@@ -54,4 +54,9 @@ export function setAlertRuleActive(workspaceId: string, ruleId: string, active: 
 
 export function deleteAlertRule(workspaceId: string, ruleId: string): Promise<void> {
   return api.delete(`${alertRules(workspaceId)}/${ruleId}`);
+}
+
+/** How each platform is listened to for a saved query (and what it could not do, e.g. full-text search). */
+export function getListeningStatus(workspaceId: string, queryId: string, signal?: AbortSignal): Promise<ListeningStatusDto[]> {
+  return api.get<ListeningStatusDto[]>(`${watchQueries(workspaceId)}/${queryId}/listening`, undefined, signal);
 }
