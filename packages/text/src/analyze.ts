@@ -35,7 +35,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): TextAnalysis {
     requestType,
     toxic: tox.toxic,
     toxicity: { reason: tox.reason },
-    aspects: detectAspectsInTokens(raw.length > 5000 ? raw.slice(0, 5000) : raw, tokens, language),
+    aspects: detectAspectsInTokens(raw.length > 5000 ? raw.slice(0, 5000) : raw, tokens, language, sentiment),
   };
 }
 

@@ -36,6 +36,9 @@ export function spanText(tokens: Token[], start: number, length: number): string
 export class CueMatcher<T> {
   private readonly byFirst = new Map<string, CompiledCue<T>[]>();
   private readonly prefixFirst: CompiledCue<T>[] = [];
+  // Prefix-first cues ("recrut*") bucketed by their first two letters: checking every one at every
+  // token dominated matching time once cue lists grew.
+  private readonly prefixByStart = new Map<string, CompiledCue<T>[]>();
 
   constructor(cues: Cue<T>[]) {
     for (const cue of cues) {
@@ -48,7 +51,12 @@ export class CueMatcher<T> {
       if (parts.length === 0) continue;
       const compiled = { parts, cue };
       const first = parts[0] as string;
-      if (first.endsWith('*') || first === '_') this.prefixFirst.push(compiled);
+      if (first.endsWith('*') && first.length >= 3) {
+        const key = first.slice(0, 2);
+        const list = this.prefixByStart.get(key) ?? [];
+        list.push(compiled);
+        this.prefixByStart.set(key, list);
+      } else if (first.endsWith('*') || first === '_') this.prefixFirst.push(compiled);
       else {
         const list = this.byFirst.get(first) ?? [];
         list.push(compiled);
@@ -64,6 +72,8 @@ export class CueMatcher<T> {
       const word = (tokens[i] as Token).norm;
       const candidates = this.byFirst.get(word);
       if (candidates) for (const c of candidates) if (matchesAt(c.parts, tokens, i)) out.push({ cue: c.cue, start: i, length: c.parts.length });
+      const bucket = this.prefixByStart.get(word.slice(0, 2));
+      if (bucket) for (const c of bucket) if (matchesAt(c.parts, tokens, i)) out.push({ cue: c.cue, start: i, length: c.parts.length });
       for (const c of this.prefixFirst) if (matchesAt(c.parts, tokens, i)) out.push({ cue: c.cue, start: i, length: c.parts.length });
     }
     return out;

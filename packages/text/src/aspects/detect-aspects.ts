@@ -40,7 +40,7 @@ function clauses(tokens: Token[]): number[] {
   return out;
 }
 
-function clauseScore(tokens: Token[], lang: string): number {
+function clauseScore(tokens: Token[], lang: string, known?: { label: SentimentLabel; score: number }): number {
   // Longest polar phrases first, and a word counts once ("pas cher" is not also "cher").
   const matches = polarMatcher.matchAll(tokens).sort((a, b) => b.length - a.length || a.start - b.start);
   const used = new Set<number>();
@@ -59,21 +59,31 @@ function clauseScore(tokens: Token[], lang: string): number {
   }
   // Complaint cues of the request classifier ("toujours pas", "never arrived") mark a problem.
   if (matchCues(tokens).some((c) => c.type === 'complaint' && c.weight >= 3)) polar -= 1;
-  const sentiment = tokens.length ? classifySentiment(tokens, lang) : { label: 'neutral', score: 0 };
+  const sentiment = known ?? (tokens.length ? classifySentiment(tokens, lang) : { label: 'neutral', score: 0 });
   // No polar phrase: the sentiment model's own reading of the clause decides (it knows far more
   // words than the aspect lists); its label is better calibrated than a threshold on its score.
   if (polar === 0) return sentiment.label === 'neutral' ? 0 : sentiment.label === 'positive' ? Math.max(0.35, sentiment.score) : Math.min(-0.35, sentiment.score);
   return Math.max(-3, Math.min(3, polar)) + 0.6 * sentiment.score;
 }
 
-/** Aspects in already tokenised text (analyze() shares its tokens). */
-export function detectAspectsInTokens(raw: string, rawTokens: Token[], lang: string): AspectMention[] {
+/**
+ * Aspects in already tokenised text (analyze() shares its tokens, and its sentiment, which is the
+ * clause's own when the message is a single clause: saves a second sentiment pass).
+ */
+export function detectAspectsInTokens(
+  raw: string,
+  rawTokens: Token[],
+  lang: string,
+  messageSentiment?: { label: SentimentLabel; score: number },
+): AspectMention[] {
   const tokens = normalizeSms(rawTokens);
   const clauseOf = clauses(tokens);
   const scores = new Map<number, number>();
   const seen = new Set<string>();
   const out: AspectMention[] = [];
   const matches = aspectMatcher.matchAll(tokens).sort((a, b) => a.start - b.start || b.length - a.length);
+  if (matches.length === 0) return out;
+  const single = clauseOf.length > 0 && clauseOf[clauseOf.length - 1] === clauseOf[0] && rawTokens.length === tokens.length;
   for (const m of matches) {
     const clause = clauseOf[m.start] as number;
     const key = `${m.cue.value}|${clause}`;
@@ -81,7 +91,7 @@ export function detectAspectsInTokens(raw: string, rawTokens: Token[], lang: str
     seen.add(key);
     const idx = clauseOf.map((c, i) => (c === clause ? i : -1)).filter((i) => i >= 0);
     const clauseTokens = idx.map((i) => tokens[i] as Token);
-    if (!scores.has(clause)) scores.set(clause, clauseScore(clauseTokens, lang));
+    if (!scores.has(clause)) scores.set(clause, clauseScore(clauseTokens, lang, single ? messageSentiment : undefined));
     const score = scores.get(clause) as number;
     const first = tokens[m.start] as Token;
     const last = tokens[m.start + m.length - 1] as Token;

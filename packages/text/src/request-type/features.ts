@@ -1,7 +1,7 @@
 import { CueMatcher, spanText } from '../cue-matcher';
 import type { Token } from '../normalize';
 import type { RequestType } from '../types';
-import { INTENT_CUES } from './intent-cues';
+import { CHATTER_CUES, INTENT_CUES } from './intent-cues';
 import { REQUEST_CUES } from './request-cues';
 
 export type CueType = Exclude<RequestType, 'other'>;
@@ -61,6 +61,8 @@ const matcher = new CueMatcher<{ type: CueType; weight: number; legacy: number }
   }),
 );
 
+const chatter = new CueMatcher<number>(CHATTER_CUES.map(([phrase, value]) => ({ phrase, value })));
+
 /** Every distinct cue (type + phrase) found in the text, in text order. */
 export function matchCues(tokens: Token[]): MatchedCue[] {
   const out: MatchedCue[] = [];
@@ -115,6 +117,9 @@ export function extractRequestFeatures(rawTokens: Token[], signals: RequestSigna
     add(`cue:${type}`, FEATURE_OPTS.cueScale * Math.log1p(s));
     add(`has:${type}`, FEATURE_OPTS.cueScale);
   }
+  let chat = 0;
+  for (const m of chatter.matchAll(tokens)) chat += m.cue.value;
+  if (chat > 0) add('cue:chatter', FEATURE_OPTS.cueScale * Math.log1p(chat));
   add(`ncuetypes:${Math.min(sums.size, 3)}`);
   if (sums.size === 0) add('nocue');
 

@@ -7,6 +7,8 @@ import type { RequestType } from '../types';
 // so a cue may appear in two families (e.g. "podcast": invitation and partnership).
 export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number][]> = {
   question: [
+    ['convient', 2], ['suitable', 2], ['documents', 1], ['work abroad', 2], ["a l'etranger", 1], ['how often', 2], ['walk in', 2], ['appointment', 1], ['rendez-vous', 1],
+    ['meme modele', 2], ['same model', 2], ['run big', 3], ['run small', 3], ['recyclable*', 2], ['consigne', 2], ['storage', 1], ['gratuit pour', 2],
     ['price match', 3],
     ['?', 1], ['est ce que', 1], ['est ce qu', 1], ['y a t il', 2], ['y a t', 1], ["c'est quoi", 2], ['quoi', 1],
     ['comment on', 2], ['comment faire', 1], ['comment', 1], ['pourquoi', 1], ['quand', 1], ['quel', 1], ['quelle', 1],
@@ -27,6 +29,8 @@ export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number]
     ['r u', 1], ['accessible', 2], ['age limit', 2],
   ],
   complaint: [
+    ['rash', 3], ['plaques rouges', 3], ['bloquee', 2], ['blocked', 2], ['sans raison', 3], ['for no reason', 3], ['drops', 2], ['coupe', 2], ["n'est pas passe", 3], ["didn't turn up", 3], ['perdus', 2], ['even though', 1], ['alors que', 1], ['cense', 2], ['meant to be', 2],
+    ['pour rien', 3], ['ecrase*', 2], ['froide', 1], ['losing my', 3], ['lost my', 3], ['fell apart', 3], ['system error', 3], ['error', 2], ['erreur', 2], ['rien ne se passe', 3], ['tourne en rond', 3], ['parler a un humain', 3], ['speak to a human', 3], ['callback', 2], ['ne marche', 2], ['sent me away', 2], ['boite vide', 3], ['empty box', 3], ['substituted', 2], ["won't let me", 3], ["doesn't show", 2], ['jamais venu', 3], ['never came', 3], ['never showed up', 3], ['a oublie', 2], ['forgot', 2],
     ['lent', 2], ['lente', 2], ['slow', 2],
     ['factur*', 2], ['billed me', 3], ['charged me', 3], ['deux fois le meme', 3], ['plus les pieds', 3], ['comme a un chien', 3], ['reconnecter', 2],
     ['toujours pas', 3], ['toujours rien', 3], ['toujours aucune', 3], ['toujours sans', 2], ['jamais recu', 3],
@@ -66,6 +70,8 @@ export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number]
     ['says delivered', 3], 
   ],
   lead: [
+    ['palettes', 1], ['gift vouchers', 2], ['cartes cadeaux', 2], ['seats left', 3], ['vous vendez', 2], ['do you sell', 2], ["i'd like the", 2], ['je voudrais prendre', 2],
+    ['vous conseillez quoi', 2], ['what would you suggest', 2], ['cadeau pour', 1], ['gift for', 1], ['le prendre', 2], ['pick it up', 2], ['licences', 1], ['seminaire', 2], ['seminar', 2], ['des tailles', 2], ['sizes left', 3], ['ca coute combien', 3],
     ['order this', 2], ['can i order', 3], ['faire un devis', 3],
     ['prix', 3], ['tarif*', 3], ['combien', 2], ['cb', 2], ['devis', 3], ['en stock', 3], ['stock', 2], ['dispo', 1],
     ['disponible', 1], 
@@ -89,6 +95,8 @@ export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number]
     ['the one in the picture', 2], ['de la photo', 2], ['en vente', 3], ['free for', 2],
   ],
   job_application: [
+    ['bosser chez vous', 3], ["entreprise d'accueil", 3], ['recherchez des', 2], ['recruit*', 3], ['trainee*', 2], ['temp work', 3], ['debutants', 1], ['licence pro', 2], ['trainee programme', 3],
+    ['renfort', 3], ['extra pair of hands', 3], ['de metier', 2], ['trained', 1],
     ['recrut*', 3], ['embauch*', 3], ['candidat*', 3], ['postul*', 3], ['cv', 3], ['lettre de motivation', 3],
     ['stage', 3], ['stages', 3], ['stagiaire*', 3], ['alternance', 3], ['alternant*', 3], ['apprenti*', 3],
     ['emploi*', 3], ['un job', 3], ['job', 2], ['jobs', 2], ['boulot', 3], ['taf', 2], ['du travail', 3],
@@ -108,6 +116,8 @@ export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number]
     ['open to new roles', 3], ['drop my resume', 3], ['line cook', 2], ['barista', 1], ['cook', 1],
   ],
   partnership: [
+    ['tutos', 2], ['tutorials', 2], ['presenter vos produits', 3], ['showcase your', 3], ['capsule', 3], ['together', 1], ['ensemble', 1], ['distribution', 3], ['operation commune', 3], ['joint activation', 3], ['cabinet de conseil', 2],
+    ['concours en duo', 3], ['joint contest', 3], ['shootings', 2], ['exposure', 3], ['media food', 2], ['media outlet', 2],
     ['partenari*', 3], ['partenaire*', 3], ['collab*', 3], ['sponsor*', 3], ['mecen*', 3], ['influenc*', 3],
     ['createur*', 2], ['creatrice*', 2], ['createurs', 2], ['de contenu', 2], ['ugc', 3], ['blog', 2], ['blogueu*', 3],
     ['youtubeu*', 3], ['tiktok', 1], ['reels', 2], ['abonnes', 2], ['audience', 2],
@@ -127,6 +137,8 @@ export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number]
     ['corporate partners', 3], ['pop-up', 2], ['logo on', 3], ['open to', 1], ['podcast', 1],
   ],
   invitation: [
+    ['careers fair', 3], ['forum emploi', 3], ['open house', 3], ['portes ouvertes', 3], ['journee carrieres', 3], ['careers day', 3], ['mentor', 2], ['hackathon', 2], ['a word with', 2], ['echanger avec votre', 2], ['soiree des', 2],
+    ['sur le plateau', 3], ['on set', 3], ['rencontre avec', 2], ['meeting our', 2], ['tournons', 2], ['shooting a', 2], ['espace exposant', 3],
     ['invit*', 3], ['convi*', 3], ['bienvenu*', 2], ['venez', 2], ['rejoignez nous', 2], 
     ['feter', 2], ['fete', 2], ['fetons', 2], ['soiree', 2], ['evenement', 2], ['gala', 3], ['diner', 2],
     ['networking', 2], ['afterwork', 2], ['meetup', 3], ['salon', 2],
@@ -151,6 +163,8 @@ export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number]
     ['would love you to come', 3], ['take part', 2], ['participer a notre', 3], 
   ],
   subscription: [
+    ['espace client', 3], ['customer area', 3], ['activate', 2], ['activer', 2], ['top it up', 2], ['recharger', 2], ['alerts', 2], ['alertes', 2], ["code d'acces", 3], ['access code', 3], ['reinitialiser', 2], ['reset', 2], ['cloture*', 3], ['close my', 3],
+    ['compte en prive', 3], ['account private', 3], ['mon inscription', 3], ['my sign-up', 3], ['renouvellement', 3], ['renewal', 3],
     ['abonnement*', 3], ['desabonn*', 3], ['desinscri*', 3], ['newsletter*', 3], 
     ['resili*', 3], ['mettre fin', 2], ['adhesion', 3], ['membre', 2], ['carte de membre', 3], ['fidelite', 3],
     ['club vip', 3], ['le club', 2], ['mon compte', 3], ['mes deux comptes', 3], ['comptes client', 3],
@@ -170,6 +184,8 @@ export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number]
     ['delete my', 3], ['merge my', 3],
   ],
   praise: [
+    ['miracles', 3], ['wonders', 3], ['motivant*', 2], ['motivating', 2], ['honnete', 2], ['honest', 2], ['impressive', 3], ['un vrai plus', 3], ['a real plus', 3], ['doux', 2], ['gentle', 2],
+    ["c'est du service", 3], ['pepite', 3], ['reussite', 3], ['redemande*', 3], ['nailed it', 3], ['spot on', 3], ['nothing to fault', 3], ['rien a redire', 3], ['made my day', 3], ["chef's kiss", 3], ['👌', 2], ['still as good', 3], ['toujours aussi bon', 3], ['loved them', 3], ['loved it', 3], ['efficace', 2], ['as good as', 2],
     ['priceless', 3],
     ['rapport qualite prix', 3], ['for the price', 2],
     ['merci', 2], ['thanks', 2], ['thank', 2], ['thx', 2], ['top', 2], ['au top', 3], ['nickel', 3],
@@ -192,6 +208,8 @@ export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number]
     ['on reviendra', 3],
   ],
   spam: [
+    ['cheats', 3], ['referral link', 3], ['lien de parrainage', 3], ['frais de douane', 3], ['customs fee', 3], ['sans justificatif', 3], ['no paperwork', 3], ['voyance', 3], ['psychic', 3], ['lifetime', 2], ['survey', 2], ['sondage', 2], ['from your phone', 3], ['depuis votre telephone', 3], ['pret entre particuliers', 3], ['private loans', 3], ['9-5', 3], ['mon site', 2], ['my website', 2],
+    ['double son salaire', 3], ['double their salary', 3], ['badge bleu', 3], ['blue badge', 3], ['tap the link', 3], ['free iphones', 3], ['iphones gratuits', 3], ['je montre tout', 3], ['my stories', 3], ['mes stories', 3], ['who follow me', 3], ["qui s'abonnent", 3], ['online business', 3],
     ['lien en bio', 3], ['lien dans ma bio', 3], ['link in bio', 3], ['link in my bio', 3], ['my bio', 3],
     ['ma bio', 3], ['mon profil', 3], ['my profile', 3], ['ma page', 2], ['my page', 3], ['ma chaine', 3],
     ['my channel', 3], ['my youtube', 3], ['abonnez vous a', 2], ['abonne toi', 3], ['abonnez-vous', 2],
@@ -218,6 +236,8 @@ export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number]
     ['retrouvez mes', 3], ['free trading', 3], ['spots left', 3], ['pre-approved', 3],
   ],
   troll: [
+    ['incompeten*', 3], ['branquignol*', 3], ['muppets', 3], ['amateurs', 2], ['bras casses', 3], ['vomir', 3], ['throw up', 3], ['embarrassment', 3], ['la honte de', 3], ['imagine working', 3],
+    ['embarrassed', 2], ['embarrassing', 2], ['cope', 3], ['pr stunt', 3], ['aged badly', 3], ['ratioed', 3], ['liquidation', 3], ['sans cerveau', 3], ['brainless', 3], ['au secours', 2], ['bas etage', 3], ['surcote*', 2], ['pleurer', 2], ["s'en moque", 3], ['qui vous croit', 3], ['touche le fond', 3], ['fait mieux', 2], ['corporate', 1], ['cooked', 2], ['lmfao', 3], ['vous avez des clients', 3],
     ['garbage', 3], ['who even', 3], ['moron*', 3], ['idiots', 3],
     ['clown*', 3], ['🤡', 3], ['pathetique*', 3], ['pathetic', 3], ['pitie', 3], ['ridicule', 2], 
     ['joke', 2], ['blague', 1], ['nuls', 2], ['incapable*', 3], ['clueless', 3], ['dumb*', 3], ['stupid*', 3],
@@ -239,3 +259,17 @@ export const INTENT_CUES: Record<Exclude<RequestType, 'other'>, [string, number]
     ['bunch of', 2], ['nobody asked', 3], ['shut up', 3], 
   ],
 };
+
+// Chit-chat markers: evidence for 'other' (tagging friends, memories, weather, greetings).
+export const CHATTER_CUES: [string, number][] = [
+  ['vacances', 1], ['holiday', 1], ['coloc', 2], ['flatmate', 2], ['ciel', 2], ['sky', 2], ['from bed', 2], ['depuis mon lit', 2], ['vivement', 2], ["can't wait", 1],
+  ['lol', 1], ['haha', 2], ['hahaha', 2], ['mdr', 1], ['😂', 1], ['souvenirs', 2], ['remember', 2], ['tu te souviens', 3],
+  ['on dirait', 2], ['looks like', 2], ['premier commentaire', 3], ['first comment', 3], ['first', 2], ['premier', 2],
+  ['bon week-end', 3], ['bon weekend', 3], ['bonne journee', 3], ['bon dimanche', 3], ['happy new year', 3],
+  ['bonne annee', 3], ['joyeux', 2], ['greetings from', 3], ['anyone else', 2], ['is it just me', 3],
+  ['qui est chaud', 3], ['commenting', 2], ['je commente', 2], ["j'y etais", 3], ['ma mere', 2], ['my mum', 2],
+  ['my mom', 2], ['my cat', 2], ['mon chat', 2], ['my dog', 2], ['mon chien', 2], ['grand-mere', 2], ['grandad', 2],
+  ['grandpa', 2], ['grand-pere', 2], ['weather', 2], ['meteo', 2], ['pluie', 1], ['rain', 1], ['raining', 2],
+  ['vibes', 2], ['mood', 2], ['same energy', 3], ['tag', 1], ['tagging', 2], ['je tague', 2], ['on y va', 2],
+  ["t'as vu", 3], ['you need to see this', 3], ['regarde', 1], ['look', 1], ['this is so me', 3], ['so you', 2],
+];
