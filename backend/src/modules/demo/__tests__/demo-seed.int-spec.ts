@@ -44,7 +44,8 @@ describe('demo seed', () => {
     // A second start re-points the accounts and seeds nothing twice.
     const accounts = await count('channel_accounts');
     await sandbox.onApplicationShutdown();
-    await sandbox.start({ crisisAfterMs: 3_600_000 });
+    // The restarted sandbox may listen elsewhere (its preferred port taken): the apps follow it.
+    const restartedUrl = await sandbox.start({ crisisAfterMs: 3_600_000 });
     expect(await count('channel_accounts')).toBe(accounts);
     expect(await count('watch_queries')).toBe(brands.length + own);
     expect(await count('alert_rules')).toBe(4 * own);
@@ -59,6 +60,6 @@ describe('demo seed', () => {
     expect(await count('platform_apps')).toBe(6);
     const connects = await t.app.get(PlatformAppsService).list(ws);
     expect(connects.filter((c) => c.method !== 'none' && !c.ready).map((c) => c.platform)).toEqual([]);
-    expect(connects.find((c) => c.platform === 'facebook')).toMatchObject({ appSource: 'workspace', clientId: 'vigie-sandbox-facebook', baseUrl: `${url}/facebook` });
+    expect(connects.find((c) => c.platform === 'facebook')).toMatchObject({ appSource: 'workspace', clientId: 'vigie-sandbox-facebook', baseUrl: `${restartedUrl}/facebook` });
   });
 });
