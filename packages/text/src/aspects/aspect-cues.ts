@@ -1,18 +1,11 @@
 // What a message talks about. Cues are folded (no accents, lower-case) and matched on word
 // boundaries; '*' ends a prefix. A cue may name two aspects ("frais de port": price + delivery).
 
-export const ASPECTS = [
-  'price',
-  'delivery',
-  'customer_service',
-  'product_quality',
-  'staff',
-  'app_website',
-  'availability',
-  'cleanliness',
-  'waiting_time',
-] as const;
-export type AspectKey = (typeof ASPECTS)[number];
+import { ASPECT_KEYS, type AspectKeyDto } from '@vigie/contracts';
+
+/** The themes, named once in @vigie/contracts (the backend's DTOs and the UI use the same keys). */
+export const ASPECTS = ASPECT_KEYS;
+export type AspectKey = AspectKeyDto;
 
 export const ASPECT_CUES: Record<AspectKey, string[]> = {
   price: [
