@@ -3,7 +3,9 @@
  * while the worker ingests, on a year of data for 5 brands. Run: `npm run bench -- bench-load`
  * from the repo root, or `node -r ../scripts/ts-register.cjs scripts/bench-load.ts` in backend/.
  * Knobs: BENCH_LOAD_SECONDS (30), BENCH_LOAD_CONNECTIONS (50), BENCH_LOAD_COMMENTS_PER_POST (6),
- * DATABASE_URL (an existing, empty Postgres; else an embedded one in a temp dir).
+ * BENCH_LOAD_API_PROCESSES (VIGIE_API_PROCESSES of the API: `auto` = one per core, as production
+ * on this host would run it; 1 to compare), DATABASE_URL (an existing, empty Postgres; else an
+ * embedded one in a temp dir).
  * Profiling: BENCH_LOAD_API_NODE_ARGS (extra node flags for the API process, e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`); BENCH_LOAD_SQL_STATS=1 prints the top statements of
  * the load window from pg_stat_statements (the embedded server preloads it then; an external one must).
@@ -38,7 +40,7 @@ import { freePort, startEmbeddedDatabase } from '../src/infra/embedded-database'
 import { findRedisServer, startPrivateRedis } from '../src/infra/private-redis';
 import { hashPassword } from '../src/modules/users/passwords';
 import { EnrichmentService } from '../src/modules/enrichment/enrichment.service';
-import { SentimentDaysCompactor } from '../src/modules/kpi/contributors/sentiment-days-compactor';
+import { KpiCountsCompactor } from '../src/modules/kpi/contributors/kpi-counts-compactor';
 import { KpiRollupService } from '../src/modules/kpi/rollups/kpi-rollup.service';
 import { runMigrations } from '../src/runtime';
 import { cpuShares, cpuSnapshot, pidsWithCommandLine } from './lib/cpu-usage';
@@ -50,6 +52,7 @@ const COMMENTS_PER_POST = Number(process.env.BENCH_LOAD_COMMENTS_PER_POST ?? 6);
 const BRANDS = ['Maison Lumière', 'Café Brûlé', 'Atelier Nord', 'Verde Bio', 'Orbe Sport'];
 const API_NODE_ARGS = (process.env.BENCH_LOAD_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const SQL_STATS = process.env.BENCH_LOAD_SQL_STATS === '1';
+const API_PROCESSES_ASKED = process.env.BENCH_LOAD_API_PROCESSES ?? 'auto';
 const POSTS_PER_DAY = 3; // per channel account
 const AUTHORS = 15_000;
 const MENTIONS = 30_000;
@@ -241,7 +244,7 @@ async function main() {
     t = Date.now();
     const rollups = await app.get(KpiRollupService).rebuild(ws);
     // The sentiment day counts, folded as the worker does after comment writes.
-    await app.get(SentimentDaysCompactor).compact();
+    await app.get(KpiCountsCompactor).compact();
     const rollupMs = Date.now() - t;
     // Tables as autovacuum leaves them a minute after a bulk load (the enrichment rewrote every
     // comment): statistics (else the planner guesses from an empty table) and the visibility map
@@ -288,7 +291,9 @@ async function main() {
       VIGIE_SYNC_TICK_MS: '1000',
       VIGIE_SYNC_INTERVAL_MS: '5000',
     };
-    const api = await startMain('api', { ...env, PORT: String(port) }, async () => (await fetch(`${base}/api/health`).catch(() => null))?.status === 200, API_NODE_ARGS);
+    // Several API processes share the queue: without a redis-server, one.
+    const API_PROCESSES = redis ? API_PROCESSES_ASKED : '1';
+    const api = await startMain('api', { ...env, PORT: String(port), VIGIE_API_PROCESSES: API_PROCESSES }, async () => (await fetch(`${base}/api/health`).catch(() => null))?.status === 200, API_NODE_ARGS);
     stops.push(api.stop);
 
     const sessions: string[] = [];
@@ -417,7 +422,10 @@ async function main() {
     const all = rows.flatMap((r) => r.lat).sort((a, b) => a - b);
     const fmt = (label: string, n: number, lat: number[], errors: number) =>
       `${label.padEnd(26)} ${(n / SECONDS).toFixed(1).padStart(8)} ${pct(lat, 50).toFixed(0).padStart(7)} ${pct(lat, 99).toFixed(0).padStart(7)} ${(lat.at(-1) ?? NaN).toFixed(0).padStart(7)} ${String(errors).padStart(7)}`;
-    console.log(`\n${CONNECTIONS} sessions, ${SECONDS} s, autocannon on 127.0.0.1, while the worker ingests:`);
+    const apiProcesses = API_PROCESSES === 'auto' ? os.availableParallelism() : Number(API_PROCESSES);
+    console.log(
+      `\n${CONNECTIONS} sessions, ${SECONDS} s, autocannon on 127.0.0.1, API in ${apiProcesses} process${apiProcesses > 1 ? 'es' : ''} (VIGIE_API_PROCESSES=${API_PROCESSES}), while the worker ingests:`,
+    );
     console.log(`${'endpoint'.padEnd(26)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'errors'.padStart(7)}`);
     for (const r of rows) console.log(fmt(r.label, r.n, r.lat, r.errors));
     const errors = rows.reduce((s, r) => s + r.errors, 0);

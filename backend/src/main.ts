@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import type { INestApplication } from '@nestjs/common';
+import { LISTENING_MESSAGE, superviseApiProcesses } from './api-processes';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createJsonLogger } from './common/http/json-logger';
 import { createHttpApp } from './http-app';
@@ -19,6 +21,10 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createJsonLogger(config.logLevel);
+  if (config.apiProcesses > 1 && cluster.isPrimary) {
+    superviseApiProcesses(config.apiProcesses, logger);
+    return;
+  }
   const runtime: Runtime = await prepareRuntime(config, logger);
   let app: INestApplication | null = null;
   let stopping = false;
@@ -44,6 +50,7 @@ async function main(): Promise<void> {
     const firstStart = await app.get(FirstStartService).run();
     if (config.role !== 'worker') {
       await app.listen(config.port, config.host);
+      if (cluster.isWorker) process.send?.(LISTENING_MESSAGE);
     } else {
       await app.init();
     }
@@ -60,7 +67,8 @@ async function main(): Promise<void> {
     } else if (firstStart.adminEmail) {
       lines.push(`  Login:     ${firstStart.adminEmail} (password from VIGIE_ADMIN_PASSWORD)`);
     }
-    process.stdout.write(`${lines.join('\n')}\n\n`);
+    // Several API processes: one banner (the first one's).
+    if (!cluster.isWorker || cluster.worker?.id === 1) process.stdout.write(`${lines.join('\n')}\n\n`);
   } catch (e) {
     logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e), undefined, 'main');
     await runtime.queue.close().catch(() => undefined);

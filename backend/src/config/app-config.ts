@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export type VigieRole = 'api' | 'worker' | 'all';
@@ -8,6 +9,12 @@ export type VigieRole = 'api' | 'worker' | 'all';
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   role: VigieRole;
+  /**
+   * API processes sharing the port (VIGIE_API_PROCESSES, `auto` = one per core; 1 by default).
+   * Node runs JavaScript on one core per process. More than 1 needs VIGIE_ROLE=api and a shared
+   * DATABASE_URL and REDIS_URL.
+   */
+  apiProcesses: number;
   port: number;
   host: string;
   publicUrl: string;
@@ -77,6 +84,21 @@ function int(name: string, raw: string | undefined, fallback: number): number {
   return n;
 }
 
+function apiProcessesOf(env: NodeJS.ProcessEnv, role: VigieRole): number {
+  const raw = env.VIGIE_API_PROCESSES?.trim();
+  const n = raw === 'auto' ? os.availableParallelism() : raw ? Number(raw) : 1;
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new ConfigError(`VIGIE_API_PROCESSES must be auto or a whole number from 1 to 64, got "${env.VIGIE_API_PROCESSES}"`);
+  }
+  if (n > 1 && role !== 'api') {
+    throw new ConfigError(`VIGIE_API_PROCESSES > 1 needs VIGIE_ROLE=api (the worker and the all-in-one process run alone), got role ${role}`);
+  }
+  if (n > 1 && (!env.DATABASE_URL || !env.REDIS_URL)) {
+    throw new ConfigError('VIGIE_API_PROCESSES > 1 needs DATABASE_URL and REDIS_URL: the processes share one database and one queue');
+  }
+  return n;
+}
+
 function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
@@ -132,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: nodeEnv,
     role,
+    apiProcesses: apiProcessesOf(env, role),
     port,
     host: env.HOST ?? '0.0.0.0',
     publicUrl: env.VIGIE_PUBLIC_URL ?? `http://localhost:${port}`,

@@ -5,7 +5,7 @@ import type { MailerService } from '../../common/mail/mailer.service';
 import type { BrandsService } from '../brands/brands.service';
 import { InboxActionsService } from './inbox-actions.service';
 import { itemRow } from './__tests__/item-row';
-import { itemView, type ItemRow } from './inbox-item-view';
+import { itemView, type ItemDetailRow } from './inbox-item-view';
 import type { InboxItemsRepository, WorkspaceContextRow } from './inbox-items.repository';
 import type { InboxNotesRepository } from './inbox-notes.repository';
 import type { InboxQueryService } from './inbox-query.service';
@@ -20,7 +20,7 @@ const TX = { tag: 'tx' } as unknown as EntityManager;
 
 const row = itemRow;
 
-function setup(current: ItemRow = row(), service: Partial<SupportService> = {}) {
+function setup(current: ItemDetailRow = row(), service: Partial<SupportService> = {}) {
   const calls: string[] = [];
   const items = {
     transaction: async <T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> => {

@@ -1,16 +1,18 @@
 import type { InboxDetailDto, RequestExplanationDto } from '@vigie/contracts';
 import type { InboxStatus } from './inbox-item.entity';
 
-/** Columns selected for one inbox item (list and detail share them). */
+/** Columns selected for one inbox item of the list (the detail adds ITEM_DETAIL_COLUMNS). */
 export const ITEM_SELECT = `
   i.id, i.status, i.type, i.type_override, i.needs_attention, i.published_at, i.published_at::text AS cursor_ts,
   i.first_response_minutes, i.answered_at, i.answered_by, i.assigned_at, i.ignored_at, i.brand_id, i.channel_account_id,
   c.text, c.request_type AS classified_type, c.request_reason, c.sentiment, c.sentiment_score, c.language, c.toxic,
-  c.request_explanation, c.aspects,
   a.pseudonym, a.display_name, a.handle,
   p.id AS post_id, left(p.text, 280) AS post_excerpt, p.permalink, ch.platform,
   s.id AS service_id, s.name AS service_name, s.kind AS service_kind,
   (SELECT count(*)::int FROM inbox_notes n WHERE n.item_id = i.id) AS notes_count`;
+
+/** The detail's JSON columns (the classifier's explanation, the themes): a page of 50 does not parse them. */
+export const ITEM_DETAIL_COLUMNS = `c.request_explanation, c.aspects`;
 
 export const ITEM_FROM = `
   FROM inbox_items i
@@ -38,8 +40,6 @@ export interface ItemRow {
   text: string;
   classified_type: string | null;
   request_reason: string | null;
-  request_explanation: RequestExplanationDto | null;
-  aspects: InboxDetailDto['aspects'] | null;
   sentiment: string | null;
   sentiment_score: number | null;
   language: string | null;
@@ -55,6 +55,12 @@ export interface ItemRow {
   service_name: string | null;
   service_kind: string | null;
   notes_count: number;
+}
+
+/** One item with ITEM_DETAIL_COLUMNS. */
+export interface ItemDetailRow extends ItemRow {
+  request_explanation: RequestExplanationDto | null;
+  aspects: InboxDetailDto['aspects'] | null;
 }
 
 /**

@@ -5,7 +5,7 @@ import { preparedQuery } from '../../common/database/prepared-query';
 import { needsAttentionSql } from './attention-rules';
 import { DAY_END_SQL, DAY_START_SQL } from './day-range';
 import type { InboxQueryDto } from './inbox.dto';
-import { ITEM_FROM, ITEM_SELECT, type ItemRow } from './inbox-item-view';
+import { ITEM_DETAIL_COLUMNS, ITEM_FROM, ITEM_SELECT, type ItemDetailRow, type ItemRow } from './inbox-item-view';
 
 type Runner = Pick<EntityManager, 'query'>;
 
@@ -109,11 +109,11 @@ export class InboxItemsRepository {
     );
   }
 
-  async findInWorkspace(workspaceId: string, itemId: string): Promise<ItemRow | undefined> {
-    const [row] = (await this.db.query(`SELECT ${ITEM_SELECT} ${ITEM_FROM} WHERE i.workspace_id = $1 AND i.id = $2`, [
-      workspaceId,
-      itemId,
-    ])) as ItemRow[];
+  async findInWorkspace(workspaceId: string, itemId: string): Promise<ItemDetailRow | undefined> {
+    const [row] = (await this.db.query(
+      `SELECT ${ITEM_SELECT}, ${ITEM_DETAIL_COLUMNS} ${ITEM_FROM} WHERE i.workspace_id = $1 AND i.id = $2`,
+      [workspaceId, itemId],
+    )) as ItemDetailRow[];
     return row;
   }
 

@@ -12,6 +12,8 @@ import { InboxStatsRepository } from './inbox-stats.repository';
 @Injectable()
 export class InboxKpiContributor implements KpiContributor {
   readonly name = 'inbox-responses';
+  // Reads comments, inbox_items and the brand's kind only (see KpiContributor).
+  readonly dependsOnlyOnBrandActivity = true;
 
   constructor(private readonly stats: InboxStatsRepository) {}
 

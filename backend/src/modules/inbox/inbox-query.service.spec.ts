@@ -1,7 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { ChannelAccountsRepository } from '../channels/channel-accounts.repository';
 import { itemRow } from './__tests__/item-row';
-import type { ItemRow } from './inbox-item-view';
+import type { ItemDetailRow } from './inbox-item-view';
 import type { InboxItemsRepository, InboxPageQuery, WorkspaceContextRow } from './inbox-items.repository';
 import type { InboxNotesRepository } from './inbox-notes.repository';
 import type { InboxRepliesService } from './inbox-replies.service';
@@ -10,11 +10,11 @@ import type { TypeCorrectionsRepository } from './type-corrections.repository';
 
 const WS = '00000000-0000-4000-8000-000000000001';
 
-function row(id: string, at: string): ItemRow {
+function row(id: string, at: string): ItemDetailRow {
   return itemRow({ id, published_at: new Date(at), cursor_ts: at, type: 'question', classified_type: 'question', text: `message ${id}`, display_name: 'Jeanne Martin', pseudonym: 'Lecteur 7' });
 }
 
-function setup(stored: ItemRow[], ctx: Partial<WorkspaceContextRow> = {}) {
+function setup(stored: ItemDetailRow[], ctx: Partial<WorkspaceContextRow> = {}) {
   const pages: InboxPageQuery[] = [];
   const items = {
     workspaceContext: jest.fn(async () => ({ timezone: 'Europe/Paris', language: 'fr' as const, pseudo: null, brand_found: true, ...ctx })),

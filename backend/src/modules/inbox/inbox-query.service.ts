@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { ChannelAccountsRepository } from '../channels/channel-accounts.repository';
 import { checkDayRange } from './day-range';
 import type { InboxQueryDto } from './inbox.dto';
-import { type ItemRow, itemView } from './inbox-item-view';
+import { type ItemDetailRow, itemView } from './inbox-item-view';
 import { InboxItemsRepository } from './inbox-items.repository';
 import { InboxRepliesService, replyView } from './inbox-replies.service';
 import { InboxNotesRepository } from './inbox-notes.repository';
@@ -66,7 +66,7 @@ export class InboxQueryService {
   }
 
   /** Raw row of one item of this workspace; 404 for another workspace's item. */
-  async row(workspaceId: string, itemId: string): Promise<ItemRow> {
+  async row(workspaceId: string, itemId: string): Promise<ItemDetailRow> {
     if (!ITEM_ID.test(itemId)) throw new NotFoundException('Inbox item not found');
     const row = await this.items.findInWorkspace(workspaceId, itemId);
     if (!row) throw new NotFoundException('Inbox item not found');

@@ -5,6 +5,7 @@ import { IngestionEvents } from '../ingestion/ingestion-events';
 import { IngestionModule } from '../ingestion/ingestion.module';
 import { KpiController } from './api/kpi.controller';
 import { CommentSentimentDaysRepository } from './comment-sentiment-days.repository';
+import { KpiActivityMarksRepository } from './kpi-activity-marks.repository';
 import { KpiReadsRepository } from './kpi-reads.repository';
 import { KpiRollupsRepository } from './kpi-rollups.repository';
 import { KpiScopeResolver } from './api/kpi-scope';
@@ -12,7 +13,7 @@ import { KpiService } from './api/kpi.service';
 import { CommentSentimentContributor } from './contributors/comment-sentiment.contributor';
 import { KpiContributorRegistry } from './contributors/kpi-contributor';
 import { KpiRollupService } from './rollups/kpi-rollup.service';
-import { SentimentDaysCompactor } from './contributors/sentiment-days-compactor';
+import { KpiCountsCompactor } from './contributors/kpi-counts-compactor';
 
 /**
  * KPI engine: daily rollups and the KPI API. Other modules import it for KpiRollupService
@@ -26,12 +27,13 @@ import { SentimentDaysCompactor } from './contributors/sentiment-days-compactor'
     KpiRollupsRepository,
     KpiReadsRepository,
     CommentSentimentDaysRepository,
+    KpiActivityMarksRepository,
     KpiRollupService,
     KpiService,
     KpiScopeResolver,
     KpiContributorRegistry,
     CommentSentimentContributor,
-    SentimentDaysCompactor,
+    KpiCountsCompactor,
   ],
   exports: [KpiRollupService, KpiContributorRegistry, KpiScopeResolver],
 })
@@ -41,7 +43,7 @@ export class KpiModule implements OnModuleInit {
     private readonly sentiment: CommentSentimentContributor,
     private readonly rollups: KpiRollupService,
     private readonly events: IngestionEvents,
-    private readonly sentimentDays: SentimentDaysCompactor,
+    private readonly counts: KpiCountsCompactor,
   ) {}
 
   onModuleInit(): void {
@@ -50,7 +52,7 @@ export class KpiModule implements OnModuleInit {
     this.events.onPostsWritten(async (e) => {
       await this.rollups.refreshForPosts(e.postIds);
     });
-    // Comment writes append sentiment day counts: fold them now and then.
-    this.events.onCommentsWritten(() => this.sentimentDays.maybeCompact());
+    // Comment writes append sentiment day counts and activity marks: fold them now and then.
+    this.events.onCommentsWritten(() => this.counts.maybeCompact());
   }
 }

@@ -1,7 +1,7 @@
-import type { ItemRow } from '../inbox-item-view';
+import type { ItemDetailRow } from '../inbox-item-view';
 
-/** One inbox item as the repository returns it (a complaint on Facebook, pseudonymised author). */
-export function itemRow(extra: Partial<ItemRow> = {}): ItemRow {
+/** One inbox item as the repository returns it (a complaint on Facebook, pseudonymised author; detail columns included). */
+export function itemRow(extra: Partial<ItemDetailRow> = {}): ItemDetailRow {
   return {
     id: '42',
     status: 'open',

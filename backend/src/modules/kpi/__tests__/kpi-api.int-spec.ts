@@ -310,6 +310,35 @@ describe('GET /api/workspaces/:workspaceId/kpis', () => {
     expect(back.byChannel.map((c: { handle: string }) => c.handle)).toEqual(before.byChannel.map((c: { handle: string }) => c.handle));
   });
 
+  it('keeps no stale comment-derived KPIs: comments and inbox items written by any path show at once', async () => {
+    const march = async () => (await viewer.get(url('from=2025-03-01&to=2025-03-31'))).body.kpis;
+    const before = await march();
+    await march(); // the comment-derived contributions are reused this time
+    const [{ id: post }] = (await t.db.query('SELECT id FROM posts WHERE channel_account_id = $1 ORDER BY id LIMIT 1', [fb])) as Array<{ id: string }>;
+    // Written straight in SQL, as no service: the triggers on comments / inbox_items raise the version.
+    const [{ id: comment }] = (await t.db.query(
+      `INSERT INTO comments (workspace_id, brand_id, channel_account_id, post_id, external_id, is_from_brand, text, published_at, sentiment, enriched_at)
+       VALUES ($1, $2, $3, $4, 'fresh-c1', false, 'Vous livrez à Lyon ?', '2025-03-10T12:00:00Z', 'positive', now()) RETURNING id`,
+      [ws, brand, fb, post],
+    )) as Array<{ id: string }>;
+    expect((await march()).sentimentPositive).toBe(before.sentimentPositive + 1);
+    const [{ id: item }] = (await t.db.query(
+      `INSERT INTO inbox_items (workspace_id, brand_id, channel_account_id, comment_id, published_at, type, needs_attention)
+       VALUES ($1, $2, $3, $4, '2025-03-10T12:00:00Z', 'question', false) RETURNING id`,
+      [ws, brand, fb, comment],
+    )) as Array<{ id: string }>;
+    const asked = await march();
+    expect(asked.communityRequests).toBe(before.communityRequests + 1);
+    expect(asked.communityRequestsAnswered).toBe(before.communityRequestsAnswered);
+    await t.db.query(`UPDATE inbox_items SET status = 'answered', answered_at = now(), first_response_minutes = 42 WHERE id = $1`, [item]);
+    const answered = await march();
+    expect(answered.communityRequestsAnswered).toBe(before.communityRequestsAnswered + 1);
+    expect(answered.medianFirstResponseMinutes).toBe(42);
+    // Deleting the comment cascades to its inbox item: back to the first answer.
+    await t.db.query('DELETE FROM comments WHERE id = $1', [comment]);
+    expect(await march()).toEqual(before);
+  });
+
   it.each([
     ['from=2025-03-31&to=2025-03-01', 'to'],
     ['from=2025-02-30&to=2025-03-01', 'from'],

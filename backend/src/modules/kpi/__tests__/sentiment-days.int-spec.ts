@@ -1,6 +1,6 @@
 import { createTestApp, createUser, createWorkspace, type TestApp } from '../../../test-utils/test-app';
 import { CommentSentimentContributor } from '../contributors/comment-sentiment.contributor';
-import { SentimentDaysCompactor } from '../contributors/sentiment-days-compactor';
+import { KpiCountsCompactor } from '../contributors/kpi-counts-compactor';
 import { insertAccount, insertBrand, insertPosts } from './kpi-fixtures';
 
 /**
@@ -34,6 +34,11 @@ describe('comment sentiment day counts', () => {
   };
   const rows = async () =>
     ((await t.db.query('SELECT count(*)::int AS n FROM comment_sentiment_days WHERE brand_id = $1', [brand])) as Array<{ n: number }>)[0].n;
+
+  const activity = async () =>
+    ((await t.db.query('SELECT count(*)::int AS marks, coalesce(sum(weight), 0)::int AS version FROM kpi_activity_marks WHERE brand_id = $1', [
+      brand,
+    ])) as Array<{ marks: number; version: number }>)[0];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -95,15 +100,20 @@ describe('comment sentiment day counts', () => {
       [brand],
     )) as Array<{ groups: number }>;
     expect(await rows()).toBeGreaterThan(groups);
-    expect(await t.app.get(SentimentDaysCompactor).compact()).toBeGreaterThan(0);
+    const version = await activity();
+    expect(version.marks).toBeGreaterThan(1); // one per statement that wrote the brand's comments
+    expect(await t.app.get(KpiCountsCompactor).compact()).toBeGreaterThan(0);
     expect(await rows()).toBe(groups);
     expect(await counts()).toEqual(before);
-    expect(await t.app.get(SentimentDaysCompactor).compact()).toBe(0);
+    // The activity marks fold to one per brand, the version (their sum) unchanged.
+    expect(await activity()).toEqual({ marks: 1, version: version.version });
+    expect(await t.app.get(KpiCountsCompactor).compact()).toBe(0);
   });
 
-  it('drops the rows of a deleted brand at the next compaction', async () => {
+  it('drops the rows and activity marks of a deleted brand at the next compaction', async () => {
     await t.db.query('DELETE FROM brands WHERE id = $1', [brand]);
-    await t.app.get(SentimentDaysCompactor).compact();
+    await t.app.get(KpiCountsCompactor).compact();
     expect(await rows()).toBe(0);
+    expect((await activity()).marks).toBe(0);
   });
 });

@@ -17,7 +17,8 @@ export class KpiScopeResolver {
 
   /**
    * resolve() plus, in the same round trip, the brand's rollup version (kpi_rollup_versions, 0
-   * before its first rollup) and its channel accounts (all, or the filtered one), in order.
+   * before its first rollup), its activity version and kind (what the comment-derived
+   * contributions depend on) and its channel accounts (all, or the filtered one), in order.
    */
   resolveWithRollupState(workspaceId: string, brandId: string, channelAccountId?: string | null) {
     return this.resolveWith(workspaceId, brandId, channelAccountId, true);
@@ -28,7 +29,7 @@ export class KpiScopeResolver {
     brandId: string,
     channelAccountId: string | null | undefined,
     state: boolean,
-  ): Promise<{ scope: KpiScope; version: string; channels: KpiChannelRow[] }> {
+  ): Promise<{ scope: KpiScope; version: string; activity: { version: string; brandKind: string | null }; channels: KpiChannelRow[] }> {
     const row = await this.reads.scope(workspaceId, brandId, channelAccountId ?? null, state);
     if (!row) throw new NotFoundException('Workspace not found');
     if (!row.brand) throw new NotFoundException('Brand not found');
@@ -36,6 +37,11 @@ export class KpiScopeResolver {
       throw new NotFoundException('Channel account not found');
     }
     const scope: KpiScope = { workspaceId, brandId, channelAccountId: channelAccountId ?? null, timezone: row.timezone };
-    return { scope, version: row.version ?? '0', channels: row.channels ?? [] };
+    return {
+      scope,
+      version: row.version ?? '0',
+      activity: { version: row.activity_version ?? '0', brandKind: row.brand_kind ?? null },
+      channels: row.channels ?? [],
+    };
   }
 }

@@ -52,6 +52,8 @@ const sums = (posts: number): RollupSumRow => ({
 /** In-memory KPI read model: one brand with two channel accounts, a version the test sets. */
 class FakeKpiReads implements Surface<KpiReadsRepository> {
   version = '1';
+  activityVersion = '7';
+  brandKind = 'own';
   timezone = 'Europe/Paris';
   channels: KpiChannelRow[] = [
     { id: FB, platform: 'facebook', handle: 'maison.fb' },
@@ -72,7 +74,12 @@ class FakeKpiReads implements Surface<KpiReadsRepository> {
       channel: channel !== undefined,
       channel_brand: channel ? BRAND : null,
       ...(state
-        ? { version: this.version, channels: this.channels.filter((c) => channelAccountId === null || c.id === channelAccountId) }
+        ? {
+            version: this.version,
+            activity_version: this.activityVersion,
+            brand_kind: this.brandKind,
+            channels: this.channels.filter((c) => channelAccountId === null || c.id === channelAccountId),
+          }
         : {}),
     };
   }
@@ -129,6 +136,7 @@ class FakeContributor implements KpiContributor {
     readonly name: string,
     private readonly byFrom: Record<string, KpiContribution>,
     withAll: boolean,
+    readonly dependsOnlyOnBrandActivity = false,
   ) {
     if (!withAll) this.contributeAll = undefined;
   }
@@ -336,5 +344,62 @@ describe('KpiService: rollup answers cached per brand rollup version', () => {
     fail = false;
     await service.getKpis(WS, MARCH);
     expect(reads.calls.groupedSums).toBe(2);
+  });
+});
+
+describe('KpiService: comment-derived contributions cached per brand activity version', () => {
+  const counts = { [CURRENT]: { counts: { communityRequests: 4, communityRequestsAnswered: 1 }, firstResponseMinutes: [12] } };
+
+  it('asks a brand-activity contributor once while the version holds, again after a write; the others every time', async () => {
+    const inbox = new FakeContributor('inbox', counts, true, true);
+    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 1 } } }, true);
+    const { reads, service } = build(inbox, links);
+
+    const first = await service.getKpis(WS, MARCH);
+    const second = await service.getKpis(WS, MARCH);
+    expect(second).toEqual(first);
+    expect(first.kpis).toMatchObject({ communityRequests: 4, responseRate: 0.25, medianFirstResponseMinutes: 12 });
+    expect(inbox.asked).toHaveLength(1);
+    expect(links.asked).toHaveLength(2);
+
+    reads.activityVersion = '8'; // a statement wrote the brand's comments or inbox items
+    await service.getKpis(WS, MARCH);
+    expect(inbox.asked).toHaveLength(2);
+    // A rollup bump alone does not touch the comment-derived part.
+    reads.version = '2';
+    await service.getKpis(WS, MARCH);
+    expect(inbox.asked).toHaveLength(2);
+  });
+
+  it.each<[string, (r: FakeKpiReads) => void, Partial<KpiQueryDto>]>([
+    ['brand kind', (r) => (r.brandKind = 'competitor'), {}],
+    ['time zone', (r) => (r.timezone = 'America/New_York'), {}],
+    ['channel filter', () => undefined, { channelAccountId: FB }],
+    ['period', () => undefined, { from: '2026-03-02' }],
+  ])('asks again when the %s changes (same activity version)', async (_what, change, query) => {
+    const inbox = new FakeContributor('inbox', counts, true, true);
+    const { reads, service } = build(inbox);
+    await service.getKpis(WS, MARCH);
+    change(reads);
+    await service.getKpis(WS, { ...MARCH, ...query });
+    expect(inbox.asked).toHaveLength(2);
+  });
+
+  it('does not keep a failed answer: its keys are missing once, then asked again', async () => {
+    const inbox = new FakeContributor('inbox', counts, true, true);
+    const answer = inbox.contributeAll!;
+    let fail = true;
+    inbox.contributeAll = async (qs) => {
+      if (fail) {
+        inbox.asked.push([...qs]);
+        throw new Error('statement timeout');
+      }
+      return answer(qs);
+    };
+    const { service } = build(inbox);
+    expect((await service.getKpis(WS, MARCH)).missing).toContain('communityRequests');
+    fail = false;
+    expect((await service.getKpis(WS, MARCH)).kpis.communityRequests).toBe(4);
+    expect(inbox.asked).toHaveLength(2);
   });
 });

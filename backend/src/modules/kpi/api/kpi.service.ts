@@ -12,14 +12,14 @@ import {
   type SeriesBreak,
   type SeriesPoint,
 } from '@vigie/kpi';
-import { KpiContributorRegistry, type KpiContributionQuery } from '../contributors/kpi-contributor';
+import { KpiContributorRegistry, type KpiContribution, type KpiContributionQuery, type KpiContributor } from '../contributors/kpi-contributor';
 import type { Granularity, KpiQueryDto } from './kpi-query.dto';
 import { KpiScopeResolver } from './kpi-scope';
 import { KpiReadsRepository, type KpiScope } from '../kpi-reads.repository';
 import { flagGrowth, sumFollowers, type Followers } from './follower-sums';
 import { checkPeriod } from './period';
 import { recordSums, rollupSums } from './rollup-sums';
-import { RollupAnswerCache } from './rollup-answer-cache';
+import { VersionedAnswerCache } from './versioned-answer-cache';
 import { seriesBuckets } from './series-buckets';
 
 /** Keys each series point carries: the counts and the ratios that make sense per bucket. */
@@ -47,14 +47,16 @@ export class KpiService {
     private readonly contributors: KpiContributorRegistry,
   ) {}
 
-  /** Rollup-derived parts of recent answers, per brand rollup version (see RollupAnswerCache). */
-  private readonly rollupAnswers = new RollupAnswerCache<Awaited<ReturnType<KpiService['rollupPart']>>>();
+  /** Rollup-derived parts of recent answers, per brand rollup version (see VersionedAnswerCache). */
+  private readonly rollupAnswers = new VersionedAnswerCache<Awaited<ReturnType<KpiService['rollupPart']>>>();
+  /** Answers of the contributors fed by comments and inbox items only, per brand activity version. */
+  private readonly activityAnswers = new VersionedAnswerCache<KpiContribution[]>(400);
 
   async getKpis(workspaceId: string, q: KpiQueryDto) {
     const { period, previousPeriod } = checkPeriod(q.from, q.to);
     const granularity: Granularity = q.granularity ?? 'day';
     // The version is read before any rollup: the cached part is reused only while it is current.
-    const { scope, version, channels } = await this.scopes.resolveWithRollupState(workspaceId, q.brandId, q.channelAccountId);
+    const { scope, version, activity, channels } = await this.scopes.resolveWithRollupState(workspaceId, q.brandId, q.channelAccountId);
     const key = JSON.stringify([
       ...[scope.workspaceId, scope.brandId, scope.channelAccountId, scope.timezone],
       ...[period.from, period.to, granularity],
@@ -63,7 +65,7 @@ export class KpiService {
     const [fromRollups, [followers, previousFollowers], [extra, previousExtra]] = await Promise.all([
       this.rollupAnswers.get(key, version, () => this.rollupPart(scope, period, previousPeriod, granularity)),
       this.followers(scope, [period, previousPeriod]),
-      this.contributions(scope, [period, previousPeriod]),
+      this.contributions(scope, [period, previousPeriod], activity),
     ]);
     const { grouped, previousRow, heatmap, breaks, series } = fromRollups;
 
@@ -132,7 +134,7 @@ export class KpiService {
 
   /**
    * Everything the answer takes from the rollups alone (no followers, no contributors), with
-   * the series already computed: what RollupAnswerCache keeps between rollup changes.
+   * the series already computed: what VersionedAnswerCache keeps between rollup changes.
    */
   private async rollupPart(scope: KpiScope, period: DayPeriod, previousPeriod: DayPeriod, granularity: Granularity) {
     const [grouped, previousRow, heatmap, breaks] = await Promise.all([
@@ -197,26 +199,31 @@ export class KpiService {
     return detectSeriesBreak(points).map((b) => ({ ...b, date: b.date.slice(0, 10) }));
   }
 
-  /** Every contributor's sums for each period (contributeAll when it has one: one round trip). */
+  /**
+   * Every contributor's sums for each period (contributeAll when it has one: one round trip).
+   * Those fed only by the brand's comments and inbox items are reused while `activity` holds.
+   */
   private async contributions(
     scope: KpiScope,
     periods: readonly DayPeriod[],
+    activity: { version: string; brandKind: string | null },
   ): Promise<Array<{ sums: CountSums; firstResponseMinutes: number[] | null }>> {
     const queries: KpiContributionQuery[] = periods.map((p) => ({ ...scope, from: p.from, to: p.to }));
+    const ask = (contributor: KpiContributor) => () =>
+      Promise.resolve().then(() =>
+        contributor.contributeAll ? contributor.contributeAll(queries) : Promise.all(queries.map((q) => contributor.contribute(q))),
+      );
     // Independent sources: asked side by side, merged in registration order.
     const results = await Promise.all(
       this.contributors.list().map((contributor) =>
-        Promise.resolve()
-          .then(() =>
-            contributor.contributeAll
-              ? contributor.contributeAll(queries)
-              : Promise.all(queries.map((q) => contributor.contribute(q))),
-          )
-          .catch((e: unknown) => {
-            // One failing source must not blank the dashboard: its KPIs are reported missing.
-            this.logger.warn(`KPI contributor ${contributor.name} failed: ${e instanceof Error ? e.message : String(e)}`);
-            return null;
-          }),
+        (contributor.dependsOnlyOnBrandActivity
+          ? this.activityAnswers.get(JSON.stringify([contributor.name, activity.brandKind, queries]), activity.version, ask(contributor))
+          : ask(contributor)()
+        ).catch((e: unknown) => {
+          // One failing source must not blank the dashboard: its KPIs are reported missing.
+          this.logger.warn(`KPI contributor ${contributor.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+          return null;
+        }),
       ),
     );
     return periods.map((_, k) => {

@@ -12,6 +12,8 @@ import type { KpiContribution, KpiContributionQuery, KpiContributor } from './kp
 @Injectable()
 export class CommentSentimentContributor implements KpiContributor {
   readonly name = 'comment-sentiment';
+  // comment_sentiment_days is kept from comments by triggers (see KpiContributor).
+  readonly dependsOnlyOnBrandActivity = true;
 
   constructor(private readonly days: CommentSentimentDaysRepository) {}
 

@@ -39,6 +39,12 @@ export interface KpiContributor {
    * previous one, and one round trip instead of two matters under load.
    */
   contributeAll?(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]>;
+  /**
+   * Set when the answer depends only on the brand's comments and inbox items (and its kind):
+   * the KPI API then reuses it while the brand's activity version (kpi_activity_marks, raised by
+   * every statement writing those tables) holds. Leave unset when other tables feed it.
+   */
+  readonly dependsOnlyOnBrandActivity?: boolean;
 }
 
 @Injectable()

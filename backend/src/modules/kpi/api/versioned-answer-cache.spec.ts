@@ -1,8 +1,8 @@
-import { RollupAnswerCache } from './rollup-answer-cache';
+import { VersionedAnswerCache } from './versioned-answer-cache';
 
-describe('RollupAnswerCache', () => {
+describe('VersionedAnswerCache', () => {
   it('computes once per key and version, again when the version changes', async () => {
-    const cache = new RollupAnswerCache<number>();
+    const cache = new VersionedAnswerCache<number>();
     let calls = 0;
     const compute = (n: number) => () => {
       calls++;
@@ -18,7 +18,7 @@ describe('RollupAnswerCache', () => {
   });
 
   it('shares one computation between concurrent requests', async () => {
-    const cache = new RollupAnswerCache<string>();
+    const cache = new VersionedAnswerCache<string>();
     let calls = 0;
     let release: (v: string) => void = () => undefined;
     const compute = () => {
@@ -33,13 +33,13 @@ describe('RollupAnswerCache', () => {
   });
 
   it('forgets a failed computation', async () => {
-    const cache = new RollupAnswerCache<number>();
+    const cache = new VersionedAnswerCache<number>();
     await expect(cache.get('k', '1', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
     expect(await cache.get('k', '1', () => Promise.resolve(5))).toBe(5);
   });
 
   it('drops the least recently used entry beyond its size', async () => {
-    const cache = new RollupAnswerCache<string>(2);
+    const cache = new VersionedAnswerCache<string>(2);
     await cache.get('a', '1', async () => 'a');
     await cache.get('b', '1', async () => 'b');
     await cache.get('a', '1', async () => 'a2'); // hit: a becomes the most recent

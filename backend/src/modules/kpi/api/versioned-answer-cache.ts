@@ -1,12 +1,13 @@
 /**
- * The rollup-derived part of KPI answers, per API process, valid while the brand's rollup
- * version (kpi_rollup_versions, raised with every rollup change) is the one read before the
- * part was computed. The version is read first, so an entry can only be older than its version
- * promises if the rollups changed after that read — and then the version changed too. Keeps
- * the promise, so concurrent requests for one key share a single computation. Least recently
- * used entries leave first.
+ * Parts of KPI answers, per API process, valid while the version of their source is the one read
+ * before the part was computed: the rollup-derived part under the brand's rollup version
+ * (kpi_rollup_versions, raised with every rollup change), the comment-derived contributions under
+ * its activity version (kpi_activity_marks). The version is read first, so an entry can only be
+ * older than its version promises if the source changed after that read — and then the version
+ * changed too. Keeps the promise, so concurrent requests for one key share a single computation.
+ * Least recently used entries leave first.
  */
-export class RollupAnswerCache<T> {
+export class VersionedAnswerCache<T> {
   private readonly entries = new Map<string, { version: string; value: Promise<T> }>();
 
   constructor(private readonly maxEntries = 200) {}
