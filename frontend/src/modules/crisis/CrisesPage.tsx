@@ -13,6 +13,7 @@ import { useAction } from '../../lib/hooks/useAction';
 import { useApi } from '../../lib/hooks/useApi';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { listCrises, openCrisis } from './api';
+import { personLabel } from './components/personLabel';
 import { StageBadge } from './components/StageBadge';
 import '../../styles/crisis.css';
 
@@ -59,7 +60,7 @@ export default function CrisesPage() {
                       <StageBadge stage={c.stage} />
                     </td>
                     <td>{formatDateTime(c.openedAt, locale, workspace.timezone)}</td>
-                    <td>{c.openedBy?.name ?? c.openedBy?.email ?? '—'}</td>
+                    <td>{personLabel(c.openedBy)}</td>
                   </tr>
                 ))}
             </DataTable>
