@@ -4,11 +4,9 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useAction } from '../../../lib/hooks/useAction';
 import { useApi } from '../../../lib/hooks/useApi';
 import { createService, deleteService, listServices } from '../../inbox/api';
-import type { SupportServiceDto } from '@vigie/contracts';
+import { SERVICE_KINDS, type SupportServiceDto } from '@vigie/contracts';
 import { TextField } from '../../../components/TextField';
 import { RemovableRow } from './RemovableRow';
-
-const KINDS = ['sav', 'commercial', 'rh', 'communication', 'other'] as const;
 
 export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
   const { t } = useTranslation();
@@ -59,7 +57,7 @@ export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string;
           <label className="field field--inline">
             <span className="field__label">{t('settings.services.kindLabel')}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value)}>
-              {KINDS.map((k) => (
+              {SERVICE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`settings.services.kind.${k}`)}
                 </option>
