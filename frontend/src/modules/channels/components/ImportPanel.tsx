@@ -7,6 +7,7 @@ import { createImport, getImport } from '../api';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { IMPORT_FORMATS, isFailed, isFinished, notesList, progressFraction, type ImportStatusDto } from '../utils/import-status';
+import { brandOptions, SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 
 const POLL_MS = 1000;
@@ -100,16 +101,7 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
               ))}
             </select>
           </label>
-          <label className="field field--inline">
-            <span className="field__label">{t('channels.form.brand')}</span>
-            <select value={brandId} onChange={(e) => setBrandId(e.target.value)}>
-              {brands.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('channels.form.brand')} inline value={brandId} onChange={setBrandId} options={brandOptions(brands)} />
           <button type="submit" className="btn btn--primary" disabled={busy || (status !== null && !isFinished(status))}>
             {t('channels.import.submit')}
           </button>
