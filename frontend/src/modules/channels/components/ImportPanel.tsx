@@ -1,6 +1,7 @@
 import type { BrandDto } from '@vigie/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { ApiError } from '../../../lib/api-client';
 import { createImport, getImport } from '../api';
@@ -83,10 +84,7 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
   const notes = status ? notesList(status.notes) : [];
 
   return (
-    <section className="card" aria-labelledby="import-title">
-      <h2 className="card__title" id="import-title">
-        {t('channels.import.title')}
-      </h2>
+    <Card titleId="import-title" title={t('channels.import.title')}>
       <p className="muted">{t('channels.import.intro')}</p>
       {canAct ? (
         <form className="toolbar" onSubmit={(e) => void submit(e)} data-testid="import-form">
@@ -164,6 +162,6 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
           ) : null}
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }
