@@ -1,6 +1,7 @@
 import type { BrandDto } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { TextField } from '../../../components/TextField';
 import { useAction } from '../../../lib/hooks/useAction';
@@ -40,10 +41,7 @@ export function BrandsSection({ workspaceId, brands, canAct, isAdmin, onChanged 
   };
 
   return (
-    <section className="card settings-section" aria-labelledby="brands-title">
-      <h2 className="card__title" id="brands-title">
-        {t('settings.brands.title')}
-      </h2>
+    <Card titleId="brands-title" title={t('settings.brands.title')} className="settings-section">
       <p className="muted">{t('settings.brands.intro')}</p>
       {brands.length === 0 ? <p>{t('settings.brands.none')}</p> : null}
       <ul className="plain-list">
@@ -69,6 +67,6 @@ export function BrandsSection({ workspaceId, brands, canAct, isAdmin, onChanged 
           </button>
         </form>
       ) : null}
-    </section>
+    </Card>
   );
 }

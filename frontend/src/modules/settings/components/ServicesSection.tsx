@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useAction } from '../../../lib/hooks/useAction';
 import { useApi } from '../../../lib/hooks/useApi';
@@ -35,10 +36,7 @@ export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string;
   };
 
   return (
-    <section className="card settings-section" aria-labelledby="services-title">
-      <h2 className="card__title" id="services-title">
-        {t('settings.services.title')}
-      </h2>
+    <Card titleId="services-title" title={t('settings.services.title')} className="settings-section">
       <p className="muted">{t('settings.services.intro')}</p>
       {services.error ? <ErrorMessage error={services.error} onRetry={services.reload} /> : null}
       <ul className="plain-list">
@@ -69,6 +67,6 @@ export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string;
           </button>
         </form>
       ) : null}
-    </section>
+    </Card>
   );
 }
