@@ -31,7 +31,7 @@ if (!existsSync(path.join(root, 'node_modules'))) {
 }
 
 const targets = [
-  ...['kpi', 'contracts', 'query', 'crisis', 'text', 'platform-sandbox'].map((p) => ({
+  ...['seeded-random', 'kpi', 'contracts', 'query', 'crisis', 'text', 'platform-sandbox'].map((p) => ({
     workspace: `packages/${p}`,
     src: path.join(root, 'packages', p, 'src'),
     marker: path.join(root, 'packages', p, 'dist', 'index.js'),

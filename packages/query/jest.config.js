@@ -1,9 +1,1 @@
-/** @type {import('jest').Config} */
-module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/src'],
-  testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
-  // Generous: CI machines are shared and world generation can be slow under load.
-  testTimeout: 60000,
-};
+module.exports = require('../jest.base.cjs');

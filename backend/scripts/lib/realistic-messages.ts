@@ -3,16 +3,7 @@
  * built from slot templates so that a million messages are not a million copies: every type
  * the inbox knows, brand replies, emoji, elongations, shouting, hashtags, mentions and links.
  */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@vigie/seeded-random';
 
 const SLOTS: Record<string, string[]> = {
   product: ['la lampe Aurora', 'le canapé Lin', 'la table Chêne', 'le pack découverte', 'la carte cadeau', 'le fauteuil Nova'],

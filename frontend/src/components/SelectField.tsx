@@ -1,3 +1,4 @@
+import type { BrandDto } from '@vigie/contracts';
 import type { Ref } from 'react';
 import type { TFunction } from 'i18next';
 
@@ -16,16 +17,17 @@ export interface SelectFieldProps {
   /** Label and control on one line (toolbars and filters). */
   inline?: boolean;
   disabled?: boolean;
+  required?: boolean;
   testId?: string;
   selectRef?: Ref<HTMLSelectElement>;
 }
 
 /** A labelled <select>: the one shape every filter and form picker of the dashboard uses. */
-export function SelectField({ label, value, onChange, options, anyLabel, inline, disabled, testId, selectRef }: SelectFieldProps) {
+export function SelectField({ label, value, onChange, options, anyLabel, inline, disabled, required, testId, selectRef }: SelectFieldProps) {
   return (
     <label className={inline ? 'field field--inline' : 'field'}>
       <span className="field__label">{label}</span>
-      <select ref={selectRef} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} data-testid={testId}>
+      <select ref={selectRef} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} required={required} data-testid={testId}>
         {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -45,4 +47,9 @@ export function sentimentOptions(t: TFunction): SelectOption[] {
 /** Platforms by their display names. */
 export function platformOptions(t: TFunction, platforms: readonly string[]): SelectOption[] {
   return platforms.map((p) => ({ value: p, label: t(`platform.${p}`) }));
+}
+
+/** Brands by name; with `competitorLabel`, a competitor's name is followed by it, where own and competitor brands mix. */
+export function brandOptions(brands: readonly BrandDto[], competitorLabel?: string): SelectOption[] {
+  return brands.map((b) => ({ value: b.id, label: competitorLabel && b.kind === 'competitor' ? `${b.name} (${competitorLabel})` : b.name }));
 }

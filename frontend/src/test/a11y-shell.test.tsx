@@ -1,14 +1,12 @@
 import axe from 'axe-core';
 import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthContext } from '../app/auth/auth-context';
-import { AppShell } from '../app/shell/AppShell';
-import { WorkspaceContext } from '../app/workspace/workspace-context';
 import { initI18n } from '../lib/i18n';
 import { LoginPage } from '../modules/auth/LoginPage';
-import { BRANDS, WORKSPACE } from './render';
+import { renderShell } from './render-shell';
 
 const rules = { 'color-contrast': { enabled: false } };
 const me = { user: { id: 'u', email: 'cm@example.com', name: 'CM', isInstanceAdmin: false }, memberships: [{ workspaceId: 'ws-1', role: 'cm' as const }] };
@@ -32,23 +30,7 @@ describe('accessibility of the shell', () => {
   });
 
   it('app shell with navigation, switchers and period picker', async () => {
-    const i18n = initI18n('en');
-    void i18n.changeLanguage('en');
-    const { container } = render(
-      <AuthContext.Provider value={{ state: { status: 'signed-in', me }, login: async () => me, logout: async () => undefined, refresh: async () => undefined }}>
-        <I18nextProvider i18n={i18n}>
-          <WorkspaceContext.Provider value={{ workspace: WORKSPACE, workspaces: [WORKSPACE], brands: BRANDS, reloadBrands: () => undefined, reloadWorkspaces: () => undefined, role: 'cm', canAct: true, isAdmin: false }}>
-            <MemoryRouter initialEntries={['/w/ws-1/overview?from=2025-03-01&to=2025-03-02']}>
-              <Routes>
-                <Route path="/w/:workspaceId" element={<AppShell />}>
-                  <Route path="overview" element={<h1>Overview</h1>} />
-                </Route>
-              </Routes>
-            </MemoryRouter>
-          </WorkspaceContext.Provider>
-        </I18nextProvider>
-      </AuthContext.Provider>,
-    );
+    const { container } = renderShell('/w/ws-1/overview?from=2025-03-01&to=2025-03-02', <h1>Overview</h1>);
     expect(screen.getByTestId('nav-overview')).toHaveAttribute('aria-current', 'page');
     // Links keep the filters of the URL.
     expect(screen.getByTestId('nav-posts')).toHaveAttribute('href', '/w/ws-1/posts?from=2025-03-01&to=2025-03-02');

@@ -31,10 +31,17 @@ interface Options {
   role?: Role;
   locale?: AppLocale;
   brands?: BrandDto[];
+  /** The workspace switcher's list (the current workspace is WORKSPACE). */
+  workspaces?: WorkspaceDto[];
 }
 
 /** Renders a workspace page at `path` (e.g. '/w/ws-1/overview?from=…') with the app's providers. */
-export function renderPage(page: ReactElement, { path, role = 'admin', locale = 'en', brands = BRANDS }: Options) {
+export function renderPage(page: ReactElement, options: Options) {
+  return renderRoutes(<Route path="/w/:workspaceId/:page" element={page} />, options);
+}
+
+/** The app's providers (signed-in user, i18n, workspace, router at `path`) around `routes`. */
+export function renderRoutes(routes: ReactElement, { path, role = 'admin', locale = 'en', brands = BRANDS, workspaces = [WORKSPACE] }: Options) {
   const i18n = initI18n(locale);
   void i18n.changeLanguage(locale);
   const me = { user: { id: 'u-me', email: 'me@example.com', name: 'Me', isInstanceAdmin: false }, memberships: [{ workspaceId: WORKSPACE.id, role }] };
@@ -50,7 +57,7 @@ export function renderPage(page: ReactElement, { path, role = 'admin', locale = 
       <WorkspaceContext.Provider
         value={{
           workspace: WORKSPACE,
-          workspaces: [WORKSPACE],
+          workspaces,
           brands,
           reloadBrands: () => undefined,
           reloadWorkspaces: () => undefined,
@@ -60,9 +67,7 @@ export function renderPage(page: ReactElement, { path, role = 'admin', locale = 
         }}
       >
         <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path="/w/:workspaceId/:page" element={page} />
-          </Routes>
+          <Routes>{routes}</Routes>
         </MemoryRouter>
       </WorkspaceContext.Provider>
     </I18nextProvider>

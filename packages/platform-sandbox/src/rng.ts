@@ -1,5 +1,6 @@
 /** Deterministic randomness: every draw is derived from a seed and a string key, so a
  * chunk of the world generates the same way whatever order requests arrive in. */
+import { mulberry32 } from '@vigie/seeded-random';
 
 /** 32-bit FNV-1a followed by a murmur finaliser. */
 export function hash32(input: string): number {
@@ -17,18 +18,11 @@ export function hash32(input: string): number {
 }
 
 export class Rng {
-  private state: number;
+  /** Next draw in [0, 1): mulberry32 from the seed (a zero seed would be read as 1). */
+  readonly next: () => number;
 
   constructor(seed: number | string) {
-    this.state = typeof seed === 'number' ? seed >>> 0 || 1 : hash32(seed) || 1;
-  }
-
-  /** mulberry32 */
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(typeof seed === 'number' ? seed >>> 0 || 1 : hash32(seed) || 1);
   }
 
   int(min: number, maxInclusive: number): number {

@@ -1,16 +1,7 @@
 'use strict';
 // Deterministic generator of FR/EN social-media-like texts and watch queries for the bench.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { mulberry32 } = require('@vigie/seeded-random');
 
 const FR =
   `le la les de des du un une et à en est pas que qui pour sur dans au avec ce il elle on nous vous
@@ -211,4 +202,4 @@ function createCorpus(seed) {
   return { nextText, nextQuery };
 }
 
-module.exports = { createCorpus, mulberry32 };
+module.exports = { createCorpus };

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../common/queue/job-queue';
+import { registerRecurring } from '../../common/queue/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { IngestionEvents } from '../ingestion/ingestion-events';
 import { EnrichmentService } from './enrichment.service';
@@ -26,7 +27,11 @@ export class EnrichmentJobs implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.queue.defineQueue({ name: ENRICHMENT_QUEUE, concurrency: 1, attempts: 3, backoffMs: 2_000 });
-    this.queue.register<Record<string, never>>(ENRICHMENT_QUEUE, ENRICH_BATCH_JOB, async () => {
+    // New or edited rows: drain soon (the brand replies among them close inbox items).
+    this.events.onCommentsWritten(() => this.trigger());
+    this.events.onPostsWritten(() => this.trigger());
+    const safetyNet = { queue: ENRICHMENT_QUEUE, name: ENRICH_BATCH_JOB, everyMs: SAFETY_NET_EVERY_MS, schedulerId: 'enrichment-safety-net' };
+    await registerRecurring(this.queue, this.config, safetyNet, async () => {
       const done = await this.enrichment.drain();
       if (done.comments || done.posts) {
         this.logger.debug(`enriched ${done.comments} comments, ${done.posts} posts`);
@@ -34,12 +39,6 @@ export class EnrichmentJobs implements OnModuleInit {
       // Budget exhausted with rows left: hand over to a fresh job rather than hold the worker.
       if (done.more) await this.queue.add(ENRICHMENT_QUEUE, ENRICH_BATCH_JOB, {});
     });
-    // New or edited rows: drain soon (the brand replies among them close inbox items).
-    this.events.onCommentsWritten(() => this.trigger());
-    this.events.onPostsWritten(() => this.trigger());
-    if (this.config.role !== 'api') {
-      await this.queue.every(ENRICHMENT_QUEUE, ENRICH_BATCH_JOB, SAFETY_NET_EVERY_MS, {}, 'enrichment-safety-net');
-    }
   }
 
   /** Asks for a drain soon; calls within the same 2 s window enqueue one job. */

@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
-import { AlertRule, type AlertType } from './alerts/alert-rule.entity';
+import { AlertRule } from './alerts/alert-rule.entity';
 
 /** An active rule as the evaluator reads it, with its brand's and query's names (read-only join on `brands`). */
-export interface EvaluatedRuleRow {
-  id: string;
-  workspaceId: string;
-  brandId: string;
-  queryId: string | null;
-  name: string;
-  type: AlertType;
-  params: Record<string, number | boolean>;
-  cooldownMinutes: number;
-  createdAt: Date;
+export type EvaluatedRuleRow = Pick<AlertRule, 'id' | 'workspaceId' | 'brandId' | 'queryId' | 'name' | 'type' | 'params' | 'cooldownMinutes' | 'createdAt'> & {
   brandName: string;
   queryName: string | null;
-}
+};
 
 /** The demo's day-one alert rules of an own brand: names per rule, ids of its two queries. */
 export interface DemoAlertRules {

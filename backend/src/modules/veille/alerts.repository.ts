@@ -1,28 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AlertDto } from '@vigie/contracts';
 import type { WebhookFormat } from './alerts/webhook-payload';
 
-/** An `alerts` row as the API and the evaluator read it. */
-export interface AlertRow {
-  id: string;
-  ruleId: string;
-  brandId: string;
-  queryId: string | null;
-  type: string;
-  key: string;
-  status: 'open' | 'acknowledged' | 'resolved';
-  title: string;
-  details: Record<string, unknown>;
-  count: number;
-  occurrences: number;
+/** An `alerts` row as the API and the evaluator read it: the API's fields that pass through as they are, then times and who acted. */
+export type AlertRow = Pick<AlertDto, 'id' | 'ruleId' | 'brandId' | 'queryId' | 'type' | 'key' | 'status' | 'title' | 'details' | 'count' | 'occurrences'> & {
   raisedAt: Date;
   lastSeenAt: Date;
   acknowledgedBy: string | null;
   acknowledgedAt: Date | null;
   resolvedBy: string | null;
   resolvedAt: Date | null;
-}
+};
 
 /** An alert with the e-mails of who acknowledged / resolved it (read-only join on `users`). */
 export type AlertWithEmailsRow = AlertRow & { acknowledgedByEmail: string | null; resolvedByEmail: string | null };

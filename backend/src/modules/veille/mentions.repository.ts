@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryPreviewStoredDto } from '@vigie/contracts';
 import { preparedQuery } from '../../common/database/prepared-query';
 
 /** A `mentions` row as upserted (snake_case: the jsonb_to_recordset columns). */
@@ -86,18 +87,12 @@ export interface MentionFilters {
   before?: { publishedAt: string; id: string };
 }
 
-/** A stored item a draft query is previewed over (mention, post or comment). */
-export interface StoredItem {
-  type: 'mention' | 'post' | 'comment';
-  id: string;
-  platform: string;
-  source: string | null;
-  text: string;
-  url: string | null;
+/** A stored item a draft query is previewed over (mention, post or comment): the preview's match before its spans. */
+export type StoredItem = Omit<QueryPreviewStoredDto['matches'][number], 'spans' | 'publishedAt'> & {
   lang: string | null;
   author: string | null;
   publishedAt: Date;
-}
+};
 
 /** An alert rule's target in `mention_matches`: one query, or every query of a brand. */
 export type MentionTarget = { queryId: string } | { brandId: string };

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../common/queue/job-queue';
+import { registerRecurring } from '../../common/queue/recurring-job';
 import type { Platform } from '../channels/connectors/channel-connector';
 import { IngestionEvents } from '../ingestion/ingestion-events';
 import { AlertDeliveryService, DELIVER_JOB, DELIVERY_ATTEMPTS, DELIVERY_BACKOFF_MS, DELIVERY_QUEUE, type DeliverJob } from './alerts/alert-delivery.service';
@@ -45,8 +46,6 @@ export class VeilleJobs {
   async init(): Promise<void> {
     this.queue.defineQueue({ name: VEILLE_QUEUE, concurrency: 2, attempts: 3, backoffMs: 10_000 });
     this.queue.defineQueue({ name: DELIVERY_QUEUE, concurrency: 4, attempts: DELIVERY_ATTEMPTS, backoffMs: DELIVERY_BACKOFF_MS });
-    this.queue.register(VEILLE_QUEUE, 'listening-tick', async () => void (await this.listeningTick()));
-    this.queue.register(VEILLE_QUEUE, 'alerts-tick', async () => void (await this.alertsTick()));
     this.queue.register<{ queryId: string; platform: Platform }>(VEILLE_QUEUE, 'poll-search', async (d) => {
       await this.listening.pollSearch(d.queryId, d.platform);
     });
@@ -58,10 +57,9 @@ export class VeilleJobs {
     });
     this.queue.register<DeliverJob>(DELIVERY_QUEUE, DELIVER_JOB, (d, ctx) => this.delivery.deliver(d.deliveryId, ctx.attempt));
     this.subscribeToIngestion();
-    if (this.config.role !== 'api') {
-      await this.queue.every(VEILLE_QUEUE, 'listening-tick', TICK_MS, {}, 'veille-listening-tick');
-      await this.queue.every(VEILLE_QUEUE, 'alerts-tick', TICK_MS, {}, 'veille-alerts-tick');
-    }
+    const tick = (name: string) => ({ queue: VEILLE_QUEUE, name, everyMs: TICK_MS, schedulerId: `veille-${name}` });
+    await registerRecurring(this.queue, this.config, tick('listening-tick'), async () => void (await this.listeningTick()));
+    await registerRecurring(this.queue, this.config, tick('alerts-tick'), async () => void (await this.alertsTick()));
   }
 
   /** Own/competitor content is matched after each ingestion batch (when ingestion is loaded). */

@@ -7,12 +7,14 @@ import { AsyncList } from '../../components/AsyncList';
 import { DataTable } from '../../components/DataTable';
 import { FormStatus } from '../../components/FormStatus';
 import { PageHeader } from '../../components/PageHeader';
+import { brandOptions, SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { formatDateTime } from '../../lib/format';
 import { useAction } from '../../lib/hooks/useAction';
 import { useApi } from '../../lib/hooks/useApi';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { listCrises, openCrisis } from './api';
+import { personLabel } from './components/personLabel';
 import { StageBadge } from './components/StageBadge';
 import '../../styles/crisis.css';
 
@@ -59,7 +61,7 @@ export default function CrisesPage() {
                       <StageBadge stage={c.stage} />
                     </td>
                     <td>{formatDateTime(c.openedAt, locale, workspace.timezone)}</td>
-                    <td>{c.openedBy?.name ?? c.openedBy?.email ?? '—'}</td>
+                    <td>{personLabel(c.openedBy)}</td>
                   </tr>
                 ))}
             </DataTable>
@@ -89,16 +91,7 @@ function OpenCrisisForm({ onCancel }: { onCancel(): void }) {
     <form className="card channel-form" onSubmit={submit} aria-label={t('crisis.openByHand')} data-testid="crisis-open-form">
       <div className="form-grid">
         <TextField label={t('crisis.col.title')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} data-testid="crisis-title" />
-        <label className="field">
-          <span className="field__label">{t('crisis.col.brands')}</span>
-          <select value={brandId} onChange={(e) => setBrandId(e.target.value)} required>
-            {brands.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('crisis.col.brands')} value={brandId} onChange={setBrandId} required options={brandOptions(brands)} />
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={open.busy || !brandId}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useWorkspace } from '../../app/workspace/workspace-context';
 import { AsyncList } from '../../components/AsyncList';
+import { Card } from '../../components/Card';
 import { ChartDataTable } from '../../components/ChartDataTable';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -16,6 +17,7 @@ import { useAction } from '../../lib/hooks/useAction';
 import { useApi } from '../../lib/hooks/useApi';
 import { useLocale } from '../../lib/hooks/useLocale';
 import { changeCrisisStage, crisisReportUrl, decideStatement, getCrisis, getCrisisInfluencers, postStatement, submitStatement, tickChecklistItem } from './api';
+import { personLabel } from './components/personLabel';
 import { StageBadge } from './components/StageBadge';
 import '../../styles/crisis.css';
 
@@ -91,12 +93,9 @@ function StagePanel({ crisis: c, onChanged }: { crisis: CrisisDetailDto; onChang
     });
   };
   return (
-    <section className="card crisis-stage" aria-labelledby="crisis-stage-title">
-      <h2 className="card__title" id="crisis-stage-title">
-        {t('crisis.stageTitle')} <StageBadge stage={c.stage} />
-      </h2>
+    <Card titleId="crisis-stage-title" title={<>{t('crisis.stageTitle')} <StageBadge stage={c.stage} /></>} className="crisis-stage">
       <p className="muted">
-        {t('crisis.openedLine', { at: formatDateTime(c.openedAt, locale, workspace.timezone), by: c.openedBy?.name ?? c.openedBy?.email ?? '—' })}
+        {t('crisis.openedLine', { at: formatDateTime(c.openedAt, locale, workspace.timezone), by: personLabel(c.openedBy) })}
         {c.closedAt ? ` · ${t('crisis.closedLine', { at: formatDateTime(c.closedAt, locale, workspace.timezone) })}` : ''}
       </p>
       {canAct && c.nextStages.length > 0 ? (
@@ -124,7 +123,7 @@ function StagePanel({ crisis: c, onChanged }: { crisis: CrisisDetailDto; onChang
         </form>
       ) : null}
       <FormStatus error={move.error} />
-    </section>
+    </Card>
   );
 }
 
@@ -132,10 +131,7 @@ function Recommendations({ crisis: c }: { crisis: CrisisDetailDto }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <section className="card" aria-labelledby="crisis-reco-title" data-testid="crisis-recommendations">
-      <h2 className="card__title" id="crisis-reco-title">
-        {t('crisis.whenToIntervene')}
-      </h2>
+    <Card titleId="crisis-reco-title" title={t('crisis.whenToIntervene')} testId="crisis-recommendations">
       {c.recommendations.length === 0 ? <p className="muted">{t('crisis.noRecommendation')}</p> : null}
       <ul className="crisis-recos">
         {c.recommendations.map((r) => (
@@ -144,7 +140,7 @@ function Recommendations({ crisis: c }: { crisis: CrisisDetailDto }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }
 
@@ -172,10 +168,7 @@ function Timeline({ crisis: c }: { crisis: CrisisDetailDto }) {
     ],
   };
   return (
-    <section className="card" aria-labelledby="crisis-timeline-title" data-testid="crisis-timeline">
-      <h2 className="card__title" id="crisis-timeline-title">
-        {t('crisis.timeline')}
-      </h2>
+    <Card titleId="crisis-timeline-title" title={t('crisis.timeline')} testId="crisis-timeline">
       <p className="muted" data-testid="crisis-totals">
         {t('crisis.totals', {
           count: tl.totals.count,
@@ -204,7 +197,7 @@ function Timeline({ crisis: c }: { crisis: CrisisDetailDto }) {
           ))}
         </ol>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -214,10 +207,7 @@ function Checklist({ crisis: c, onChanged }: { crisis: CrisisDetailDto; onChange
   const { workspace, canAct } = useWorkspace();
   const tick = useAction();
   return (
-    <section className="card" aria-labelledby="crisis-checklist-title" data-testid="crisis-checklist">
-      <h2 className="card__title" id="crisis-checklist-title">
-        {t('crisis.checklist')}
-      </h2>
+    <Card titleId="crisis-checklist-title" title={t('crisis.checklist')} testId="crisis-checklist">
       {c.checklist.length === 0 ? <p className="muted">{t('crisis.noChecklist')}</p> : null}
       <ul className="plain-list">
         {c.checklist.map((item) => (
@@ -234,24 +224,21 @@ function Checklist({ crisis: c, onChanged }: { crisis: CrisisDetailDto; onChange
             {item.ticked ? (
               <span className="muted">
                 {' '}
-                — {item.ticked.by?.name ?? item.ticked.by?.email ?? '—'}, {formatDateTime(item.ticked.at, locale, workspace.timezone)}
+                — {personLabel(item.ticked.by)}, {formatDateTime(item.ticked.at, locale, workspace.timezone)}
               </span>
             ) : null}
           </li>
         ))}
       </ul>
       <FormStatus error={tick.error} />
-    </section>
+    </Card>
   );
 }
 
 function Cell({ crisis: c }: { crisis: CrisisDetailDto }) {
   const { t } = useTranslation();
   return (
-    <section className="card" aria-labelledby="crisis-cell-title" data-testid="crisis-cell">
-      <h2 className="card__title" id="crisis-cell-title">
-        {t('crisis.cell')}
-      </h2>
+    <Card titleId="crisis-cell-title" title={t('crisis.cell')} testId="crisis-cell">
       {c.members.length === 0 ? <p className="muted">{t('crisis.noMembers')}</p> : null}
       <ul className="plain-list">
         {c.members.map((m) => (
@@ -261,7 +248,7 @@ function Cell({ crisis: c }: { crisis: CrisisDetailDto }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }
 
@@ -279,10 +266,7 @@ function Statements({ crisis: c, onChanged }: { crisis: CrisisDetailDto; onChang
     });
   };
   return (
-    <section className="card" aria-labelledby="crisis-statements-title" data-testid="crisis-statements">
-      <h2 className="card__title" id="crisis-statements-title">
-        {t('crisis.statements')}
-      </h2>
+    <Card titleId="crisis-statements-title" title={t('crisis.statements')} testId="crisis-statements">
       {c.statements.length === 0 ? <p className="muted">{t('crisis.noStatement')}</p> : null}
       <ul className="crisis-statements">
         {c.statements.map((s) => (
@@ -333,7 +317,7 @@ function Statements({ crisis: c, onChanged }: { crisis: CrisisDetailDto; onChang
         </form>
       ) : null}
       <FormStatus error={act.error} />
-    </section>
+    </Card>
   );
 }
 
@@ -343,7 +327,6 @@ function StatementRow({ crisisId, statement: s, onChanged }: { crisisId: string;
   const { workspace, canAct } = useWorkspace();
   const [target, setTarget] = useState('');
   const act = useAction();
-  const who = (u: { name: string | null; email: string } | null) => u?.name ?? u?.email ?? '—';
   const post = (e: FormEvent) => {
     e.preventDefault();
     const v = target.trim();
@@ -353,9 +336,9 @@ function StatementRow({ crisisId, statement: s, onChanged }: { crisisId: string;
     <li className="crisis-statement" data-testid="crisis-statement" data-status={s.status}>
       <p className="crisis-statement__text">{s.text}</p>
       <p className="muted">
-        {t(`crisis.statementStatus.${s.status}`)} · {s.language.toUpperCase()} · {t('crisis.submittedBy', { who: who(s.submittedBy), at: formatDateTime(s.submittedAt, locale, workspace.timezone) })}
-        {s.approvedAt ? ` · ${t('crisis.approvedBy', { who: who(s.approvedBy), at: formatDateTime(s.approvedAt, locale, workspace.timezone) })}` : ''}
-        {s.postedAt ? ` · ${t('crisis.postedBy', { who: who(s.postedBy), at: formatDateTime(s.postedAt, locale, workspace.timezone) })}` : ''}
+        {t(`crisis.statementStatus.${s.status}`)} · {s.language.toUpperCase()} · {t('crisis.submittedBy', { who: personLabel(s.submittedBy), at: formatDateTime(s.submittedAt, locale, workspace.timezone) })}
+        {s.approvedAt ? ` · ${t('crisis.approvedBy', { who: personLabel(s.approvedBy), at: formatDateTime(s.approvedAt, locale, workspace.timezone) })}` : ''}
+        {s.postedAt ? ` · ${t('crisis.postedBy', { who: personLabel(s.postedBy), at: formatDateTime(s.postedAt, locale, workspace.timezone) })}` : ''}
         {s.url ? (
           <>
             {' · '}
@@ -399,10 +382,7 @@ function Influencers({ crisisId }: { crisisId: string }) {
   const { workspace } = useWorkspace();
   const res = useApi((signal) => getCrisisInfluencers(workspace.id, crisisId, signal).then((r) => r.items), [workspace.id, crisisId]);
   return (
-    <section className="card" aria-labelledby="crisis-influencers-title" data-testid="crisis-influencers">
-      <h2 className="card__title" id="crisis-influencers-title">
-        {t('crisis.influencers')}
-      </h2>
+    <Card titleId="crisis-influencers-title" title={t('crisis.influencers')} testId="crisis-influencers">
       <AsyncList resource={res} skeletonRows={3} empty={t('crisis.noInfluencers')}>
         {(items) => (
           <DataTable
@@ -432,7 +412,7 @@ function Influencers({ crisisId }: { crisisId: string }) {
           </DataTable>
         )}
       </AsyncList>
-    </section>
+    </Card>
   );
 }
 
@@ -441,20 +421,17 @@ function Events({ crisis: c }: { crisis: CrisisDetailDto }) {
   const locale = useLocale();
   const { workspace } = useWorkspace();
   return (
-    <section className="card" aria-labelledby="crisis-events-title" data-testid="crisis-events">
-      <h2 className="card__title" id="crisis-events-title">
-        {t('crisis.actions')}
-      </h2>
+    <Card titleId="crisis-events-title" title={t('crisis.actions')} testId="crisis-events">
       <ol className="crisis-events">
         {c.events.map((e) => (
           <li key={e.id} data-kind={e.kind}>
             <time dateTime={e.at}>{formatDateTime(e.at, locale, workspace.timezone)}</time> · <strong>{t(`crisis.event.${e.kind}`)}</strong>
             {e.toStage ? ` → ${t(`crisis.stage.${e.toStage}`)}` : ''}
             {e.label ? ` — ${e.label}` : ''}
-            {e.reason ? ` — « ${e.reason} »` : ''} <span className="muted">({e.by?.name ?? e.by?.email ?? '—'})</span>
+            {e.reason ? ` — « ${e.reason} »` : ''} <span className="muted">({personLabel(e.by)})</span>
           </li>
         ))}
       </ol>
-    </section>
+    </Card>
   );
 }

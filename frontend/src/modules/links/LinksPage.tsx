@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFilters } from '../../app/workspace/useFilters';
 import { useWorkspace } from '../../app/workspace/workspace-context';
+import { Card } from '../../components/Card';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { Skeleton } from '../../components/Skeleton';
@@ -77,10 +78,7 @@ export default function LinksPage() {
   return (
     <>
       <PageHeader title={t('nav.links')} subtitle={t('links.subtitle')} />
-      <section className="card links-funnel" aria-labelledby="funnel-title">
-        <h2 className="card__title" id="funnel-title">
-          {t('links.funnel')}
-        </h2>
+      <Card titleId="funnel-title" title={t('links.funnel')} className="links-funnel">
         {funnel.error ? <ErrorMessage error={funnel.error} onRetry={funnel.reload} /> : null}
         {funnel.loading && !funnel.data ? <Skeleton rows={4} /> : null}
         {totals ? (
@@ -134,12 +132,9 @@ export default function LinksPage() {
             </>
           )
         ) : null}
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="links-title">
-        <h2 className="card__title" id="links-title">
-          {t('links.tracked')}
-        </h2>
+      <Card titleId="links-title" title={t('links.tracked')}>
         {canAct ? (
           <form className="toolbar" onSubmit={(e) => void create(e)} data-testid="link-form">
             <label className="field field--inline links-url">
@@ -215,13 +210,10 @@ export default function LinksPage() {
             </DataTable>
           )}
         </AsyncList>
-      </section>
+      </Card>
 
       {isAdmin ? (
-        <section className="card" aria-labelledby="webhook-title">
-          <h2 className="card__title" id="webhook-title">
-            {t('links.webhookTitle')}
-          </h2>
+        <Card titleId="webhook-title" title={t('links.webhookTitle')}>
           <p className="muted">{t('links.webhookIntro')}</p>
           {webhook ? (
             <dl className="webhook">
@@ -245,7 +237,7 @@ export default function LinksPage() {
               {t('links.showWebhook')}
             </button>
           )}
-        </section>
+        </Card>
       ) : null}
     </>
   );

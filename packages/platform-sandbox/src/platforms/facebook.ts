@@ -9,7 +9,7 @@ import type { Comment, Item } from '../world/model';
 import { authorAccount } from '../world/writes';
 import { graphCommentFlags, graphWrite } from './graph-writes';
 import { actingAs } from './write-common';
-import { graphError, graphList, graphNoPermission, graphNotFound, accountItemsPage, graphPlatform, lifetimeInsights, parseFields, project, requestedMetrics, stripVersion } from './graph-common';
+import { graphError, graphList, graphNoPermission, graphNotFound, accountItemsPage, dailyInsights, graphPlatform, lifetimeInsights, parseFields, project, requestedMetrics, stripVersion } from './graph-common';
 import type { Lazy } from './graph-common';
 
 /** Meta retired the impression metrics of Pages on this day (announced 2025-08-15). */
@@ -210,20 +210,10 @@ function pageInsights(ctx: Ctx, pageId: string): Reply {
   // Daily values are published once the (Pacific) day is over: the current day is not served.
   const ends: number[] = [];
   for (let e = dayEnd(since); e <= dayEnd(until) && e <= ctx.now; e += DAY) ends.push(e);
-  return {
-    status: 200,
-    body: {
-      data: names.map((n) => ({
-        name: n,
-        period: 'day',
-        values: ends.map((e) => ({ value: PAGE_METRICS[n].value(ctx, posts, e, followers), end_time: graphDate(e) })),
-        title: PAGE_METRICS[n].title,
-        description: PAGE_METRICS[n].description,
-        id: `${page.externalId}/insights/${n}/day`,
-      })),
-      paging: {},
-    },
-  };
+  return dailyInsights(page.externalId, names, ends, (n) => {
+    const def = PAGE_METRICS[n];
+    return { title: def.title, description: def.description, value: (e) => def.value(ctx, posts, e, followers) };
+  });
 }
 
 function handle(ctx: Ctx): Reply {

@@ -1,6 +1,6 @@
 import { idString } from '../rng';
 import type { Ctx, Reply } from '../http/context';
-import { timeParam, urlWith } from '../http/context';
+import { graphDate, timeParam, urlWith } from '../http/context';
 import { keysetPage, sortItems } from '../http/paging';
 import type { Page } from '../http/paging';
 import type { PlatformModule, RateState } from '../http/platform-module';
@@ -205,6 +205,34 @@ export function lifetimeInsights<T>(ctx: Ctx, objectId: string, subject: T, name
         description: defs[n].description,
         id: `${objectId}/insights/${n}/lifetime`,
       })),
+    },
+  };
+}
+
+/** A daily metric of an account: what it is called and its value for the day ending at `end`. */
+export interface DailyInsight {
+  title: string;
+  description: string;
+  value: (end: number) => number;
+}
+
+/** An insights answer of daily values (`period=day`, one per day end) for each requested metric. */
+export function dailyInsights(objectId: string, names: string[], ends: number[], metric: (name: string) => DailyInsight): Reply {
+  return {
+    status: 200,
+    body: {
+      data: names.map((n) => {
+        const m = metric(n);
+        return {
+          name: n,
+          period: 'day',
+          values: ends.map((e) => ({ value: m.value(e), end_time: graphDate(e) })),
+          title: m.title,
+          description: m.description,
+          id: `${objectId}/insights/${n}/day`,
+        };
+      }),
+      paging: {},
     },
   };
 }

@@ -7,7 +7,7 @@ import { DAY, postMetrics } from '../world/metrics';
 import type { Comment, Item } from '../world/model';
 import { authorAccount } from '../world/writes';
 import { graphCommentFlags, graphWrite } from './graph-writes';
-import { graphError, graphList, graphNoPermission, graphNotFound, accountItemsPage, graphPlatform, lifetimeInsights, parseFields, project, requestedMetrics, stripVersion } from './graph-common';
+import { graphError, graphList, graphNoPermission, graphNotFound, accountItemsPage, dailyInsights, graphPlatform, lifetimeInsights, parseFields, project, requestedMetrics, stripVersion } from './graph-common';
 import type { FieldSpec, Lazy } from './graph-common';
 
 /** v22.0 dropped these media metrics; from this day on every version refuses them. */
@@ -121,20 +121,11 @@ function userInsights(ctx: Ctx, user: NonNullable<ReturnType<typeof userOf>>): R
     const pick = n === 'reach' ? 'reach' : 'views';
     return posts.reduce((s, p) => s + Math.max(0, postMetrics(p, end)[pick] - postMetrics(p, end - DAY)[pick]), 0);
   };
-  return {
-    status: 200,
-    body: {
-      data: names.map((n) => ({
-        name: n,
-        period: 'day',
-        values: ends.map((e) => ({ value: day(n, e), end_time: graphDate(e) })),
-        title: n === 'follower_count' ? 'Follower count' : n === 'reach' ? 'Accounts reached' : 'Views',
-        description: n === 'follower_count' ? 'The number of new followers per day.' : 'Daily total.',
-        id: `${user.externalId}/insights/${n}/day`,
-      })),
-      paging: {},
-    },
-  };
+  return dailyInsights(user.externalId, names, ends, (n) => ({
+    title: n === 'follower_count' ? 'Follower count' : n === 'reach' ? 'Accounts reached' : 'Views',
+    description: n === 'follower_count' ? 'The number of new followers per day.' : 'Daily total.',
+    value: (e) => day(n, e),
+  }));
 }
 
 function handle(ctx: Ctx): Reply {

@@ -6,7 +6,8 @@ import {
   QuerySyntaxError,
   tryParseQuery,
 } from '..';
-import { mulberry32, randomQuery, randomText } from './random-queries';
+import { mulberry32 } from '@vigie/seeded-random';
+import { randomQuery, randomText } from './random-queries';
 
 describe('compileQueries', () => {
   const set = compileQueries([

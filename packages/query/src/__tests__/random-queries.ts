@@ -1,17 +1,5 @@
 // Seeded generators shared by the property test (not a spec file).
 
-/** mulberry32: small, fast, deterministic PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Small vocabulary so that random queries and texts overlap a lot; accented and
 // ligatured spellings exercise folding.
 const WORDS = [

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../../common/queue/job-queue';
+import { registerRecurring } from '../../../common/queue/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { ConnectAttemptsRepository } from './connect-attempts.repository';
 import { TokenKeeper } from './token-keeper.service';
@@ -24,10 +25,7 @@ export class TokenRefreshJobs implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.queue.defineQueue({ name: TOKENS_QUEUE, concurrency: 1, attempts: 1, backoffMs: 1_000 });
-    this.queue.register<Record<string, never>>(TOKENS_QUEUE, REFRESH_TOKENS_JOB, () => this.run());
-    if (this.config.role !== 'api') {
-      await this.queue.every(TOKENS_QUEUE, REFRESH_TOKENS_JOB, EVERY_MS, {}, 'refresh-expiring-tokens');
-    }
+    await registerRecurring(this.queue, this.config, { queue: TOKENS_QUEUE, name: REFRESH_TOKENS_JOB, everyMs: EVERY_MS, schedulerId: 'refresh-expiring-tokens' }, () => this.run());
   }
 
   async run(now = new Date()): Promise<void> {

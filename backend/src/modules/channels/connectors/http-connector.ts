@@ -17,6 +17,15 @@ export abstract class HttpConnector {
   }
 }
 
+/**
+ * What a brand's own business page reads (Facebook, Instagram, LinkedIn): its posts with their
+ * private insights, their comments, account stats and the follower history. No search.
+ */
+export const BUSINESS_PAGE_READS = { comments: true, postMetrics: true, accountStats: true, privateMetrics: true, followerHistory: true } as const;
+
+/** What an open network reads (Bluesky, Mastodon, Reddit, X, YouTube): public posts, comments, stats, and search. */
+export const OPEN_NETWORK_READS = { comments: true, postMetrics: true, accountStats: true, search: true } as const;
+
 /** A connector declares only what it can do; everything else is off. */
 export function capabilities(can: Partial<ConnectorCapabilities>): ConnectorCapabilities {
   return { comments: false, postMetrics: false, accountStats: false, search: false, privateMetrics: false, followerHistory: false, ...can };

@@ -1,9 +1,10 @@
 import { write } from './answer';
-import type { AnswerTarget, PostedReply } from './channel-connector';
+import type { AnswerTarget, ConnectorAccount, PostedReply } from './channel-connector';
 import { ConnectorError, ConnectorErrorCode } from './connector-error';
 import type { HttpClient } from './http-client';
 import { JsonReader } from './json-reader';
-import { buildUrl, type Query } from './base-url';
+import { baseOf, buildUrl, type Query } from './base-url';
+import { requireCredential } from './credentials';
 
 /** Graph API version appended to the base URL by the Facebook and Instagram connectors. */
 export const GRAPH_VERSION = 'v21.0';
@@ -14,6 +15,11 @@ export interface GraphCall {
   base: string;
   token: string;
   what: string;
+}
+
+/** The Graph call of an account: its Page/IG token on its base URL (the sandbox's in tests). */
+export function graphCall(http: HttpClient, account: ConnectorAccount, what: string): GraphCall {
+  return { http, base: baseOf(account, GRAPH_DEFAULT_HOST), token: requireCredential(account, 'accessToken'), what };
 }
 
 export async function graphGet(call: GraphCall, path: string, query: Query = {}): Promise<JsonReader> {

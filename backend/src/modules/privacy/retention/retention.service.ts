@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../../common/queue/job-queue';
+import { registerRecurring } from '../../../common/queue/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { InboxNotesRepository } from '../../inbox/inbox-notes.repository';
 import { AuthorsRepository } from '../../posts/authors.repository';
@@ -42,13 +43,10 @@ export class RetentionService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.queue.defineQueue({ name: PRIVACY_QUEUE, concurrency: 1, attempts: 3, backoffMs: 60_000 });
-    this.queue.register(PRIVACY_QUEUE, RETENTION_JOB, async () => {
+    await registerRecurring(this.queue, this.config, { queue: PRIVACY_QUEUE, name: RETENTION_JOB, everyMs: DAY_MS, schedulerId: 'privacy-retention-daily' }, async () => {
       const done = await this.runAll();
       if (done.length) this.logger.log(`retention applied in ${done.length} workspace(s)`);
     });
-    if (this.config.role !== 'api') {
-      await this.queue.every(PRIVACY_QUEUE, RETENTION_JOB, DAY_MS, {}, 'privacy-retention-daily');
-    }
   }
 
   /** Every workspace with a retention period; returns what was done where something was. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../../common/queue/job-queue';
+import { registerRecurring } from '../../../common/queue/recurring-job';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import { ReportSender } from '../delivery/report-sender.service';
@@ -58,12 +59,9 @@ export class ReportScheduler implements OnModuleInit {
       if (report.status === 'sent') return;
       await this.sender.send(d.workspaceId, d.reportId, null);
     });
-    this.queue.register<Record<string, never>>(REPORTS_QUEUE, TICK_JOB, async () => {
+    await registerRecurring(this.queue, this.config, { queue: REPORTS_QUEUE, name: TICK_JOB, everyMs: TICK_EVERY_MS, schedulerId: 'reports-tick' }, async () => {
       await this.runDue(new Date());
     });
-    if (this.config.role !== 'api') {
-      await this.queue.every(REPORTS_QUEUE, TICK_JOB, TICK_EVERY_MS, {}, 'reports-tick');
-    }
   }
 
   /** Enqueues what is due at `now`; returns the number of generate and send jobs added. */

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 
-export type WebhookFormat = 'slack' | 'teams';
+import type { WebhookFormat } from '@vigie/contracts';
+
+export type { WebhookFormat };
 
 export interface AlertMessage {
   alertId: string;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { createChannel } from '../api';
 import { collectCredentials, missingCredentials, PLATFORM_CREDENTIALS, PLATFORM_LIST } from '../utils/platforms';
-import { platformOptions, SelectField } from '../../../components/SelectField';
+import { brandOptions, platformOptions, SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 
 interface Props {
@@ -63,17 +63,7 @@ export function AddChannelForm({ workspaceId, brands, defaultBrandId, onAdded, o
           testId="channel-platform"
           options={platformOptions(t, PLATFORM_LIST)}
         />
-        <label className="field">
-          <span className="field__label">{t('channels.form.brand')}</span>
-          <select value={brandId} onChange={(e) => setBrandId(e.target.value)}>
-            {brands.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-                {b.kind === 'competitor' ? ` (${t('channels.competitor')})` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('channels.form.brand')} value={brandId} onChange={setBrandId} options={brandOptions(brands, t('channels.competitor'))} />
         <TextField label={t('channels.form.handle')} hint={t(`channels.handleHint.${platform}`)} value={handle} onChange={(e) => setHandle(e.target.value)} required data-testid="channel-handle" />
         <TextField label={t('channels.form.externalId')} value={externalId} onChange={(e) => setExternalId(e.target.value)} />
         {PLATFORM_CREDENTIALS[platform].map((f) => (

@@ -2,7 +2,7 @@ import type { BrandDto, ChannelDto, ConnectPlatformDto, Platform } from '@vigie/
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { SelectField } from '../../../components/SelectField';
+import { brandOptions, SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import { useApi } from '../../../lib/hooks/useApi';
 import { connectWithAppPassword, listConnectPlatforms, startConnect } from '../api';
@@ -75,7 +75,7 @@ export function ConnectPanel({ workspaceId, brands, defaultBrandId, platform: fi
         value={brandId}
         onChange={setBrandId}
         testId="connect-brand"
-        options={brands.map((b) => ({ value: b.id, label: b.kind === 'competitor' ? `${b.name} (${t('channels.competitor')})` : b.name }))}
+        options={brandOptions(brands, t('channels.competitor'))}
       />
       {platforms.error ? <ErrorMessage error={platforms.error} onRetry={platforms.reload} /> : null}
       {!fixed ? (

@@ -1,12 +1,14 @@
 import type { BrandDto } from '@vigie/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { ApiError } from '../../../lib/api-client';
 import { createImport, getImport } from '../api';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { useLocale } from '../../../lib/hooks/useLocale';
 import { IMPORT_FORMATS, isFailed, isFinished, notesList, progressFraction, type ImportStatusDto } from '../utils/import-status';
+import { brandOptions, SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 
 const POLL_MS = 1000;
@@ -82,10 +84,7 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
   const notes = status ? notesList(status.notes) : [];
 
   return (
-    <section className="card" aria-labelledby="import-title">
-      <h2 className="card__title" id="import-title">
-        {t('channels.import.title')}
-      </h2>
+    <Card titleId="import-title" title={t('channels.import.title')}>
       <p className="muted">{t('channels.import.intro')}</p>
       {canAct ? (
         <form className="toolbar" onSubmit={(e) => void submit(e)} data-testid="import-form">
@@ -100,16 +99,7 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
               ))}
             </select>
           </label>
-          <label className="field field--inline">
-            <span className="field__label">{t('channels.form.brand')}</span>
-            <select value={brandId} onChange={(e) => setBrandId(e.target.value)}>
-              {brands.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('channels.form.brand')} inline value={brandId} onChange={setBrandId} options={brandOptions(brands)} />
           <button type="submit" className="btn btn--primary" disabled={busy || (status !== null && !isFinished(status))}>
             {t('channels.import.submit')}
           </button>
@@ -172,6 +162,6 @@ export function ImportPanel({ workspaceId, brands, defaultBrandId, canAct }: Pro
           ) : null}
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }

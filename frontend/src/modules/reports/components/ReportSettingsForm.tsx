@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { useAction } from '../../../lib/hooks/useAction';
 import { useApi } from '../../../lib/hooks/useApi';
 import { getReportSettings, putReportSettings } from '../api';
 import { parseRecipients } from '../../veille/utils/alert-rules';
@@ -13,7 +15,7 @@ export function ReportSettingsForm({ workspaceId, brandId, canAct }: { workspace
   const [recipients, setRecipients] = useState('');
   const [hour, setHour] = useState('');
   const [language, setLanguage] = useState('');
-  const [error, setError] = useState<Error | null>(null);
+  const { run, error } = useAction();
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -23,29 +25,23 @@ export function ReportSettingsForm({ workspaceId, brandId, canAct }: { workspace
     setLanguage(settings.data.language ?? '');
   }, [settings.data]);
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     setSaved(false);
-    try {
+    void run(async () => {
       await putReportSettings(workspaceId, brandId, {
         recipients: parseRecipients(recipients),
         autoSendHour: hour === '' ? null : Number(hour),
         language: language || null,
       });
       setSaved(true);
-    } catch (err) {
-      setError(err as Error);
-    }
+    });
   };
 
   return (
-    <section className="card" aria-labelledby="report-settings-title">
-      <h2 className="card__title" id="report-settings-title">
-        {t('reports.settings')}
-      </h2>
+    <Card titleId="report-settings-title" title={t('reports.settings')}>
       {settings.error ? <ErrorMessage error={settings.error} onRetry={settings.reload} /> : null}
-      <form onSubmit={(e) => void save(e)}>
+      <form onSubmit={save}>
         <div className="form-grid">
           <TextField label={t('reports.recipients')} value={recipients} onChange={(e) => setRecipients(e.target.value)} disabled={!canAct} placeholder="direction@exemple.fr" />
           <label className="field">
@@ -71,6 +67,6 @@ export function ReportSettingsForm({ workspaceId, brandId, canAct }: { workspace
         <FormStatus error={error} notice={saved ? t('settings.saved') : null} />
         <SaveButton allowed={canAct} />
       </form>
-    </section>
+    </Card>
   );
 }

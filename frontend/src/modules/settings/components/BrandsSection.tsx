@@ -1,10 +1,12 @@
 import type { BrandDto } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { createBrand, deleteBrand } from '../api';
-import { RowButton } from '../../../components/RowButton';
 import { TextField } from '../../../components/TextField';
+import { useAction } from '../../../lib/hooks/useAction';
+import { createBrand, deleteBrand } from '../api';
+import { RemovableRow } from './RemovableRow';
 
 interface Props {
   workspaceId: string;
@@ -18,55 +20,40 @@ export function BrandsSection({ workspaceId, brands, canAct, isAdmin, onChanged 
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'own' | 'competitor'>('own');
-  const [error, setError] = useState<Error | null>(null);
+  const { run, error } = useAction();
 
-  const add = async (e: FormEvent) => {
+  const add = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return;
-    setError(null);
-    try {
+    void run(async () => {
       await createBrand(workspaceId, { name: name.trim(), kind });
       setName('');
       onChanged();
-    } catch (err) {
-      setError(err as Error);
-    }
+    });
   };
 
-  const remove = async (b: BrandDto) => {
+  const remove = (b: BrandDto) => {
     if (!window.confirm(t('settings.brands.confirmRemove', { name: b.name }))) return;
-    try {
+    void run(async () => {
       await deleteBrand(workspaceId, b.id);
       onChanged();
-    } catch (err) {
-      setError(err as Error);
-    }
+    });
   };
 
   return (
-    <section className="card settings-section" aria-labelledby="brands-title">
-      <h2 className="card__title" id="brands-title">
-        {t('settings.brands.title')}
-      </h2>
+    <Card titleId="brands-title" title={t('settings.brands.title')} className="settings-section">
       <p className="muted">{t('settings.brands.intro')}</p>
       {brands.length === 0 ? <p>{t('settings.brands.none')}</p> : null}
       <ul className="plain-list">
         {brands.map((b) => (
-          <li key={b.id} className="plain-list__row">
-            <span>
-              {b.name} <span className="badge badge--neutral">{t(`settings.brands.kind.${b.kind}`)}</span>
-            </span>
-            {isAdmin ? (
-              <RowButton variant="danger" target={b.name} onClick={() => void remove(b)}>
-                {t('veille.delete')}
-              </RowButton>
-            ) : null}
-          </li>
+          <RemovableRow key={b.id} label={b.name} canRemove={isAdmin} onRemove={() => remove(b)}>
+            {b.name} <span className="badge badge--neutral">{t(`settings.brands.kind.${b.kind}`)}</span>
+          </RemovableRow>
         ))}
       </ul>
       {error ? <ErrorMessage error={error} /> : null}
       {canAct ? (
-        <form className="toolbar" onSubmit={(e) => void add(e)} data-testid="brand-form">
+        <form className="toolbar" onSubmit={add} data-testid="brand-form">
           <TextField label={t('settings.brands.name')} inline value={name} onChange={(e) => setName(e.target.value)} maxLength={120} data-testid="brand-name" />
           <label className="field field--inline">
             <span className="field__label">{t('settings.brands.kindLabel')}</span>
@@ -80,6 +67,6 @@ export function BrandsSection({ workspaceId, brands, canAct, isAdmin, onChanged 
           </button>
         </form>
       ) : null}
-    </section>
+    </Card>
   );
 }

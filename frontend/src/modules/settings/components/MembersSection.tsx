@@ -1,9 +1,11 @@
 import type { MemberDto, Role } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Skeleton } from '../../../components/Skeleton';
+import { useAction } from '../../../lib/hooks/useAction';
 import { useApi } from '../../../lib/hooks/useApi';
 import { inviteMember, listMembers, removeMember, setMemberRole } from '../api';
 import { RowButton } from '../../../components/RowButton';
@@ -16,48 +18,36 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
   const members = useApi((signal) => listMembers(workspaceId, signal), [workspaceId]);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('cm');
-  const [error, setError] = useState<Error | null>(null);
+  const { run, error } = useAction();
   const [invited, setInvited] = useState<{ email: string; temporaryPassword?: string } | null>(null);
 
-  const invite = async (e: FormEvent) => {
+  const invite = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     setInvited(null);
-    try {
+    void run(async () => {
       const r = await inviteMember(workspaceId, { email: email.trim(), role });
       setInvited({ email: r.email, temporaryPassword: r.temporaryPassword });
       setEmail('');
       members.reload();
-    } catch (err) {
-      setError(err as Error);
-    }
+    });
   };
 
-  const changeRole = async (m: MemberDto, newRole: Role) => {
-    setError(null);
-    try {
+  const changeRole = (m: MemberDto, newRole: Role) =>
+    run(async () => {
       await setMemberRole(workspaceId, m.id, newRole);
       members.reload();
-    } catch (err) {
-      setError(err as Error);
-    }
-  };
+    });
 
-  const remove = async (m: MemberDto) => {
+  const remove = (m: MemberDto) => {
     if (!window.confirm(t('settings.members.confirmRemove', { email: m.email }))) return;
-    try {
+    void run(async () => {
       await removeMember(workspaceId, m.id);
       members.reload();
-    } catch (err) {
-      setError(err as Error);
-    }
+    });
   };
 
   return (
-    <section className="card settings-section" aria-labelledby="members-title">
-      <h2 className="card__title" id="members-title">
-        {t('settings.members.title')}
-      </h2>
+    <Card titleId="members-title" title={t('settings.members.title')} className="settings-section">
       <p className="muted">{t('settings.members.roles')}</p>
       {members.error ? <ErrorMessage error={members.error} onRetry={members.reload} /> : null}
       {members.loading && !members.data ? <Skeleton rows={3} /> : null}
@@ -120,7 +110,7 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
         </div>
       ) : null}
       {isAdmin ? (
-        <form className="toolbar" onSubmit={(e) => void invite(e)}>
+        <form className="toolbar" onSubmit={invite}>
           <TextField label={t('settings.members.email')} inline type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
           <label className="field field--inline">
             <span className="field__label">{t('settings.members.role')}</span>
@@ -137,6 +127,6 @@ export function MembersSection({ workspaceId, isAdmin, myUserId }: { workspaceId
           </button>
         </form>
       ) : null}
-    </section>
+    </Card>
   );
 }

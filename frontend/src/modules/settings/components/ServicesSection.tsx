@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../components/Card';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { useAction } from '../../../lib/hooks/useAction';
 import { useApi } from '../../../lib/hooks/useApi';
 import { createService, deleteService, listServices } from '../../inbox/api';
-import type { SupportServiceDto } from '@vigie/contracts';
-import { RowButton } from '../../../components/RowButton';
+import { SERVICE_KINDS, type SupportServiceDto } from '@vigie/contracts';
 import { TextField } from '../../../components/TextField';
-
-const KINDS = ['sav', 'commercial', 'rh', 'communication', 'other'] as const;
+import { RemovableRow } from './RemovableRow';
 
 export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
   const { t } = useTranslation();
@@ -15,62 +15,47 @@ export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string;
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [kind, setKind] = useState<string>('sav');
-  const [error, setError] = useState<Error | null>(null);
+  const { run, error } = useAction();
 
-  const add = async (e: FormEvent) => {
+  const add = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
+    void run(async () => {
       await createService(workspaceId, { name: name.trim(), email: email.trim() || null, kind });
       setName('');
       setEmail('');
       services.reload();
-    } catch (err) {
-      setError(err as Error);
-    }
+    });
   };
 
-  const remove = async (s: SupportServiceDto) => {
+  const remove = (s: SupportServiceDto) => {
     if (!window.confirm(t('settings.services.confirmRemove', { name: s.name }))) return;
-    try {
+    void run(async () => {
       await deleteService(workspaceId, s.id);
       services.reload();
-    } catch (err) {
-      setError(err as Error);
-    }
+    });
   };
 
   return (
-    <section className="card settings-section" aria-labelledby="services-title">
-      <h2 className="card__title" id="services-title">
-        {t('settings.services.title')}
-      </h2>
+    <Card titleId="services-title" title={t('settings.services.title')} className="settings-section">
       <p className="muted">{t('settings.services.intro')}</p>
       {services.error ? <ErrorMessage error={services.error} onRetry={services.reload} /> : null}
       <ul className="plain-list">
         {(services.data ?? []).map((s) => (
-          <li key={s.id} className="plain-list__row">
-            <span>
-              <strong>{s.name}</strong> <span className="badge badge--neutral">{t(`settings.services.kind.${s.kind}`, { defaultValue: s.kind })}</span>{' '}
-              <span className="muted">{s.email ?? t('settings.services.noEmail')}</span>
-            </span>
-            {isAdmin ? (
-              <RowButton variant="danger" target={s.name} onClick={() => void remove(s)}>
-                {t('veille.delete')}
-              </RowButton>
-            ) : null}
-          </li>
+          <RemovableRow key={s.id} label={s.name} canRemove={isAdmin} onRemove={() => remove(s)}>
+            <strong>{s.name}</strong> <span className="badge badge--neutral">{t(`settings.services.kind.${s.kind}`, { defaultValue: s.kind })}</span>{' '}
+            <span className="muted">{s.email ?? t('settings.services.noEmail')}</span>
+          </RemovableRow>
         ))}
       </ul>
       {error ? <ErrorMessage error={error} /> : null}
       {isAdmin ? (
-        <form className="toolbar" onSubmit={(e) => void add(e)}>
+        <form className="toolbar" onSubmit={add}>
           <TextField label={t('settings.services.name')} inline value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
           <TextField label={t('settings.services.email')} inline type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
           <label className="field field--inline">
             <span className="field__label">{t('settings.services.kindLabel')}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value)}>
-              {KINDS.map((k) => (
+              {SERVICE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`settings.services.kind.${k}`)}
                 </option>
@@ -82,6 +67,6 @@ export function ServicesSection({ workspaceId, isAdmin }: { workspaceId: string;
           </button>
         </form>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -2,8 +2,10 @@ import type { WorkspaceDto } from '@vigie/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateWorkspace } from '../api';
+import { Card } from '../../../components/Card';
 import { FormStatus, SaveButton } from '../../../components/FormStatus';
 import { TextField } from '../../../components/TextField';
+import { useAction } from '../../../lib/hooks/useAction';
 
 /** Time zones the browser knows (Intl), falling back to a short list on older engines. */
 function timeZones(current: string): string[] {
@@ -18,28 +20,22 @@ export function WorkspaceSection({ workspace, isAdmin, onSaved }: { workspace: W
   const [timezone, setTimezone] = useState(workspace.timezone);
   const [language, setLanguage] = useState(workspace.language);
   const [approval, setApproval] = useState(workspace.repliesNeedApproval ?? false);
-  const [error, setError] = useState<Error | null>(null);
+  const { run, error } = useAction();
   const [saved, setSaved] = useState(false);
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     setSaved(false);
-    try {
+    void run(async () => {
       await updateWorkspace(workspace.id, { name: name.trim(), timezone, language, repliesNeedApproval: approval });
       setSaved(true);
       onSaved();
-    } catch (err) {
-      setError(err as Error);
-    }
+    });
   };
 
   return (
-    <section className="card settings-section" aria-labelledby="ws-title">
-      <h2 className="card__title" id="ws-title">
-        {t('settings.workspace.title')}
-      </h2>
-      <form onSubmit={(e) => void save(e)}>
+    <Card titleId="ws-title" title={t('settings.workspace.title')} className="settings-section">
+      <form onSubmit={save}>
         <div className="form-grid">
           <TextField label={t('settings.workspace.name')} value={name} onChange={(e) => setName(e.target.value)} disabled={!isAdmin} required maxLength={120} />
           <label className="field">
@@ -72,6 +68,6 @@ export function WorkspaceSection({ workspace, isAdmin, onSaved }: { workspace: W
         <FormStatus error={error} notice={saved ? t('settings.saved') : null} />
         <SaveButton allowed={isAdmin} />
       </form>
-    </section>
+    </Card>
   );
 }

@@ -4,7 +4,7 @@ import { answerCapabilities, write } from '../answer';
 import { ConnectorError, ConnectorErrorCode, isConnectorError } from '../connector-error';
 import { baseOf, buildUrl, type Query } from '../base-url';
 import { optionalCredential, requireCredential } from '../credentials';
-import { capabilities, HttpConnector } from '../http-connector';
+import { capabilities, HttpConnector, OPEN_NETWORK_READS } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -18,10 +18,7 @@ import { flattenBlueskyThread, mapBlueskyMention, mapBlueskyPost } from './blues
 export class BlueskyConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'bluesky' as const;
   readonly capabilities = capabilities({
-    comments: true,
-    postMetrics: true,
-    accountStats: true,
-    search: true,
+    ...OPEN_NETWORK_READS,
     // Records in the account's own repo: replies and likes (others' posts cannot be hidden or deleted).
     answer: answerCapabilities({ reply: true, like: true, idempotent: true }),
   });

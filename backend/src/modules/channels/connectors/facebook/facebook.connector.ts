@@ -1,28 +1,20 @@
-import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostedReply, PostsPage } from '../channel-connector';
+import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostsPage } from '../channel-connector';
 import { answerCapabilities, write } from '../answer';
-import { baseOf } from '../base-url';
-import { requireCredential } from '../credentials';
-import { capabilities, HttpConnector } from '../http-connector';
+import { GraphConnector } from '../graph-connector';
+import { BUSINESS_PAGE_READS, capabilities } from '../http-connector';
 import { historyWindows, inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
 import {
   fetchInsightsResilient,
-  graphDeleteComment,
   graphGet,
   graphNextToken,
-  graphReply,
-  graphSetHidden,
   graphTokenQuery,
   graphWrite,
-  GRAPH_DEFAULT_HOST,
   isNoInsightError,
-  type GraphCall,
   type GraphCommentDialect,
 } from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
 import { applyFacebookInsights, FACEBOOK_COMMENT_FIELDS, FACEBOOK_FOLLOWERS_METRIC, FACEBOOK_POST_FIELDS, FACEBOOK_POST_INSIGHTS, mapFacebookComment, mapFacebookFollowerHistory, mapFacebookPost } from './facebook.mapper';
-
-const FACEBOOK_COMMENTS: GraphCommentDialect = { replyEdge: 'comments', hideField: 'is_hidden' };
 
 /**
  * Facebook Pages (Graph API). Credentials: `{ accessToken }` (a Page token). Account id: the
@@ -30,14 +22,12 @@ const FACEBOOK_COMMENTS: GraphCommentDialect = { replyEdge: 'comments', hideFiel
  * Re-reads the last 28 days each run (post insights keep moving for about four weeks).
  * Competitors: public fields only (summaries, shares), no insights call.
  */
-export class FacebookConnector extends HttpConnector implements ChannelConnector {
+export class FacebookConnector extends GraphConnector implements ChannelConnector {
   readonly platform = 'facebook' as const;
+  /** A hidden comment stays visible to its author and their friends. */
+  protected readonly commentDialect: GraphCommentDialect = { replyEdge: 'comments', hideField: 'is_hidden' };
   readonly capabilities = capabilities({
-    comments: true,
-    postMetrics: true,
-    accountStats: true,
-    privateMetrics: true,
-    followerHistory: true,
+    ...BUSINESS_PAGE_READS,
     // pages_manage_engagement: reply, hide, delete and like comments on the Page's posts.
     answer: answerCapabilities({ reply: true, hide: true, delete: true, like: true }),
   });
@@ -47,10 +37,6 @@ export class FacebookConnector extends HttpConnector implements ChannelConnector
   /** Page Insights keep 2 years; one since/until query spans at most 90 days. */
   static readonly HISTORY_MAX_DAYS = 730;
   static readonly HISTORY_WINDOW_MS = 90 * DAY_MS;
-
-  private call(account: ConnectorAccount, what: string): GraphCall {
-    return { http: this.http, base: baseOf(account, GRAPH_DEFAULT_HOST), token: requireCredential(account, 'accessToken'), what };
-  }
 
   private pageId(account: ConnectorAccount): string {
     return account.externalId ?? account.handle;
@@ -143,20 +129,6 @@ export class FacebookConnector extends HttpConnector implements ChannelConnector
       }
     }
     return out;
-  }
-
-  /** `POST /{comment-id}/comments message=…` as the Page. */
-  async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
-    return graphReply(this.call(account, 'facebook reply'), FACEBOOK_COMMENTS, target, text);
-  }
-
-  /** `POST /{comment-id} is_hidden=true|false`: hidden from everyone but its author and friends. */
-  async setHidden(account: ConnectorAccount, target: AnswerTarget, hidden: boolean): Promise<void> {
-    await graphSetHidden(this.call(account, hidden ? 'facebook hide comment' : 'facebook unhide comment'), FACEBOOK_COMMENTS, target, hidden);
-  }
-
-  async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
-    await graphDeleteComment(this.call(account, 'facebook delete comment'), target);
   }
 
   async like(account: ConnectorAccount, target: AnswerTarget): Promise<void> {

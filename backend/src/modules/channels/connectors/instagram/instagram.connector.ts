@@ -1,28 +1,21 @@
-import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostedReply, PostsPage } from '../channel-connector';
+import type { ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, Page, PostsPage } from '../channel-connector';
 import { answerCapabilities } from '../answer';
-import { baseOf } from '../base-url';
 import { optionalCredential, requireCredential } from '../credentials';
-import { capabilities, HttpConnector } from '../http-connector';
+import { GraphConnector } from '../graph-connector';
+import { BUSINESS_PAGE_READS, capabilities } from '../http-connector';
 import type { JsonReader } from '../json-reader';
 import { inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
 import {
   fetchInsightsResilient,
-  graphDeleteComment,
   graphGet,
   graphNextToken,
-  graphReply,
-  graphSetHidden,
   graphTokenQuery,
-  GRAPH_DEFAULT_HOST,
   isNoInsightError,
-  type GraphCall,
   type GraphCommentDialect,
 } from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
 import { applyInstagramInsights, INSTAGRAM_COMMENT_FIELDS, INSTAGRAM_MEDIA_FIELDS, INSTAGRAM_MEDIA_INSIGHTS, mapInstagramComments, mapInstagramFollowerHistory, mapInstagramMedia } from './instagram.mapper';
-
-const INSTAGRAM_COMMENTS: GraphCommentDialect = { replyEdge: 'replies', hideField: 'hide' };
 
 /**
  * Instagram professional accounts (Graph API via Facebook Login). Credentials: `{ accessToken }`.
@@ -30,14 +23,11 @@ const INSTAGRAM_COMMENTS: GraphCommentDialect = { replyEdge: 'replies', hideFiel
  * Business Discovery from our own IG user (`credentials.igUserId`): public counts only.
  * Default host https://graph.facebook.com + /v21.0/…; re-reads 30 days (insights lag up to 48 h).
  */
-export class InstagramConnector extends HttpConnector implements ChannelConnector {
+export class InstagramConnector extends GraphConnector implements ChannelConnector {
   readonly platform = 'instagram' as const;
+  protected readonly commentDialect: GraphCommentDialect = { replyEdge: 'replies', hideField: 'hide' };
   readonly capabilities = capabilities({
-    comments: true,
-    postMetrics: true,
-    accountStats: true,
-    privateMetrics: true,
-    followerHistory: true,
+    ...BUSINESS_PAGE_READS,
     // instagram_manage_comments: reply, hide and delete comments on the account's media (no like API).
     answer: answerCapabilities({ reply: true, hide: true, delete: true }),
   });
@@ -48,10 +38,6 @@ export class InstagramConnector extends HttpConnector implements ChannelConnecto
    * 30 days at most: from 29 days before today's midnight up to now fits.
    */
   static readonly HISTORY_DAYS = 29;
-  private call(account: ConnectorAccount, what: string): GraphCall {
-    return { http: this.http, base: baseOf(account, GRAPH_DEFAULT_HOST), token: requireCredential(account, 'accessToken'), what };
-  }
-
   private ownId(account: ConnectorAccount): string {
     return account.isCompetitor ? requireCredential(account, 'igUserId') : (account.externalId ?? optionalCredential(account, 'igUserId') ?? account.handle);
   }
@@ -146,19 +132,5 @@ export class InstagramConnector extends HttpConnector implements ChannelConnecto
     const current = (await graphGet(call, `/${id}`, { fields: 'followers_count' })).get('followers_count').optNum();
     if (current === null) return [];
     return mapInstagramFollowerHistory(insights, current).filter((s) => inHistoryRange(s.day, from, to));
-  }
-
-  /** `POST /{ig-comment-id}/replies message=…`. */
-  async reply(account: ConnectorAccount, target: AnswerTarget, text: string): Promise<PostedReply> {
-    return graphReply(this.call(account, 'instagram reply'), INSTAGRAM_COMMENTS, target, text);
-  }
-
-  /** `POST /{ig-comment-id} hide=true|false`. */
-  async setHidden(account: ConnectorAccount, target: AnswerTarget, hidden: boolean): Promise<void> {
-    await graphSetHidden(this.call(account, hidden ? 'instagram hide comment' : 'instagram unhide comment'), INSTAGRAM_COMMENTS, target, hidden);
-  }
-
-  async deleteComment(account: ConnectorAccount, target: AnswerTarget): Promise<void> {
-    await graphDeleteComment(this.call(account, 'instagram delete comment'), target);
   }
 }

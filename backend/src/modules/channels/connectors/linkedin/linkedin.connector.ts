@@ -2,7 +2,7 @@ import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest
 import { answerCapabilities, write } from '../answer';
 import { baseOf } from '../base-url';
 import { requireCredential } from '../credentials';
-import { capabilities, HttpConnector } from '../http-connector';
+import { BUSINESS_PAGE_READS, capabilities, HttpConnector } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { countsFromGains, followerRows, inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
 import { ConnectorError, ConnectorErrorCode } from '../connector-error';
@@ -24,11 +24,7 @@ const COMMENT_PAGE_SIZE = 100;
 export class LinkedinConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'linkedin' as const;
   readonly capabilities = capabilities({
-    comments: true,
-    postMetrics: true,
-    accountStats: true,
-    privateMetrics: true,
-    followerHistory: true,
+    ...BUSINESS_PAGE_READS,
     // w_organization_social: comment as the organization (replies one level deep).
     answer: answerCapabilities({ reply: true }),
   });

@@ -3,7 +3,7 @@ import { answerCapabilities, write } from '../answer';
 import { baseOf, buildUrl, type Query } from '../base-url';
 import { optionalCredential, requireCredential } from '../credentials';
 import type { JsonResponse } from '../http-client';
-import { capabilities, HttpConnector } from '../http-connector';
+import { capabilities, HttpConnector, OPEN_NETWORK_READS } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -18,10 +18,7 @@ import { mapMastodonMention, mapMastodonReply, mapMastodonStatus, nextMaxIdFromL
 export class MastodonConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'mastodon' as const;
   readonly capabilities = capabilities({
-    comments: true,
-    postMetrics: true,
-    accountStats: true,
-    search: true,
+    ...OPEN_NETWORK_READS,
     // write:statuses + write:favourites. Others' statuses cannot be hidden or deleted by the account.
     answer: answerCapabilities({ reply: true, like: true, idempotent: true }),
   });

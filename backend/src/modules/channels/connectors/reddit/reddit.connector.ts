@@ -3,7 +3,7 @@ import { answerCapabilities, write } from '../answer';
 import { ConnectorError, ConnectorErrorCode } from '../connector-error';
 import { baseOf, buildUrl, type Query } from '../base-url';
 import { optionalCredential, requireCredential } from '../credentials';
-import { capabilities, HttpConnector } from '../http-connector';
+import { capabilities, HttpConnector, OPEN_NETWORK_READS } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -18,10 +18,7 @@ import { flattenRedditComments, mapRedditLink, mapRedditMention } from './reddit
 export class RedditConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'reddit' as const;
   readonly capabilities = capabilities({
-    comments: true,
-    postMetrics: true,
-    accountStats: true,
-    search: true,
+    ...OPEN_NETWORK_READS,
     // OAuth `submit` scope: reply as the account (moderation needs mod rights, not assumed).
     answer: answerCapabilities({ reply: true }),
   });

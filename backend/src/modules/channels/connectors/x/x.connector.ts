@@ -2,7 +2,7 @@ import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest
 import { answerCapabilities, write } from '../answer';
 import { baseOf, buildUrl, type Query } from '../base-url';
 import { requireCredential } from '../credentials';
-import { capabilities, HttpConnector } from '../http-connector';
+import { capabilities, HttpConnector, OPEN_NETWORK_READS } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -16,10 +16,7 @@ import { mapXMention, mapXReply, mapXTweet, X_TWEET_FIELDS, X_USER_FIELDS, xUser
 export class XConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'x' as const;
   readonly capabilities = capabilities({
-    comments: true,
-    postMetrics: true,
-    accountStats: true,
-    search: true,
+    ...OPEN_NETWORK_READS,
     // User-context token (tweet.write, like.write): reply, hide replies to the account's posts, like.
     answer: answerCapabilities({ reply: true, hide: true, like: true }),
   });

@@ -3,7 +3,7 @@ import { answerCapabilities, write } from '../answer';
 import { baseOf, buildUrl, type Query } from '../base-url';
 import { ConnectorError, ConnectorErrorCode } from '../connector-error';
 import { optionalCredential, requireCredential } from '../credentials';
-import { capabilities, HttpConnector } from '../http-connector';
+import { capabilities, HttpConnector, OPEN_NETWORK_READS } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -18,10 +18,7 @@ import { mapYoutubeReply, mapYoutubeSearchItem, mapYoutubeThread, mapYoutubeVide
 export class YoutubeConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'youtube' as const;
   readonly capabilities = capabilities({
-    comments: true,
-    postMetrics: true,
-    accountStats: true,
-    search: true,
+    ...OPEN_NETWORK_READS,
     // OAuth (youtube.force-ssl): reply, hold for review / publish (hide). Only own comments can be deleted.
     answer: answerCapabilities({ reply: true, hide: true }),
   });

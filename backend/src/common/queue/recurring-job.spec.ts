@@ -1,0 +1,28 @@
+import type { JobQueue } from './job-queue';
+import { registerRecurring } from './recurring-job';
+
+function fakeQueue() {
+  const calls: string[] = [];
+  const queue = {
+    register: (q: string, name: string) => void calls.push(`register ${q}/${name}`),
+    every: async (q: string, name: string, everyMs: number, data: unknown, schedulerId: string) =>
+      void calls.push(`every ${q}/${name} ${everyMs} ${JSON.stringify(data)} ${schedulerId}`),
+  } as unknown as JobQueue;
+  return { queue, calls };
+}
+
+describe('registerRecurring', () => {
+  const job = { queue: 'q', name: 'tick', everyMs: 60_000, schedulerId: 'q-tick' };
+
+  it.each(['worker', 'all'] as const)('registers the handler and schedules it in a %s process', async (role) => {
+    const { queue, calls } = fakeQueue();
+    await registerRecurring(queue, { role }, job, async () => undefined);
+    expect(calls).toEqual(['register q/tick', 'every q/tick 60000 {} q-tick']);
+  });
+
+  it('only registers the handler in an API process', async () => {
+    const { queue, calls } = fakeQueue();
+    await registerRecurring(queue, { role: 'api' }, job, async () => undefined);
+    expect(calls).toEqual(['register q/tick']);
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * mulberry32: small, fast, deterministic PRNG returning floats in [0, 1).
+ * One implementation for every generator that must replay the same sequence (sandbox worlds,
+ * bench corpora, property tests): changing it changes all of their data at once.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
