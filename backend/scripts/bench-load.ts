@@ -3,8 +3,8 @@
  * while the worker ingests, on a year of data for 5 brands. Run: `npm run bench -- bench-load`
  * from the repo root, or `node -r ../scripts/ts-register.cjs scripts/bench-load.ts` in backend/.
  * Knobs: BENCH_LOAD_SECONDS (30), BENCH_LOAD_CONNECTIONS (50), BENCH_LOAD_COMMENTS_PER_POST (6),
- * BENCH_LOAD_API_PROCESSES (VIGIE_API_PROCESSES of the API: `auto` = one per core, as production
- * on this host would run it; 1 to compare), DATABASE_URL (an existing, empty Postgres; else an
+ * BENCH_LOAD_API_PROCESSES (VIGIE_API_PROCESSES of the API: 1 as by default; `auto` = one per
+ * core), DATABASE_URL (an existing, empty Postgres; else an
  * embedded one in a temp dir).
  * Profiling: BENCH_LOAD_API_NODE_ARGS (extra node flags for the API process, e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`); BENCH_LOAD_SQL_STATS=1 prints the top statements of
@@ -52,7 +52,7 @@ const COMMENTS_PER_POST = Number(process.env.BENCH_LOAD_COMMENTS_PER_POST ?? 6);
 const BRANDS = ['Maison Lumière', 'Café Brûlé', 'Atelier Nord', 'Verde Bio', 'Orbe Sport'];
 const API_NODE_ARGS = (process.env.BENCH_LOAD_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const SQL_STATS = process.env.BENCH_LOAD_SQL_STATS === '1';
-const API_PROCESSES_ASKED = process.env.BENCH_LOAD_API_PROCESSES ?? 'auto';
+const API_PROCESSES_ASKED = process.env.BENCH_LOAD_API_PROCESSES ?? '1';
 const POSTS_PER_DAY = 3; // per channel account
 const AUTHORS = 15_000;
 const MENTIONS = 30_000;
