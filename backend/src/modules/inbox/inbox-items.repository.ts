@@ -17,11 +17,10 @@ export interface WorkspaceContextRow {
   brand_found: boolean;
 }
 
-/** One page of the list: the filters of the request, the workspace's zone, the decoded cursor. */
+/** One page of the list: the filters of the request and the decoded cursor. */
 export interface InboxPageQuery {
   workspaceId: string;
   filters: Omit<InboxQueryDto, 'cursor' | 'limit' | 'sort'>;
-  timezone: string;
   newest: boolean;
   after: readonly [publishedAt: string, id: string] | null;
   /** Rows to read (the page size + 1 to know whether there is a next page). */
@@ -87,7 +86,8 @@ export class InboxItemsRepository {
     if (q.language) where.push(`c.language = ${p(q.language)}`);
     if (q.toxic !== undefined) where.push(`coalesce(c.toxic, false) = ${p(q.toxic)}`);
     if (q.from || q.to) {
-      const tz = p(query.timezone);
+      // The workspace's zone read in the statement itself: the page needs no round trip before it.
+      const tz = '(SELECT wz.timezone FROM workspaces wz WHERE wz.id = $1)';
       if (q.from) where.push(`i.published_at >= ${DAY_START_SQL(p(q.from), tz)}`);
       if (q.to) where.push(`i.published_at < ${DAY_END_SQL(p(q.to), tz)}`);
     }

@@ -45,17 +45,15 @@ export class InboxQueryService {
 
   async list(workspaceId: string, q: InboxQueryDto) {
     checkDayRange(q.from, q.to);
-    const ctx = await loadWorkspaceContext(this.items, workspaceId, q.brandId);
-    if (q.channelAccountId) await this.assertChannel(workspaceId, q.channelAccountId);
     const { cursor, limit = DEFAULT_LIMIT, sort = 'newest', ...filters } = q;
-    const rows = await this.items.page({
-      workspaceId,
-      filters,
-      timezone: ctx.timezone,
-      newest: sort === 'newest',
-      after: cursor ? decodeCursor(cursor) : null,
-      take: limit + 1,
-    });
+    const after = cursor ? decodeCursor(cursor) : null;
+    // Side by side: the page is scoped by workspace in SQL, so it may run while the brand and
+    // channel checks do (a 404 from them still wins; the page is then dropped unread).
+    const [ctx, , rows] = await Promise.all([
+      loadWorkspaceContext(this.items, workspaceId, q.brandId),
+      q.channelAccountId ? this.assertChannel(workspaceId, q.channelAccountId) : null,
+      this.items.page({ workspaceId, filters, newest: sort === 'newest', after, take: limit + 1 }),
+    ]);
     const page = rows.slice(0, limit);
     const now = Date.now();
     const last = page[page.length - 1];
