@@ -4,20 +4,15 @@ import type { AspectKeyDto, AspectSentimentDto, RequestExplanationDto } from './
 export const INBOX_STATUSES = ['open', 'assigned', 'answered', 'ignored'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
+/**
+ * The request types that call for an answer: the inbox's "requests", the only ones counted in
+ * responseRate and the first-response times (spam and troll call for moderation, praise and
+ * other for nothing unless negative).
+ */
+export const ANSWERABLE_REQUEST_TYPES = ['question', 'complaint', 'lead', 'job_application', 'partnership', 'invitation', 'subscription'] as const;
+
 /** Request types of the classifier (@vigie/text), in display order. */
-export const REQUEST_TYPES = [
-  'question',
-  'complaint',
-  'lead',
-  'job_application',
-  'partnership',
-  'invitation',
-  'subscription',
-  'praise',
-  'spam',
-  'troll',
-  'other',
-] as const;
+export const REQUEST_TYPES = [...ANSWERABLE_REQUEST_TYPES, 'praise', 'spam', 'troll', 'other'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 export const SERVICE_KINDS = ['sav', 'commercial', 'rh', 'communication', 'other'] as const;

@@ -1,3 +1,4 @@
+import { ANSWERABLE_REQUEST_TYPES } from '@vigie/contracts';
 import type { RequestType, SentimentLabel } from '@vigie/text';
 
 /**
@@ -10,15 +11,7 @@ import type { RequestType, SentimentLabel } from '@vigie/text';
  * - Praise and other need attention only when the message is negative or toxic (an "other" that
  *   is negative is often an implicit complaint).
  */
-export const REQUEST_TYPES_NEEDING_ANSWER: readonly RequestType[] = [
-  'question',
-  'complaint',
-  'lead',
-  'job_application',
-  'partnership',
-  'invitation',
-  'subscription',
-];
+export const REQUEST_TYPES_NEEDING_ANSWER: readonly RequestType[] = ANSWERABLE_REQUEST_TYPES;
 
 export const MODERATION_TYPES: readonly RequestType[] = ['spam', 'troll'];
 

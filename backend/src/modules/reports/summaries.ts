@@ -1,16 +1,5 @@
 import type { KpiKey } from '@vigie/kpi';
-import {
-  contentTypeName,
-  dayName,
-  formatInteger,
-  formatMinutes,
-  formatPercent,
-  formatPoints,
-  formatSignedPercent,
-  formatTimes,
-  monthName,
-  platformName,
-} from './render/format';
+import { contentTypeName, dayName, formatInteger, formatMinutes, formatPercent, formatPoints, formatSignedPercent, formatTimes, monthName, platformName } from './render/format';
 import type { InboundType, RecommendationItem, ReportFigures, ReportLanguage, SectionKey } from './report-figures';
 
 /**

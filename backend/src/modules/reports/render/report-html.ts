@@ -2,20 +2,7 @@ import { KPI_DEFINITIONS, type KpiKey } from '@vigie/kpi';
 import type { RecommendationItem, ReportFigures, ReportLanguage, SectionKey } from '../report-figures';
 import { inboundTypeName, themeName } from '../summaries';
 import { escapeHtml as e } from './escape-html';
-import {
-  contentTypeName,
-  dayName,
-  formatInstant,
-  formatInteger,
-  formatMinutes,
-  formatNumber,
-  formatPercent,
-  formatPoints,
-  formatSignedPercent,
-  formatTimes,
-  monthName,
-  platformName,
-} from './format';
+import { contentTypeName, dayName, formatInstant, formatInteger, formatMinutes, formatNumber, formatPercent, formatPoints, formatSignedPercent, formatTimes, monthName, platformName } from './format';
 import { reportTitle, SECTION_TITLES } from './section-titles';
 import { sparklineSvg } from './sparkline-svg';
 

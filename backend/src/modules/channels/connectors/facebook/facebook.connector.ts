@@ -3,15 +3,7 @@ import { answerCapabilities, write } from '../answer';
 import { GraphConnector } from '../graph-connector';
 import { BUSINESS_PAGE_READS, capabilities } from '../http-connector';
 import { historyWindows, inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
-import {
-  fetchInsightsResilient,
-  graphGet,
-  graphNextToken,
-  graphTokenQuery,
-  graphWrite,
-  isNoInsightError,
-  type GraphCommentDialect,
-} from '../meta-graph';
+import { fetchInsightsResilient, graphGet, graphNextToken, graphTokenQuery, graphWrite, isNoInsightError, type GraphCommentDialect } from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
 import { applyFacebookInsights, FACEBOOK_COMMENT_FIELDS, FACEBOOK_FOLLOWERS_METRIC, FACEBOOK_POST_FIELDS, FACEBOOK_POST_INSIGHTS, mapFacebookComment, mapFacebookFollowerHistory, mapFacebookPost } from './facebook.mapper';

@@ -5,14 +5,7 @@ import { GraphConnector } from '../graph-connector';
 import { BUSINESS_PAGE_READS, capabilities } from '../http-connector';
 import type { JsonReader } from '../json-reader';
 import { inHistoryRange, utcMidnightDaysBefore } from '../follower-history';
-import {
-  fetchInsightsResilient,
-  graphGet,
-  graphNextToken,
-  graphTokenQuery,
-  isNoInsightError,
-  type GraphCommentDialect,
-} from '../meta-graph';
+import { fetchInsightsResilient, graphGet, graphNextToken, graphTokenQuery, isNoInsightError, type GraphCommentDialect } from '../meta-graph';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
 import { applyInstagramInsights, INSTAGRAM_COMMENT_FIELDS, INSTAGRAM_MEDIA_FIELDS, INSTAGRAM_MEDIA_INSIGHTS, mapInstagramComments, mapInstagramFollowerHistory, mapInstagramMedia } from './instagram.mapper';
