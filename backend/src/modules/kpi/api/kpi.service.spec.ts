@@ -403,3 +403,46 @@ describe('KpiService: comment-derived contributions cached per brand activity ve
     expect(inbox.asked).toHaveLength(2);
   });
 });
+
+describe('KpiService: the JSON answer kept per question while its inputs hold', () => {
+  it('is the answer of getKpis, the same text again while nothing changed', async () => {
+    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 3 } } }, true);
+    const { service } = build(links);
+    const first = await service.getKpisJson(WS, MARCH);
+    expect(JSON.parse(first)).toEqual(JSON.parse(JSON.stringify(await service.getKpis(WS, MARCH))));
+    expect(await service.getKpisJson(WS, MARCH)).toBe(first);
+    // The contributors read on every request were still asked (their answers are in the fingerprint).
+    expect(links.asked).toHaveLength(3);
+  });
+
+  it.each<[string, (r: FakeKpiReads, links: FakeContributor) => void, (answer: { kpis: Record<string, unknown>; byChannel: Array<{ handle: string }> }) => unknown, unknown]>([
+    ['followers', (r) => {
+      const followers = r.followers.bind(r);
+      r.followers = async (...args) => (await followers(...args)).map((x) => ({ ...x, end_followers: (x.end_followers ?? 0) + 1 }));
+    }, (a) => a.kpis.followers, 162],
+    ['a contributor read on every request', (_r, links) => ((links as unknown as { byFrom: Record<string, KpiContribution> }).byFrom[CURRENT] = { counts: { trackedLinkClicks: 4 } }), (a) => a.kpis.trackedLinkClicks, 4],
+    ['a channel handle', (r) => (r.channels[0] = { ...r.channels[0], handle: 'maison.renamed' }), (a) => a.byChannel[0].handle, 'maison.renamed'],
+  ])('is recomputed when %s changes', async (_what, change, read, expected) => {
+    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 3 } } }, true);
+    const { reads, service } = build(links);
+    const first = await service.getKpisJson(WS, MARCH);
+    change(reads, links);
+    const second = await service.getKpisJson(WS, MARCH);
+    expect(second).not.toBe(first);
+    expect(read(JSON.parse(second))).toBe(expected);
+  });
+
+  it('does not keep an answer that misses a failed contributor', async () => {
+    const inbox = new FakeContributor('inbox', { [CURRENT]: { counts: { communityRequests: 2, communityRequestsAnswered: 1 } } }, true, true);
+    const answer = inbox.contributeAll!;
+    let fail = true;
+    inbox.contributeAll = async (qs) => {
+      if (fail) throw new Error('statement timeout');
+      return answer(qs);
+    };
+    const { service } = build(inbox);
+    expect(JSON.parse(await service.getKpisJson(WS, MARCH)).missing).toContain('communityRequests');
+    fail = false;
+    expect(JSON.parse(await service.getKpisJson(WS, MARCH)).kpis.communityRequests).toBe(2);
+  });
+});

@@ -15,7 +15,7 @@ import {
 import { KpiContributorRegistry, type KpiContribution, type KpiContributionQuery, type KpiContributor } from '../contributors/kpi-contributor';
 import type { Granularity, KpiQueryDto } from './kpi-query.dto';
 import { KpiScopeResolver } from './kpi-scope';
-import { KpiReadsRepository, type KpiScope } from '../kpi-reads.repository';
+import { KpiReadsRepository, type KpiChannelRow, type KpiScope } from '../kpi-reads.repository';
 import { flagGrowth, sumFollowers, type Followers } from './follower-sums';
 import { checkPeriod } from './period';
 import { recordSums, rollupSums } from './rollup-sums';
@@ -30,6 +30,11 @@ const ERA_METRIC: Record<string, { impressions: string; views: string }> = {
   facebook: { impressions: 'post_impressions', views: 'post_media_view' },
   instagram: { impressions: 'impressions', views: 'views' },
 };
+
+type RollupPart = Awaited<ReturnType<KpiService['rollupPart']>>;
+
+/** Serialised answers kept (a year by day is ~140 KiB of JSON). */
+const JSON_ANSWERS = 100;
 
 export interface KpiBlock {
   kpis: KpiResult['values'];
@@ -48,11 +53,43 @@ export class KpiService {
   ) {}
 
   /** Rollup-derived parts of recent answers, per brand rollup version (see VersionedAnswerCache). */
-  private readonly rollupAnswers = new VersionedAnswerCache<Awaited<ReturnType<KpiService['rollupPart']>>>();
+  private readonly rollupAnswers = new VersionedAnswerCache<RollupPart>();
+  /** JSON text of recent answers, per question, with the fingerprint of the inputs it was computed from. */
+  private readonly jsonAnswers = new Map<string, { fingerprint: string; body: string }>();
   /** Answers of the contributors fed by comments and inbox items only, per brand activity version. */
   private readonly activityAnswers = new VersionedAnswerCache<KpiContribution[]>(400);
 
   async getKpis(workspaceId: string, q: KpiQueryDto) {
+    return (await this.inputs(workspaceId, q)).answer();
+  }
+
+  /**
+   * getKpis as JSON text, for the HTTP reply. A dashboard asks the same question again and again:
+   * the text is kept per question (key) and reused while every input is unchanged — the versions
+   * and the per-request reads, compared as a fingerprint — so a repeat costs the reads but neither
+   * the KPI computations nor the serialisation of a year of series.
+   */
+  async getKpisJson(workspaceId: string, q: KpiQueryDto): Promise<string> {
+    const inputs = await this.inputs(workspaceId, q);
+    const hit = this.jsonAnswers.get(inputs.key);
+    this.jsonAnswers.delete(inputs.key);
+    if (hit && hit.fingerprint === inputs.fingerprint) {
+      this.jsonAnswers.set(inputs.key, hit);
+      return hit.body;
+    }
+    const body = JSON.stringify(inputs.answer());
+    // An answer missing a failed contributor's keys is not kept: the next request asks it again.
+    if (!inputs.complete) return body;
+    this.jsonAnswers.set(inputs.key, { fingerprint: inputs.fingerprint, body });
+    while (this.jsonAnswers.size > JSON_ANSWERS) this.jsonAnswers.delete(this.jsonAnswers.keys().next().value as string);
+    return body;
+  }
+
+  /**
+   * Everything an answer is computed from, read (or taken from the version caches), with the
+   * question's key, a fingerprint of the inputs that are read on every request, and the answer.
+   */
+  private async inputs(workspaceId: string, q: KpiQueryDto) {
     const { period, previousPeriod } = checkPeriod(q.from, q.to);
     const granularity: Granularity = q.granularity ?? 'day';
     // The version is read before any rollup: the cached part is reused only while it is current.
@@ -62,11 +99,32 @@ export class KpiService {
       ...[period.from, period.to, granularity],
       channels.map((c) => c.id),
     ]);
-    const [fromRollups, [followers, previousFollowers], [extra, previousExtra]] = await Promise.all([
+    const [fromRollups, [followers, previousFollowers], contributed] = await Promise.all([
       this.rollupAnswers.get(key, version, () => this.rollupPart(scope, period, previousPeriod, granularity)),
       this.followers(scope, [period, previousPeriod]),
       this.contributions(scope, [period, previousPeriod], activity),
     ]);
+    // The channel list (handles shown per channel) and what was read this time; the rest is versioned.
+    const fingerprint = JSON.stringify([version, activity, channels, [...followers], [...previousFollowers], contributed.readEveryTime]);
+    return {
+      key,
+      fingerprint,
+      complete: contributed.complete,
+      answer: () =>
+        this.answer(scope, period, previousPeriod, granularity, channels, fromRollups, [followers, previousFollowers], contributed.periods),
+    };
+  }
+
+  private answer(
+    scope: KpiScope,
+    period: DayPeriod,
+    previousPeriod: DayPeriod,
+    granularity: Granularity,
+    channels: readonly KpiChannelRow[],
+    fromRollups: RollupPart,
+    [followers, previousFollowers]: Array<Map<string, Followers>>,
+    [extra, previousExtra]: Array<{ sums: CountSums; firstResponseMinutes: number[] | null }>,
+  ) {
     const { grouped, previousRow, heatmap, breaks, series } = fromRollups;
 
     const total = grouped.find((r) => r.g_channel && r.g_type && r.g_bucket);
@@ -207,15 +265,22 @@ export class KpiService {
     scope: KpiScope,
     periods: readonly DayPeriod[],
     activity: { version: string; brandKind: string | null },
-  ): Promise<Array<{ sums: CountSums; firstResponseMinutes: number[] | null }>> {
+  ): Promise<{
+    periods: Array<{ sums: CountSums; firstResponseMinutes: number[] | null }>;
+    /** The answers of the contributors read on every request (not kept per activity version), in order. */
+    readEveryTime: Array<KpiContribution[] | null>;
+    /** false when a contributor failed (its keys are missing from this answer). */
+    complete: boolean;
+  }> {
     const queries: KpiContributionQuery[] = periods.map((p) => ({ ...scope, from: p.from, to: p.to }));
     const ask = (contributor: KpiContributor) => () =>
       Promise.resolve().then(() =>
         contributor.contributeAll ? contributor.contributeAll(queries) : Promise.all(queries.map((q) => contributor.contribute(q))),
       );
+    const contributors = this.contributors.list();
     // Independent sources: asked side by side, merged in registration order.
     const results = await Promise.all(
-      this.contributors.list().map((contributor) =>
+      contributors.map((contributor) =>
         (contributor.dependsOnlyOnBrandActivity
           ? this.activityAnswers.get(JSON.stringify([contributor.name, activity.brandKind, queries]), activity.version, ask(contributor))
           : ask(contributor)()
@@ -226,17 +291,21 @@ export class KpiService {
         }),
       ),
     );
-    return periods.map((_, k) => {
-      const parts: CountSums[] = [];
-      let minutes: number[] | null = null;
-      for (const all of results) {
-        const c = all?.[k];
-        if (!c) continue;
-        parts.push(recordSums(c.counts, c.partial));
-        if (c.firstResponseMinutes) minutes = [...(minutes ?? []), ...c.firstResponseMinutes];
-      }
-      return { sums: mergeCountSums(...parts), firstResponseMinutes: minutes };
-    });
+    return {
+      periods: periods.map((_, k) => {
+        const parts: CountSums[] = [];
+        let minutes: number[] | null = null;
+        for (const all of results) {
+          const c = all?.[k];
+          if (!c) continue;
+          parts.push(recordSums(c.counts, c.partial));
+          if (c.firstResponseMinutes) minutes = [...(minutes ?? []), ...c.firstResponseMinutes];
+        }
+        return { sums: mergeCountSums(...parts), firstResponseMinutes: minutes };
+      }),
+      readEveryTime: results.filter((_, i) => !contributors[i].dependsOnlyOnBrandActivity),
+      complete: results.every((r) => r !== null),
+    };
   }
 }
 
