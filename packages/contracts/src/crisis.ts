@@ -50,11 +50,20 @@ export type CrisisMomentKind = 'first_mention' | 'big_account' | 'statement_post
 export interface CrisisMomentDto {
   kind: CrisisMomentKind;
   at: IsoDateTime;
-  /** Plain text (never HTML): e.g. the pseudonymised author and their followers, the peak's count. */
+  /** Plain English text (never HTML), for logs and API users; clients write their own from the fields below. */
   label: string;
   count: number | null;
-  /** big_account: followers; peak: ratio over the bucket baseline. */
+  /** big_account: followers; peak: ratio over the bucket baseline; decline: the threshold per bucket. */
   value: number | null;
+  /** big_account: the author as the workspace shows them (pseudonymised by default). */
+  author: string | null;
+  /** first_mention, big_account: where. */
+  platform: string | null;
+  /** statement_posted: the statement's language, and whether it was posted by hand (recorded by URL). */
+  language: string | null;
+  manual: boolean | null;
+  /** decline: how long the volume stayed under the threshold. */
+  minutes: number | null;
 }
 
 /**

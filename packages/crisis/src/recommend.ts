@@ -30,6 +30,11 @@ export interface Recommendation {
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const pctEn = (x: number) => `${Math.round(x * 100)}%`;
+// Decimals and thousands as each language writes them: 0,13 and 12 000 in French, 0.13 and 12,000 in English.
+const frNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
+const enNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+const nFr = (x: number | null) => (x === null ? '—' : frNumber.format(x));
+const nEn = (x: number | null) => (x === null ? '—' : enNumber.format(x));
 
 /** Negative share lift (points) over the baseline that calls for an answer. */
 export const NEGATIVE_LIFT = 0.15;
@@ -77,8 +82,8 @@ export function recommend(f: CrisisFigures): Recommendation[] {
       level: 'act',
       params: { count: f.bigAccounts.count, maxFollowers: max, threshold: f.bigAccounts.threshold },
       text: {
-        fr: `${f.bigAccounts.count} compte(s) de plus de ${f.bigAccounts.threshold} abonnés relaient le sujet (le plus suivi : ${max}) : leur répondre en priorité.`,
-        en: `${f.bigAccounts.count} account(s) with over ${f.bigAccounts.threshold} followers spread it (largest: ${max}): answer them first.`,
+        fr: `${f.bigAccounts.count} compte(s) de plus de ${nFr(f.bigAccounts.threshold)} abonnés relaient le sujet (le plus suivi : ${nFr(max)}) : leur répondre en priorité.`,
+        en: `${f.bigAccounts.count} account(s) with over ${nEn(f.bigAccounts.threshold)} followers spread it (largest: ${nEn(max)}): answer them first.`,
       },
     });
   }
@@ -128,8 +133,8 @@ export function recommend(f: CrisisFigures): Recommendation[] {
         level: 'watch',
         params: { last30, prev30, slope30, slope60 },
         text: {
-          fr: `Le volume monte encore : ${last30} mentions sur les 30 dernières minutes contre ${prev30} les 30 précédentes (pente ${slope30}/min²).`,
-          en: `Volume is still rising: ${last30} mentions in the last 30 min against ${prev30} in the 30 before (slope ${slope30}/min²).`,
+          fr: `Le volume monte encore : ${last30} mentions sur les 30 dernières minutes contre ${prev30} les 30 précédentes (pente ${nFr(slope30)}/min²).`,
+          en: `Volume is still rising: ${last30} mentions in the last 30 min against ${prev30} in the 30 before (slope ${nEn(slope30)}/min²).`,
         },
       });
     } else if (last30 < prev30 * 0.8) {
@@ -150,8 +155,8 @@ export function recommend(f: CrisisFigures): Recommendation[] {
       level: 'info',
       params: { ratio, count: f.lastHour.count },
       text: {
-        fr: `Retour près de la normale (${ratio}× le volume habituel sur la dernière heure) : envisager le passage en « contenue ».`,
-        en: `Back near normal (${ratio}× the usual volume over the last hour): consider moving to "contained".`,
+        fr: `Retour près de la normale (${nFr(ratio)}× le volume habituel sur la dernière heure) : envisager le passage en « contenue ».`,
+        en: `Back near normal (${nEn(ratio)}× the usual volume over the last hour): consider moving to "contained".`,
       },
     });
   } else if (ratio !== null && ratio >= HIGH_RATIO) {
@@ -160,8 +165,8 @@ export function recommend(f: CrisisFigures): Recommendation[] {
       level: 'watch',
       params: { ratio, count: f.lastHour.count },
       text: {
-        fr: `Volume à ${ratio}× l'habitude sur la dernière heure (${f.lastHour.count} mentions).`,
-        en: `Volume at ${ratio}× the usual over the last hour (${f.lastHour.count} mentions).`,
+        fr: `Volume à ${nFr(ratio)}× l'habitude sur la dernière heure (${f.lastHour.count} mentions).`,
+        en: `Volume at ${nEn(ratio)}× the usual over the last hour (${f.lastHour.count} mentions).`,
       },
     });
   }

@@ -78,19 +78,19 @@ export class CrisisFiguresService {
     const { peak, decline } = peakAndDecline(points, r.bucketMinutes, base.perMinute);
     const moments: CrisisMomentDto[] = [];
     const first = await this.mentions.querySetFirst(this.set(c, r.from, new Date(r.to.getTime() + 1)));
-    if (first) moments.push({ kind: 'first_mention', at: first.publishedAt.toISOString(), label: `First mention (${first.platform})`, count: null, value: null });
+    if (first) moments.push({ kind: 'first_mention', at: first.publishedAt.toISOString(), label: `First mention (${first.platform})`, count: null, value: null, author: null, platform: first.platform, language: null, manual: null, minutes: null });
     const big = await this.mentions.querySetSpreaders(this.set(c, r.from, new Date(r.to.getTime() + 1)), c.brandIds, r.from, s.bigAccountFollowers);
     for (const b of big) {
       const who = this.author(c.workspaceId, b, renderer);
-      moments.push({ kind: 'big_account', at: b.firstAt.toISOString(), label: `${who.name} (${b.followers ?? 0} followers, ${b.platform}) joined`, count: b.mentions, value: b.followers });
+      moments.push({ kind: 'big_account', at: b.firstAt.toISOString(), label: `${who.name} (${b.followers ?? 0} followers, ${b.platform}) joined`, count: b.mentions, value: b.followers, author: who.name, platform: b.platform, language: null, manual: null, minutes: null });
     }
     for (const st of statements) {
       if (st.status === 'posted' && st.postedAt) {
-        moments.push({ kind: 'statement_posted', at: st.postedAt.toISOString(), label: `Statement posted (${st.language}${st.postedVia === 'manual' ? ', manually' : ''})`, count: null, value: null });
+        moments.push({ kind: 'statement_posted', at: st.postedAt.toISOString(), label: `Statement posted (${st.language}${st.postedVia === 'manual' ? ', manually' : ''})`, count: null, value: null, author: null, platform: null, language: st.language, manual: st.postedVia === 'manual', minutes: null });
       }
     }
-    if (peak) moments.push({ kind: 'peak', at: peak.at, label: `Peak: ${peak.count} mentions in ${r.bucketMinutes} min`, count: peak.count, value: peak.ratio });
-    if (decline) moments.push({ kind: 'decline', at: decline.at, label: `Decline: under ${decline.threshold} mentions per ${r.bucketMinutes} min for ${decline.quietMinutes} min`, count: null, value: decline.threshold });
+    if (peak) moments.push({ kind: 'peak', at: peak.at, label: `Peak: ${peak.count} mentions in ${r.bucketMinutes} min`, count: peak.count, value: peak.ratio, author: null, platform: null, language: null, manual: null, minutes: null });
+    if (decline) moments.push({ kind: 'decline', at: decline.at, label: `Decline: under ${decline.threshold} mentions per ${r.bucketMinutes} min for ${decline.quietMinutes} min`, count: null, value: decline.threshold, author: null, platform: null, language: null, manual: null, minutes: decline.quietMinutes });
     moments.sort((a, b) => a.at.localeCompare(b.at));
     return {
       from: r.from.toISOString(),

@@ -1,5 +1,6 @@
 import type { CrisisDetailDto, CrisisInfluencersDto } from '@vigie/contracts';
 import { escapeHtml as e } from '../reports/render/escape-html';
+import { formatInteger, platformName } from '../reports/render/format';
 import { sparklineSvg } from '../reports/render/sparkline-svg';
 
 export type Lang = 'fr' | 'en';
@@ -13,6 +14,34 @@ export function localTime(iso: string, timeZone: string): string {
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+type Moment = CrisisDetailDto['timeline']['moments'][number];
+
+/** A moment of the timeline in the report's language, from its fields (the DTO's label is English). */
+export function momentLine(m: Moment, l: Lang, bucketMinutes: number): string {
+  const n = (x: number | null) => formatInteger(x, l);
+  const where = m.platform ? platformName(m.platform) : '';
+  switch (m.kind) {
+    case 'first_mention':
+      return T(l, `Première mention (${where})`, `First mention (${where})`);
+    case 'big_account':
+      return T(l, `${m.author ?? '—'} (${n(m.value)} abonnés, ${where}) s'en empare`, `${m.author ?? '—'} (${n(m.value)} followers, ${where}) joined`);
+    case 'statement_posted': {
+      const how = m.manual ? T(l, ', publiée à la main', ', manually') : '';
+      return T(l, `Déclaration publiée (${m.language ?? '—'}${how})`, `Statement posted (${m.language ?? '—'}${how})`);
+    }
+    case 'peak':
+      return T(l, `Pic : ${n(m.count)} mentions en ${bucketMinutes} min`, `Peak: ${n(m.count)} mentions in ${bucketMinutes} min`);
+    case 'decline':
+      return T(
+        l,
+        `Décrue : moins de ${n(m.value)} mentions par ${bucketMinutes} min pendant ${n(m.minutes)} min`,
+        `Decline: under ${n(m.value)} mentions per ${bucketMinutes} min for ${n(m.minutes)} min`,
+      );
+    default:
+      return m.label;
+  }
 }
 
 export interface CrisisReportView {
@@ -92,7 +121,7 @@ td.nowrap{white-space:nowrap}</style></head><body>
   ])}</tbody></table></section>
 <section id="timeline"><h2>${e(T(l, 'Chronologie', 'Timeline'))}</h2>
 ${sparklineSvg(tl.points.map((p) => p.count), { width: 640, height: 80, label: T(l, 'Mentions par intervalle', 'Mentions per interval') })}
-<table><thead><tr><th>${e(T(l, 'Heure', 'Time'))}</th><th>${e(T(l, 'Moment', 'Moment'))}</th></tr></thead><tbody>${rows(tl.moments.map((m) => [localTime(m.at, tz), m.label]))}</tbody></table></section>
+<table><thead><tr><th>${e(T(l, 'Heure', 'Time'))}</th><th>${e(T(l, 'Moment', 'Moment'))}</th></tr></thead><tbody>${rows(tl.moments.map((m) => [localTime(m.at, tz), momentLine(m, l, tl.bucketMinutes)]))}</tbody></table></section>
 <section id="actions"><h2>${e(T(l, 'Actions de la cellule', "The cell's actions"))}</h2>
 <table><thead><tr><th>${e(T(l, 'Heure', 'Time'))}</th><th>${e(T(l, 'Action', 'Action'))}</th><th>${e(T(l, 'Par', 'By'))}</th><th>${e(T(l, 'Délai depuis l’ouverture', 'Since opening'))}</th></tr></thead><tbody>${rows(
     c.events.map((ev) => [localTime(ev.at, tz), eventLine(ev, l), ev.by?.email ?? '—', `${Math.round((Date.parse(ev.at) - Date.parse(c.openedAt)) / 60_000)} min`]),

@@ -157,7 +157,7 @@ function Timeline({ crisis: c }: { crisis: CrisisDetailDto }) {
     m.kind === 'peak' && m.count !== null
       ? ` — ${t('crisis.peakDetail', { count: m.count, bucket: tl.bucketMinutes })}`
       : m.kind === 'big_account'
-        ? ` — ${m.label}`
+        ? ` — ${t('crisis.bigAccountDetail', { author: m.author ?? '—', followers: formatInteger(m.value, locale), platform: m.platform ?? '' })}`
         : '';
   const data = {
     labels,

@@ -117,6 +117,19 @@ describe('recommend', () => {
     expect(r!.text.en).toContain('50%');
     expect(r!.text.en).toContain('10%');
   });
+
+  it('writes decimals and thousands as each language does', () => {
+    const figures = { ...base, bigAccounts: { count: 1, maxFollowers: 120000, threshold: 10000 }, lastHourPerMinute: [...Array(58).fill(1), 1.5, 2.2] };
+    const texts = recommend({ ...figures, lastHour: { count: 78, negative: 0 } }); // 1.3× the usual minute rate
+    const big = texts.find((r) => r.key === 'bigAccounts.involved')!;
+    // French groups thousands with a narrow no-break space; English with a comma.
+    expect(big.text.fr).toContain('10\u202f000 abonnés');
+    expect(big.text.fr).toContain('120\u202f000');
+    expect(big.text.en).toContain('over 10,000 followers');
+    const ratio = texts.find((r) => r.key === 'volume.aboveBaseline' || r.key === 'stage.considerContained')!;
+    expect(ratio.text.fr).toMatch(/\d,\d×/);
+    expect(ratio.text.en).toMatch(/\d\.\d×/);
+  });
 });
 
 function sum(xs: number[]) {
