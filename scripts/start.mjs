@@ -52,7 +52,8 @@ for (const t of targets) {
   if (t.workspace.startsWith('packages/')) rebuiltPackage = true;
 }
 
-const child = spawn(process.execPath, [path.join(root, 'backend', 'dist', 'main.js')], {
+// A 64 MB young generation: half the garbage-collection time under load (as in docker/Dockerfile).
+const child = spawn(process.execPath, ['--max-semi-space-size=64', path.join(root, 'backend', 'dist', 'main.js')], {
   cwd: root,
   stdio: 'inherit',
   // The demo accounts sync every 30 s so data visibly arrives; override with VIGIE_SYNC_INTERVAL_MS.

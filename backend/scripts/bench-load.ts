@@ -50,7 +50,9 @@ const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
 const COMMENTS_PER_POST = Number(process.env.BENCH_LOAD_COMMENTS_PER_POST ?? 6);
 const BRANDS = ['Maison Lumière', 'Café Brûlé', 'Atelier Nord', 'Verde Bio', 'Orbe Sport'];
-const API_NODE_ARGS = (process.env.BENCH_LOAD_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+// The API and worker run with the node flags of docker/Dockerfile and npm start, then any extra ones.
+const PRODUCT_NODE_ARGS = ['--max-semi-space-size=64'];
+const API_NODE_ARGS = [...PRODUCT_NODE_ARGS, ...(process.env.BENCH_LOAD_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 const SQL_STATS = process.env.BENCH_LOAD_SQL_STATS === '1';
 const API_PROCESSES_ASKED = process.env.BENCH_LOAD_API_PROCESSES ?? '1';
 const POSTS_PER_DAY = 3; // per channel account
@@ -370,7 +372,7 @@ async function main() {
     if (SQL_STATS) await sqlStats(true);
     const before = await rowsNow();
     // The worker starts last: its first syncs (90 days of sandbox history each) run under the load.
-    const worker = await startMain('worker', env, async (out) => out.includes('Vigie is running'));
+    const worker = await startMain('worker', env, async (out) => out.includes('Vigie is running'), PRODUCT_NODE_ARGS);
     stops.push(worker.stop);
 
     // Who used the CPU during the load: the machine is shared, the figures depend on it.

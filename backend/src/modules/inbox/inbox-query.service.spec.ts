@@ -1,6 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { ChannelAccountsRepository } from '../channels/channel-accounts.repository';
 import { itemRow } from './__tests__/item-row';
+import type { KpiActivityMarksRepository } from '../kpi/kpi-activity-marks.repository';
 import type { ItemDetailRow } from './inbox-item-view';
 import type { InboxItemsRepository, InboxPageQuery, WorkspaceContextRow } from './inbox-items.repository';
 import type { InboxNotesRepository } from './inbox-notes.repository';
@@ -25,14 +26,17 @@ function setup(stored: ItemDetailRow[], ctx: Partial<WorkspaceContextRow> = {}) 
     findInWorkspace: jest.fn(async (_ws: string, id: string) => stored.find((r) => r.id === id)),
   } satisfies Partial<InboxItemsRepository>;
   const channels = { findInWorkspace: jest.fn(async () => null) } satisfies Partial<ChannelAccountsRepository>;
+  // The brand activity version: a test raises it to stand for a write.
+  const activity: { current: string; version: jest.Mock<Promise<string>, []> } = { current: '1', version: jest.fn(async (): Promise<string> => activity.current) };
   const service = new InboxQueryService(
     items as unknown as InboxItemsRepository,
     { listForItem: jest.fn(async () => []) } as unknown as InboxNotesRepository,
     { listForItem: jest.fn(async () => []) } as unknown as TypeCorrectionsRepository,
     channels as unknown as ChannelAccountsRepository,
     {} as unknown as InboxRepliesService,
+    activity as unknown as KpiActivityMarksRepository,
   );
-  return { service, pages, items };
+  return { service, pages, items, activity };
 }
 
 describe('inbox cursor', () => {
@@ -87,6 +91,23 @@ describe('InboxQueryService.list (repository fakes)', () => {
     const { service } = setup(three, { pseudo });
     const page = await service.list(WS, {});
     expect(page.items[0].author?.name).toBe(name);
+  });
+
+  it('reads a page once while the activity version holds, again after a write; ages and pseudonyms made each time', async () => {
+    const { service, pages, items, activity } = setup(three);
+    await service.list(WS, { limit: 2 });
+    await service.list(WS, { limit: 2 });
+    expect(pages).toHaveLength(1);
+    // Another question is another page.
+    await service.list(WS, { limit: 2, status: ['open'] });
+    expect(pages).toHaveLength(2);
+    activity.current = '2';
+    await service.list(WS, { limit: 2 });
+    expect(pages).toHaveLength(3);
+    // The pseudonymisation setting is read on every request and applied to the kept rows.
+    items.workspaceContext.mockResolvedValueOnce({ timezone: 'Europe/Paris', language: 'fr', pseudo: false, brand_found: true });
+    expect((await service.list(WS, { limit: 2 })).items[0].author?.name).toBe('Jeanne Martin');
+    expect(pages).toHaveLength(3);
   });
 
   it('404s on a brand of another workspace and on a channel account it does not hold', async () => {

@@ -2,7 +2,9 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { ChannelAccountsRepository } from '../channels/channel-accounts.repository';
 import { checkDayRange } from './day-range';
 import type { InboxQueryDto } from './inbox.dto';
-import { type ItemDetailRow, itemView } from './inbox-item-view';
+import { VersionedCache } from '../../common/cache/versioned-cache';
+import { KpiActivityMarksRepository } from '../kpi/kpi-activity-marks.repository';
+import { type ItemDetailRow, type ItemRow, itemView } from './inbox-item-view';
 import { InboxItemsRepository } from './inbox-items.repository';
 import { InboxRepliesService, replyView } from './inbox-replies.service';
 import { InboxNotesRepository } from './inbox-notes.repository';
@@ -41,19 +43,27 @@ export class InboxQueryService {
     private readonly corrections: TypeCorrectionsRepository,
     private readonly channels: ChannelAccountsRepository,
     private readonly replies: InboxRepliesService,
+    private readonly activity: KpiActivityMarksRepository,
   ) {}
+
+  /** Recent pages' rows, per brand activity version (kpi_activity_marks). */
+  private readonly pages = new VersionedCache<ItemRow[]>(100);
 
   async list(workspaceId: string, q: InboxQueryDto) {
     checkDayRange(q.from, q.to);
     const { cursor, limit = DEFAULT_LIMIT, sort = 'newest', ...filters } = q;
     const after = cursor ? decodeCursor(cursor) : null;
-    // Side by side: the page is scoped by workspace in SQL, so it may run while the brand and
-    // channel checks do (a 404 from them still wins; the page is then dropped unread).
-    const [ctx, , rows] = await Promise.all([
+    const [ctx, version] = await Promise.all([
       loadWorkspaceContext(this.items, workspaceId, q.brandId),
+      this.activity.version(workspaceId, q.brandId ?? null),
       q.channelAccountId ? this.assertChannel(workspaceId, q.channelAccountId) : null,
-      this.items.page({ workspaceId, filters, newest: sort === 'newest', after, take: limit + 1 }),
     ]);
+    // The rows of a page are kept while the activity version of its brands holds (every write to
+    // what a page shows raises it); the views are made now (pseudonyms, ages).
+    const key = JSON.stringify([workspaceId, ctx.timezone, filters, sort, cursor ?? null, limit]);
+    const rows = await this.pages.get(key, version, () =>
+      this.items.page({ workspaceId, filters, newest: sort === 'newest', after, take: limit + 1 }),
+    );
     const page = rows.slice(0, limit);
     const now = Date.now();
     const last = page[page.length - 1];

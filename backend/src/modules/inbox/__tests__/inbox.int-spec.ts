@@ -191,6 +191,37 @@ describe('inbox (HTTP, real Postgres)', () => {
     });
   });
 
+  describe('kept pages', () => {
+    // The API keeps a page's rows while the brand activity version holds: every source of what a
+    // page shows must move it, whichever code path writes (here plain SQL, as no service).
+    const item = async (key: CommentKey) => (await list(cm, '?view=all&limit=100')).items.find((i) => i.id === w.items[key])!;
+
+    it('shows at once a note, a new post text, an author pseudonym and a service name written behind its back', async () => {
+      const before = await item('complaint');
+      expect(await item('complaint')).toEqual(before);
+      const [{ post_id: postId, author_id: authorId }] = (await t.db.query(
+        'SELECT c.post_id, c.author_id FROM inbox_items i JOIN comments c ON c.id = i.comment_id WHERE i.id = $1',
+        [w.items.complaint],
+      )) as Array<{ post_id: string; author_id: string }>;
+      await t.db.query(`INSERT INTO inbox_notes (workspace_id, item_id, text) VALUES ($1, $2, 'vu')`, [wsId, w.items.complaint]);
+      expect((await item('complaint')) as unknown).toMatchObject({ notesCount: (before as unknown as { notesCount: number }).notesCount + 1 });
+      await t.db.query(`UPDATE posts SET text = 'Nouveau texte du post' WHERE id = $1`, [postId]);
+      expect((await item('complaint')).post.excerpt).toBe('Nouveau texte du post');
+      await t.db.query(`UPDATE authors SET pseudonym = 'Lecteur RENOMME' WHERE id = $1`, [authorId]);
+      expect((await item('complaint')).author?.name).toBe('Lecteur RENOMME');
+      const [{ id: service }] = (await t.db.query(
+        `INSERT INTO services (workspace_id, name, kind) VALUES ($1, 'SAV', 'sav') RETURNING id`,
+        [wsId],
+      )) as Array<{ id: string }>;
+      await t.db.query('UPDATE inbox_items SET service_id = $2 WHERE id = $1', [w.items.complaint, service]);
+      expect((await item('complaint')).service?.name).toBe('SAV');
+      await t.db.query(`UPDATE services SET name = 'Service client' WHERE id = $1`, [service]);
+      expect((await item('complaint')).service?.name).toBe('Service client');
+      await t.db.query('UPDATE inbox_items SET service_id = NULL WHERE id = $1', [w.items.complaint]);
+      await t.db.query('DELETE FROM services WHERE id = $1', [service]);
+    });
+  });
+
   describe('actions', () => {
     let sav: { id: string; name: string };
     beforeAll(async () => {

@@ -19,7 +19,7 @@ import { KpiReadsRepository, type KpiChannelRow, type KpiScope } from '../kpi-re
 import { flagGrowth, sumFollowers, type Followers } from './follower-sums';
 import { checkPeriod } from './period';
 import { recordSums, rollupSums } from './rollup-sums';
-import { VersionedAnswerCache } from './versioned-answer-cache';
+import { VersionedCache } from '../../../common/cache/versioned-cache';
 import { seriesBuckets } from './series-buckets';
 
 /** Keys each series point carries: the counts and the ratios that make sense per bucket. */
@@ -52,12 +52,12 @@ export class KpiService {
     private readonly contributors: KpiContributorRegistry,
   ) {}
 
-  /** Rollup-derived parts of recent answers, per brand rollup version (see VersionedAnswerCache). */
-  private readonly rollupAnswers = new VersionedAnswerCache<RollupPart>();
+  /** Rollup-derived parts of recent answers, per brand rollup version (see VersionedCache). */
+  private readonly rollupAnswers = new VersionedCache<RollupPart>();
   /** JSON text of recent answers, per question, with the fingerprint of the inputs it was computed from. */
   private readonly jsonAnswers = new Map<string, { fingerprint: string; body: string }>();
   /** Answers of the contributors fed by comments and inbox items only, per brand activity version. */
-  private readonly activityAnswers = new VersionedAnswerCache<KpiContribution[]>(400);
+  private readonly activityAnswers = new VersionedCache<KpiContribution[]>(400);
 
   async getKpis(workspaceId: string, q: KpiQueryDto) {
     return (await this.inputs(workspaceId, q)).answer();
@@ -192,7 +192,7 @@ export class KpiService {
 
   /**
    * Everything the answer takes from the rollups alone (no followers, no contributors), with
-   * the series already computed: what VersionedAnswerCache keeps between rollup changes.
+   * the series already computed: what VersionedCache keeps between rollup changes.
    */
   private async rollupPart(scope: KpiScope, period: DayPeriod, previousPeriod: DayPeriod, granularity: Granularity) {
     const [grouped, previousRow, heatmap, breaks] = await Promise.all([

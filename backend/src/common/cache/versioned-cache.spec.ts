@@ -1,8 +1,8 @@
-import { VersionedAnswerCache } from './versioned-answer-cache';
+import { VersionedCache } from './versioned-cache';
 
-describe('VersionedAnswerCache', () => {
+describe('VersionedCache', () => {
   it('computes once per key and version, again when the version changes', async () => {
-    const cache = new VersionedAnswerCache<number>();
+    const cache = new VersionedCache<number>();
     let calls = 0;
     const compute = (n: number) => () => {
       calls++;
@@ -18,7 +18,7 @@ describe('VersionedAnswerCache', () => {
   });
 
   it('shares one computation between concurrent requests', async () => {
-    const cache = new VersionedAnswerCache<string>();
+    const cache = new VersionedCache<string>();
     let calls = 0;
     let release: (v: string) => void = () => undefined;
     const compute = () => {
@@ -33,13 +33,13 @@ describe('VersionedAnswerCache', () => {
   });
 
   it('forgets a failed computation', async () => {
-    const cache = new VersionedAnswerCache<number>();
+    const cache = new VersionedCache<number>();
     await expect(cache.get('k', '1', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
     expect(await cache.get('k', '1', () => Promise.resolve(5))).toBe(5);
   });
 
   it('drops the least recently used entry beyond its size', async () => {
-    const cache = new VersionedAnswerCache<string>(2);
+    const cache = new VersionedCache<string>(2);
     await cache.get('a', '1', async () => 'a');
     await cache.get('b', '1', async () => 'b');
     await cache.get('a', '1', async () => 'a2'); // hit: a becomes the most recent

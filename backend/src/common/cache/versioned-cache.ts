@@ -1,13 +1,12 @@
 /**
- * Parts of KPI answers, per API process, valid while the version of their source is the one read
- * before the part was computed: the rollup-derived part under the brand's rollup version
- * (kpi_rollup_versions, raised with every rollup change), the comment-derived contributions under
- * its activity version (kpi_activity_marks). The version is read first, so an entry can only be
- * older than its version promises if the source changed after that read — and then the version
- * changed too. Keeps the promise, so concurrent requests for one key share a single computation.
- * Least recently used entries leave first.
+ * Computed answers, per API process, valid while the version of their source is the one read
+ * before the answer was computed (e.g. a KPI answer's rollup part under the brand's rollup
+ * version, an inbox page under the brand's activity version). The version is read first, so an
+ * entry can only be older than its version promises if the source changed after that read — and
+ * then the version changed too. Keeps the promise, so concurrent requests for one key share a
+ * single computation. Least recently used entries leave first.
  */
-export class VersionedAnswerCache<T> {
+export class VersionedCache<T> {
   private readonly entries = new Map<string, { version: string; value: Promise<T> }>();
 
   constructor(private readonly maxEntries = 200) {}
