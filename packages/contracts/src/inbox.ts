@@ -4,16 +4,28 @@ import type { AspectKeyDto, AspectSentimentDto, RequestExplanationDto } from './
 export const INBOX_STATUSES = ['open', 'assigned', 'answered', 'ignored'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
-/**
- * The request types that call for an answer: the inbox's "requests", the only ones counted in
- * responseRate and the first-response times (spam and troll call for moderation, praise and
- * other for nothing unless negative).
- */
-export const ANSWERABLE_REQUEST_TYPES = ['question', 'complaint', 'lead', 'job_application', 'partnership', 'invitation', 'subscription'] as const;
-
-/** Request types of the classifier (@vigie/text), in display order. */
-export const REQUEST_TYPES = [...ANSWERABLE_REQUEST_TYPES, 'praise', 'spam', 'troll', 'other'] as const;
+/** Request types of the classifier (@vigie/text), in display order: those that call for an answer first. */
+export const REQUEST_TYPES = [
+  'question',
+  'complaint',
+  'lead',
+  'job_application',
+  'partnership',
+  'invitation',
+  'subscription',
+  'praise',
+  'spam',
+  'troll',
+  'other',
+] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
+
+/**
+ * The request types that call for an answer (question … subscription): the inbox's "requests", the
+ * only ones counted in responseRate and the first-response times (spam and troll call for
+ * moderation, praise and other for nothing unless negative).
+ */
+export const ANSWERABLE_REQUEST_TYPES: readonly RequestType[] = REQUEST_TYPES.slice(0, REQUEST_TYPES.indexOf('praise'));
 
 export const SERVICE_KINDS = ['sav', 'commercial', 'rh', 'communication', 'other'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
