@@ -310,6 +310,21 @@ describe('GET /api/workspaces/:workspaceId/kpis', () => {
     expect(back.byChannel.map((c: { handle: string }) => c.handle)).toEqual(before.byChannel.map((c: { handle: string }) => c.handle));
   });
 
+  it('answers a repeat with a 304 while nothing changed, with a new ETag once something did', async () => {
+    const march = url('from=2025-03-01&to=2025-03-31');
+    const first = await viewer.get(march);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\//);
+    expect((await viewer.agent.get(march).set('If-None-Match', etag)).status).toBe(304);
+    await insertFollowers(t.db, fb, '2025-03-31', 1111);
+    const changed = await viewer.agent.get(march).set('If-None-Match', etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.body.byChannel.find((c: { handle: string }) => c.handle === 'maison.fb').kpis.followers).toBe(1111);
+    await insertFollowers(t.db, fb, '2025-03-31', 1100); // as the other tests expect
+  });
+
   it('keeps no stale comment-derived KPIs: comments and inbox items written by any path show at once', async () => {
     const march = async () => (await viewer.get(url('from=2025-03-01&to=2025-03-31'))).body.kpis;
     const before = await march();

@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { KpiQueryDto } from './kpi-query.dto';
 import { KpiService } from './kpi.service';
 import { ApiReply, type Wire } from '../../../common/http/api-reply';
@@ -18,7 +19,14 @@ export class KpiController {
   @ApiReply('KpiResponseDto')
   @Get()
   @Header('Content-Type', 'application/json; charset=utf-8')
-  get(@Param('workspaceId') workspaceId: string, @Query() query: KpiQueryDto): Promise<string> {
-    return this.service.getKpisJson(workspaceId, query);
+  async get(
+    @Param('workspaceId') workspaceId: string,
+    @Query() query: KpiQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const { body, etag } = await this.service.getKpisJson(workspaceId, query);
+    // Set here, Express does not hash the text again; a matching If-None-Match still gets a 304.
+    res.setHeader('ETag', etag);
+    return body;
   }
 }

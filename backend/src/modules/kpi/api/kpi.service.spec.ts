@@ -409,8 +409,9 @@ describe('KpiService: the JSON answer kept per question while its inputs hold', 
     const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 3 } } }, true);
     const { service } = build(links);
     const first = await service.getKpisJson(WS, MARCH);
-    expect(JSON.parse(first)).toEqual(JSON.parse(JSON.stringify(await service.getKpis(WS, MARCH))));
+    expect(JSON.parse(first.body)).toEqual(JSON.parse(JSON.stringify(await service.getKpis(WS, MARCH))));
     expect(await service.getKpisJson(WS, MARCH)).toBe(first);
+    expect(first.etag).toMatch(/^W\/"[\w-]{27}"$/);
     // The contributors read on every request were still asked (their answers are in the fingerprint).
     expect(links.asked).toHaveLength(3);
   });
@@ -428,8 +429,9 @@ describe('KpiService: the JSON answer kept per question while its inputs hold', 
     const first = await service.getKpisJson(WS, MARCH);
     change(reads, links);
     const second = await service.getKpisJson(WS, MARCH);
-    expect(second).not.toBe(first);
-    expect(read(JSON.parse(second))).toBe(expected);
+    expect(second.body).not.toBe(first.body);
+    expect(second.etag).not.toBe(first.etag);
+    expect(read(JSON.parse(second.body))).toBe(expected);
   });
 
   it('does not keep an answer that misses a failed contributor', async () => {
@@ -441,8 +443,8 @@ describe('KpiService: the JSON answer kept per question while its inputs hold', 
       return answer(qs);
     };
     const { service } = build(inbox);
-    expect(JSON.parse(await service.getKpisJson(WS, MARCH)).missing).toContain('communityRequests');
+    expect(JSON.parse((await service.getKpisJson(WS, MARCH)).body).missing).toContain('communityRequests');
     fail = false;
-    expect(JSON.parse(await service.getKpisJson(WS, MARCH)).kpis.communityRequests).toBe(2);
+    expect(JSON.parse((await service.getKpisJson(WS, MARCH)).body).kpis.communityRequests).toBe(2);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { POST_METRICS, type SeriesPointDto } from '@vigie/contracts';
 import {
@@ -33,6 +34,12 @@ const ERA_METRIC: Record<string, { impressions: string; views: string }> = {
 
 type RollupPart = Awaited<ReturnType<KpiService['rollupPart']>>;
 
+/** A KPI answer as sent: its JSON text and a weak ETag of it (If-None-Match → 304). */
+export interface JsonAnswer {
+  body: string;
+  etag: string;
+}
+
 /** Serialised answers kept (a year by day is ~140 KiB of JSON). */
 const JSON_ANSWERS = 100;
 
@@ -55,7 +62,7 @@ export class KpiService {
   /** Rollup-derived parts of recent answers, per brand rollup version (see VersionedCache). */
   private readonly rollupAnswers = new VersionedCache<RollupPart>();
   /** JSON text of recent answers, per question, with the fingerprint of the inputs it was computed from. */
-  private readonly jsonAnswers = new Map<string, { fingerprint: string; body: string }>();
+  private readonly jsonAnswers = new Map<string, { fingerprint: string; answer: JsonAnswer }>();
   /** Answers of the contributors fed by comments and inbox items only, per brand activity version. */
   private readonly activityAnswers = new VersionedCache<KpiContribution[]>(400);
 
@@ -69,20 +76,22 @@ export class KpiService {
    * and the per-request reads, compared as a fingerprint — so a repeat costs the reads but neither
    * the KPI computations nor the serialisation of a year of series.
    */
-  async getKpisJson(workspaceId: string, q: KpiQueryDto): Promise<string> {
+  async getKpisJson(workspaceId: string, q: KpiQueryDto): Promise<JsonAnswer> {
     const inputs = await this.inputs(workspaceId, q);
     const hit = this.jsonAnswers.get(inputs.key);
     this.jsonAnswers.delete(inputs.key);
     if (hit && hit.fingerprint === inputs.fingerprint) {
       this.jsonAnswers.set(inputs.key, hit);
-      return hit.body;
+      return hit.answer;
     }
     const body = JSON.stringify(inputs.answer());
+    // Computed once per text, not by Express on every reply (a year by day is ~140 KiB to hash).
+    const answer: JsonAnswer = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
     // An answer missing a failed contributor's keys is not kept: the next request asks it again.
-    if (!inputs.complete) return body;
-    this.jsonAnswers.set(inputs.key, { fingerprint: inputs.fingerprint, body });
+    if (!inputs.complete) return answer;
+    this.jsonAnswers.set(inputs.key, { fingerprint: inputs.fingerprint, answer });
     while (this.jsonAnswers.size > JSON_ANSWERS) this.jsonAnswers.delete(this.jsonAnswers.keys().next().value as string);
-    return body;
+    return answer;
   }
 
   /**
