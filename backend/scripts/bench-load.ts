@@ -24,6 +24,7 @@
  *    endpoints side by side (connections split between them), brand picked per request.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,21 @@ const COMMENTS_PER_POST = Number(process.env.BENCH_LOAD_COMMENTS_PER_POST ?? 6);
 const BRANDS = ['Maison Lumière', 'Café Brûlé', 'Atelier Nord', 'Verde Bio', 'Orbe Sport'];
 // The API and worker run with the node flags of docker/Dockerfile and npm start, then any extra ones.
 const PRODUCT_NODE_ARGS = ['--max-semi-space-size=64'];
+/** Bytes on the wire of one reply to a browser-like request, and their content-encoding. */
+function wireSize(url: string, cookie: string): Promise<{ bytes: number; encoding: string | null }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { cookie, 'accept-encoding': BROWSER_ACCEPT_ENCODING } }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve({ bytes, encoding: (res.headers['content-encoding'] as string | undefined) ?? null }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** The dashboard runs in browsers, which all send this (Chromium's value). */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 const API_NODE_ARGS = [...PRODUCT_NODE_ARGS, ...(process.env.BENCH_LOAD_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 const SQL_STATS = process.env.BENCH_LOAD_SQL_STATS === '1';
 const API_PROCESSES_ASKED = process.env.BENCH_LOAD_API_PROCESSES ?? '1';
@@ -325,7 +341,8 @@ async function main() {
       const res = await fetch(`${base}${url()}`, { headers: { cookie: sessions[0] } });
       const body = await res.text();
       if (res.status !== 200 || body.length < 200) throw new Error(`${label}: ${res.status} ${body.slice(0, 300)}`);
-      sizes.push(`${label} ${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB${res.headers.get('content-encoding') ? ` (${res.headers.get('content-encoding')})` : ''}`);
+      const wire = await wireSize(`${base}${url()}`, sessions[0]);
+      sizes.push(`${label} ${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB${wire.encoding ? ` (${(wire.bytes / 1024).toFixed(1)} KiB ${wire.encoding})` : ''}`);
     }
     console.log(`response sizes: ${sizes.join(', ')}`);
     const ingested = async () => {
@@ -396,9 +413,9 @@ async function main() {
           {
             method: 'GET',
             setupRequest: (req, context) => {
-              // One logged-in user per connection, kept for the whole run.
+              // One logged-in user per connection, kept for the whole run; what every browser accepts.
               if (!context.cookie) context.cookie = sessions[next++ % sessions.length];
-              return { ...req, path: url(), headers: { ...req.headers, cookie: context.cookie } };
+              return { ...req, path: url(), headers: { ...req.headers, cookie: context.cookie, 'accept-encoding': BROWSER_ACCEPT_ENCODING } };
             },
           },
         ],

@@ -1,4 +1,4 @@
-import { computeKpis, type KpiInput } from './compute-kpis';
+import { computeKpis, computePostRates, type KpiInput } from './compute-kpis';
 import { KPI_KEYS, type KpiKey } from './kpi-keys';
 import { sumCounts, type CountRecord } from './sum-counts';
 
@@ -318,5 +318,38 @@ describe('computeKpis: warnings', () => {
     [{ reach: 900, impressions: null }, []],
   ])('%j → %j', (counts, expected) => {
     expect(computeKpis(withCounts(counts)).warnings).toEqual(expected);
+  });
+});
+
+describe('computePostRates: one post\'s rates, the same as computeKpis for that post', () => {
+  const cases: Array<[string, CountRecord]> = [
+    ['every metric', { impressions: 2000, reach: 1500, reactions: 40, comments: 8, shares: 2, saves: 1, clicks: 30, videoViews: 500 }],
+    ['interactions only as a total', { impressions: 900, reach: 600, interactions: 45 }],
+    ['zero reach and impressions', { impressions: 0, reach: 0, reactions: 3, clicks: 0 }],
+    ['no reach known', { impressions: null, reach: null, reactions: 5, comments: 1 }],
+    ['some components missing', { impressions: 100, reach: 80, reactions: 7, comments: null, shares: undefined }],
+    ['nothing known', {}],
+  ];
+  it.each(cases)('%s', (_label, metrics) => {
+    const { values } = computeKpis({ counts: { posts: 1, ...metrics } });
+    expect(computePostRates(metrics)).toEqual({
+      interactions: values.interactions,
+      engagementRateByReach: values.engagementRateByReach,
+      engagementRateByImpressions: values.engagementRateByImpressions,
+      ctr: values.ctr,
+    });
+  });
+
+  it('hand-checked: 51 interactions on 1,500 reached and 2,000 shown, 30 clicks', () => {
+    expect(computePostRates({ impressions: 2000, reach: 1500, reactions: 40, comments: 8, shares: 2, saves: 1, clicks: 30 })).toEqual({
+      interactions: 51,
+      engagementRateByReach: 0.034,
+      engagementRateByImpressions: 0.0255,
+      ctr: 0.015,
+    });
+  });
+
+  it('refuses a count that is not a finite number, as computeKpis does', () => {
+    expect(() => computePostRates({ reach: Number.NaN })).toThrow(/reach/);
   });
 });

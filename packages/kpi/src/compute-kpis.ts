@@ -64,6 +64,40 @@ function durationStat(minutes: readonly number[] | null | undefined, p: number):
   return value === null ? UNDEFINED : known(value);
 }
 
+/** The rates a set of posts has from its own counts, whatever else is known (one post has them too). */
+function ownRates(count: (key: CountKey) => NullableValue, interactions: NullableValue) {
+  return {
+    engagementRateByReach: divide(interactions, count('reach')),
+    engagementRateByImpressions: divide(interactions, count('impressions')),
+    ctr: divide(count('clicks'), count('impressions')),
+  } satisfies Partial<Record<DerivedKpiKey, NullableValue>>;
+}
+
+/** One post's interactions and rates: what a posts list shows per row. */
+export interface PostRates {
+  interactions: number | null;
+  engagementRateByReach: number | null;
+  engagementRateByImpressions: number | null;
+  ctr: number | null;
+}
+
+/**
+ * computeKpis' values of these four keys for one post's counts, by the same formulas, without
+ * working out the other KPIs (a posts page asks this of every row, on every request).
+ */
+export function computePostRates(counts: CountRecord): PostRates {
+  for (const key of Object.keys(counts) as CountKey[]) assertFiniteOrNull(key, counts[key]);
+  const count = (key: CountKey): NullableValue => fromInput(counts[key], false);
+  const interactions = interactionsOf(count);
+  const rates = ownRates(count, interactions);
+  return {
+    interactions: interactions.value,
+    engagementRateByReach: rates.engagementRateByReach.value,
+    engagementRateByImpressions: rates.engagementRateByImpressions.value,
+    ctr: rates.ctr.value,
+  };
+}
+
 /** Checks totals that cannot be right; exported so importers can check single rows too. */
 export function checkCounts(counts: CountRecord): KpiWarning[] {
   const warnings: KpiWarning[] = [];
@@ -110,8 +144,7 @@ export function computeKpis(input: KpiInput): KpiResult {
   const brandMentions = count('brandMentions');
 
   const derived: Record<DerivedKpiKey, NullableValue> = {
-    engagementRateByReach: divide(interactions, count('reach')),
-    engagementRateByImpressions: divide(interactions, count('impressions')),
+    ...ownRates(count, interactions),
     engagementRateByFollowers: perPostPerFollower(interactions),
     amplificationRate: perPostPerFollower(count('shares')),
     applauseRate: perPostPerFollower(count('reactions')),
@@ -119,7 +152,6 @@ export function computeKpis(input: KpiInput): KpiResult {
     followers: followersEnd,
     netFollowers,
     followerGrowthRate: divide(netFollowers, followersStart),
-    ctr: divide(count('clicks'), count('impressions')),
     conversionRate: divide(count('conversions'), count('trackedLinkClicks')),
     responseRate: divide(count('communityRequestsAnswered'), count('communityRequests')),
     medianFirstResponseMinutes: durationStat(input.firstResponseMinutes, 50),

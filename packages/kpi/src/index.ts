@@ -9,6 +9,8 @@ export {
 export {
   checkCounts,
   computeKpis,
+  computePostRates,
+  type PostRates,
   type KpiInput,
   type KpiResult,
   type KpiWarning,

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { computeKpis } from '@vigie/kpi';
+import { computePostRates } from '@vigie/kpi';
 import { checkPeriod } from '../../common/http/day-period';
 import { ChannelsService } from '../channels/channels.service';
 import type { ListPostsQueryDto, PostSort, TopPostsQueryDto } from './posts.dto';
@@ -92,7 +92,7 @@ function toPostDto(r: PostListRow) {
     clicks: num(r.clicks),
     videoViews: num(r.video_views),
   };
-  const kpis = computeKpis({ counts: { posts: 1, ...metrics } }).values;
+  const { interactions, ...rates } = computePostRates(metrics);
   return {
     id: r.id,
     channelAccountId: r.channel_account_id,
@@ -104,11 +104,7 @@ function toPostDto(r: PostListRow) {
     text: r.text,
     permalink: r.permalink,
     impressionsDefinition: r.impressions_definition,
-    metrics: { ...metrics, interactions: kpis.interactions },
-    rates: {
-      engagementRateByReach: kpis.engagementRateByReach,
-      engagementRateByImpressions: kpis.engagementRateByImpressions,
-      ctr: kpis.ctr,
-    },
+    metrics: { ...metrics, interactions },
+    rates,
   };
 }

@@ -325,6 +325,19 @@ describe('GET /api/workspaces/:workspaceId/kpis', () => {
     await insertFollowers(t.db, fb, '2025-03-31', 1100); // as the other tests expect
   });
 
+  it('sends the cached text gzipped to a client that accepts gzip (browsers), the same JSON as plain', async () => {
+    const march = url('from=2025-03-01&to=2025-03-31');
+    const plain = await viewer.agent.get(march).set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await viewer.agent.get(march).set('Accept-Encoding', 'gzip, deflate, br, zstd');
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Number(plain.headers['content-length']) / 3);
+    expect(zipped.body).toEqual(plain.body);
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+  });
+
   it('keeps no stale comment-derived KPIs: comments and inbox items written by any path show at once', async () => {
     const march = async () => (await viewer.get(url('from=2025-03-01&to=2025-03-31'))).body.kpis;
     const before = await march();

@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { KpiQueryDto } from './kpi-query.dto';
 import { KpiService } from './kpi.service';
 import { ApiReply, type Wire } from '../../../common/http/api-reply';
+import { sendPreparedJson } from '../../../common/http/prepared-json';
 import type { KpiResponseDto } from '@vigie/contracts';
 
 /** Compile-time check: the JSON text sent is KpiService.getKpis' answer, which must fit the contract. */
@@ -18,15 +19,12 @@ export class KpiController {
   /** Dashboard figures of one brand for local days [from, to], with the previous period (JSON text, reused while its inputs hold). */
   @ApiReply('KpiResponseDto')
   @Get()
-  @Header('Content-Type', 'application/json; charset=utf-8')
   async get(
     @Param('workspaceId') workspaceId: string,
     @Query() query: KpiQueryDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
-    const { body, etag } = await this.service.getKpisJson(workspaceId, query);
-    // Set here, Express does not hash the text again; a matching If-None-Match still gets a 304.
-    res.setHeader('ETag', etag);
-    return body;
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendPreparedJson(req, res, await this.service.getKpisJson(workspaceId, query));
   }
 }

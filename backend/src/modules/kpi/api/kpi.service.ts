@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { POST_METRICS, type SeriesPointDto } from '@vigie/contracts';
 import {
@@ -21,6 +20,7 @@ import { flagGrowth, sumFollowers, type Followers } from './follower-sums';
 import { checkPeriod } from './period';
 import { recordSums, rollupSums } from './rollup-sums';
 import { VersionedCache } from '../../../common/cache/versioned-cache';
+import { PreparedJson } from '../../../common/http/prepared-json';
 import { seriesBuckets } from './series-buckets';
 
 /** Keys each series point carries: the counts and the ratios that make sense per bucket. */
@@ -33,12 +33,6 @@ const ERA_METRIC: Record<string, { impressions: string; views: string }> = {
 };
 
 type RollupPart = Awaited<ReturnType<KpiService['rollupPart']>>;
-
-/** A KPI answer as sent: its JSON text and a weak ETag of it (If-None-Match → 304). */
-export interface JsonAnswer {
-  body: string;
-  etag: string;
-}
 
 /** Serialised answers kept (a year by day is ~140 KiB of JSON). */
 const JSON_ANSWERS = 100;
@@ -62,7 +56,7 @@ export class KpiService {
   /** Rollup-derived parts of recent answers, per brand rollup version (see VersionedCache). */
   private readonly rollupAnswers = new VersionedCache<RollupPart>();
   /** JSON text of recent answers, per question, with the fingerprint of the inputs it was computed from. */
-  private readonly jsonAnswers = new Map<string, { fingerprint: string; answer: JsonAnswer }>();
+  private readonly jsonAnswers = new Map<string, { fingerprint: string; answer: PreparedJson }>();
   /** Answers of the contributors fed by comments and inbox items only, per brand activity version. */
   private readonly activityAnswers = new VersionedCache<KpiContribution[]>(400);
 
@@ -76,7 +70,7 @@ export class KpiService {
    * and the per-request reads, compared as a fingerprint — so a repeat costs the reads but neither
    * the KPI computations nor the serialisation of a year of series.
    */
-  async getKpisJson(workspaceId: string, q: KpiQueryDto): Promise<JsonAnswer> {
+  async getKpisJson(workspaceId: string, q: KpiQueryDto): Promise<PreparedJson> {
     const inputs = await this.inputs(workspaceId, q);
     const hit = this.jsonAnswers.get(inputs.key);
     this.jsonAnswers.delete(inputs.key);
@@ -84,9 +78,8 @@ export class KpiService {
       this.jsonAnswers.set(inputs.key, hit);
       return hit.answer;
     }
-    const body = JSON.stringify(inputs.answer());
-    // Computed once per text, not by Express on every reply (a year by day is ~140 KiB to hash).
-    const answer: JsonAnswer = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
+    // Its ETag (and gzip form) are made once per text, not on every reply.
+    const answer = new PreparedJson(JSON.stringify(inputs.answer()));
     // An answer missing a failed contributor's keys is not kept: the next request asks it again.
     if (!inputs.complete) return answer;
     this.jsonAnswers.set(inputs.key, { fingerprint: inputs.fingerprint, answer });
