@@ -3,9 +3,10 @@ import { APP_CONFIG } from './config/app-config';
 import { SecretBox } from './common/crypto/secret-box';
 import { MailerService } from './common/mail/mailer.service';
 import { JobQueue } from './common/queue/job-queue';
+import { RecurringJobs } from './common/queue/recurring-job';
 import type { Runtime } from './runtime';
 
-/** Process-wide singletons every module may inject: config, the queue, the secret box, the mailer. */
+/** Process-wide singletons every module may inject: config, the queue (and its recurring jobs), the secret box, the mailer. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -17,8 +18,9 @@ export class CoreModule {
         { provide: JobQueue, useValue: runtime.queue },
         { provide: SecretBox, useValue: new SecretBox(runtime.config.secretKey) },
         MailerService,
+        RecurringJobs,
       ],
-      exports: [APP_CONFIG, JobQueue, SecretBox, MailerService],
+      exports: [APP_CONFIG, JobQueue, SecretBox, MailerService, RecurringJobs],
     };
   }
 }

@@ -1,5 +1,6 @@
-import type { AppConfig } from '../../config/app-config';
-import type { JobQueue } from './job-queue';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { JobQueue } from './job-queue';
 
 export interface RecurringJob {
   queue: string;
@@ -16,4 +17,20 @@ export interface RecurringJob {
 export async function registerRecurring(queue: JobQueue, config: Pick<AppConfig, 'role'>, job: RecurringJob, handler: () => Promise<void>): Promise<void> {
   queue.register<Record<string, never>>(job.queue, job.name, handler);
   if (config.role !== 'api') await queue.every(job.queue, job.name, job.everyMs, {}, job.schedulerId);
+}
+
+/**
+ * registerRecurring for job classes: they ask for this instead of the process configuration,
+ * which they would read only to know whether this process schedules (provided by CoreModule).
+ */
+@Injectable()
+export class RecurringJobs {
+  constructor(
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'role'>,
+  ) {}
+
+  register(job: RecurringJob, handler: () => Promise<void>): Promise<void> {
+    return registerRecurring(this.queue, this.config, job, handler);
+  }
 }

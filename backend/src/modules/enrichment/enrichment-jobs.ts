@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../common/queue/job-queue';
-import { registerRecurring } from '../../common/queue/recurring-job';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { RecurringJobs } from '../../common/queue/recurring-job';
 import { IngestionEvents } from '../ingestion/ingestion-events';
 import { EnrichmentService } from './enrichment.service';
 
@@ -20,7 +19,7 @@ export class EnrichmentJobs implements OnModuleInit {
 
   constructor(
     @Inject(JobQueue) private readonly queue: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly recurring: RecurringJobs,
     private readonly enrichment: EnrichmentService,
     private readonly events: IngestionEvents,
   ) {}
@@ -31,7 +30,7 @@ export class EnrichmentJobs implements OnModuleInit {
     this.events.onCommentsWritten(() => this.trigger());
     this.events.onPostsWritten(() => this.trigger());
     const safetyNet = { queue: ENRICHMENT_QUEUE, name: ENRICH_BATCH_JOB, everyMs: SAFETY_NET_EVERY_MS, schedulerId: 'enrichment-safety-net' };
-    await registerRecurring(this.queue, this.config, safetyNet, async () => {
+    await this.recurring.register(safetyNet, async () => {
       const done = await this.enrichment.drain();
       if (done.comments || done.posts) {
         this.logger.debug(`enriched ${done.comments} comments, ${done.posts} posts`);

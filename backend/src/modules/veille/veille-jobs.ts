@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../common/queue/job-queue';
-import { registerRecurring } from '../../common/queue/recurring-job';
+import { RecurringJobs } from '../../common/queue/recurring-job';
 import type { Platform } from '../channels/connectors/channel-connector';
 import { IngestionEvents } from '../ingestion/ingestion-events';
 import { AlertDeliveryService, DELIVER_JOB, DELIVERY_ATTEMPTS, DELIVERY_BACKOFF_MS, DELIVERY_QUEUE, type DeliverJob } from './alerts/alert-delivery.service';
@@ -34,7 +33,7 @@ export class VeilleJobs {
     private readonly sources: ListeningSourcesRepository,
     private readonly rules: AlertRulesRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly recurring: RecurringJobs,
     private readonly moduleRef: ModuleRef,
     private readonly listening: ListeningService,
     private readonly rss: RssPollerService,
@@ -58,8 +57,8 @@ export class VeilleJobs {
     this.queue.register<DeliverJob>(DELIVERY_QUEUE, DELIVER_JOB, (d, ctx) => this.delivery.deliver(d.deliveryId, ctx.attempt));
     this.subscribeToIngestion();
     const tick = (name: string) => ({ queue: VEILLE_QUEUE, name, everyMs: TICK_MS, schedulerId: `veille-${name}` });
-    await registerRecurring(this.queue, this.config, tick('listening-tick'), async () => void (await this.listeningTick()));
-    await registerRecurring(this.queue, this.config, tick('alerts-tick'), async () => void (await this.alertsTick()));
+    await this.recurring.register(tick('listening-tick'), async () => void (await this.listeningTick()));
+    await this.recurring.register(tick('alerts-tick'), async () => void (await this.alertsTick()));
   }
 
   /** Own/competitor content is matched after each ingestion batch (when ingestion is loaded). */

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../../common/queue/job-queue';
-import { registerRecurring } from '../../../common/queue/recurring-job';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { RecurringJobs } from '../../../common/queue/recurring-job';
 import { ConnectAttemptsRepository } from './connect-attempts.repository';
 import { TokenKeeper } from './token-keeper.service';
 
@@ -18,14 +17,14 @@ export class TokenRefreshJobs implements OnModuleInit {
 
   constructor(
     @Inject(JobQueue) private readonly queue: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly recurring: RecurringJobs,
     private readonly tokens: TokenKeeper,
     private readonly attempts: ConnectAttemptsRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.queue.defineQueue({ name: TOKENS_QUEUE, concurrency: 1, attempts: 1, backoffMs: 1_000 });
-    await registerRecurring(this.queue, this.config, { queue: TOKENS_QUEUE, name: REFRESH_TOKENS_JOB, everyMs: EVERY_MS, schedulerId: 'refresh-expiring-tokens' }, () => this.run());
+    await this.recurring.register({ queue: TOKENS_QUEUE, name: REFRESH_TOKENS_JOB, everyMs: EVERY_MS, schedulerId: 'refresh-expiring-tokens' }, () => this.run());
   }
 
   async run(now = new Date()): Promise<void> {

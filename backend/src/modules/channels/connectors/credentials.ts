@@ -13,6 +13,11 @@ export function optionalCredential(account: ConnectorAccount, key: string): stri
   return typeof v === 'string' && v.length > 0 ? v : null;
 }
 
+/** Headers and redaction list of a request with an optional bearer token (public endpoints work without one). */
+export function optionalBearer(token: string | null): { headers: Record<string, string>; secrets: string[] } {
+  return token ? { headers: { authorization: `Bearer ${token}` }, secrets: [token] } : { headers: {}, secrets: [] };
+}
+
 export interface ConnectorOptions {
   /** Per-request timeout (ms). */
   timeoutMs?: number;

@@ -1,3 +1,4 @@
+import { answerCapabilities } from './answer';
 import type { ConnectorCapabilities } from './channel-connector';
 import type { ConnectorOptions } from './credentials';
 import { HttpClient } from './http-client';
@@ -29,4 +30,13 @@ export const OPEN_NETWORK_READS = { comments: true, postMetrics: true, accountSt
 /** A connector declares only what it can do; everything else is off. */
 export function capabilities(can: Partial<ConnectorCapabilities>): ConnectorCapabilities {
   return { comments: false, postMetrics: false, accountStats: false, search: false, privateMetrics: false, followerHistory: false, ...can };
+}
+
+/**
+ * An open network where the account answers with records of its own (Bluesky's repo, Mastodon's
+ * statuses and favourites): open reads, replies and likes (idempotent); others' posts cannot be
+ * hidden or deleted by the account.
+ */
+export function openNetworkWithOwnAnswers(): ConnectorCapabilities {
+  return capabilities({ ...OPEN_NETWORK_READS, answer: answerCapabilities({ reply: true, like: true, idempotent: true }) });
 }

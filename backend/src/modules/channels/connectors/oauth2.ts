@@ -116,20 +116,32 @@ export function credentialsOf(grant: TokenGrant, extra: Record<string, string> =
   };
 }
 
+/** A platform's whole OAuth declaration: the flow's spec plus how the platform is named to the CM. */
+export interface OAuthAppSpec extends OAuth2Spec {
+  /** The platform's name in consent refusals ("LinkedIn: consent was refused"). */
+  displayName: string;
+  /** Where the CM registers the app (client id and secret). */
+  consoleUrl: string;
+}
+
 /**
- * An OAuth 2.0 platform as its spec describes it: the flow is shared, each platform file adds
- * which accounts the grant reaches (`accounts`) and how its connector names the token.
+ * An OAuth 2.0 platform as its spec describes it: the flow is shared, each platform file declares
+ * its `OAuthAppSpec` and adds which accounts the grant reaches (`accounts`) and how its connector
+ * names the token.
  */
 export abstract class StandardOAuthConnect {
   readonly method: 'oauth' | 'instance-oauth' = 'oauth';
   protected readonly http: HttpClient;
 
   constructor(
-    protected readonly spec: OAuth2Spec,
-    protected readonly displayName: string,
+    protected readonly spec: OAuthAppSpec,
     opts: ConnectorOptions = {},
   ) {
     this.http = new HttpClient(opts);
+  }
+
+  get consoleUrl(): string {
+    return this.spec.consoleUrl;
   }
 
   get platform(): Platform {
@@ -149,7 +161,7 @@ export abstract class StandardOAuthConnect {
   }
 
   denial(query: Readonly<Record<string, string>>): string | null {
-    return oauth2Denial(this.displayName, query);
+    return oauth2Denial(this.spec.displayName, query);
   }
 
   exchange(app: PlatformApp, req: CodeExchange): Promise<TokenGrant> {

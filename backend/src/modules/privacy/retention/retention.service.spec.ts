@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { JobQueue } from '../../../common/queue/job-queue';
-import type { AppConfig } from '../../../config/app-config';
+import { RecurringJobs } from '../../../common/queue/recurring-job';
 import type { AuthorsRepository } from '../../posts/authors.repository';
 import type { CommentsRepository } from '../../posts/comments.repository';
 import type { MentionsRepository } from '../../veille/mentions.repository';
@@ -36,7 +36,7 @@ function world(workspaces: Array<{ id: string; days: number }>, touched: Record<
     { redactPublishedBefore: step('mentions') } as Pick<MentionsRepository, 'redactPublishedBefore'> as MentionsRepository,
     { deleteOnItemsPublishedBefore: step('inbox_notes') } as Pick<InboxNotesRepository, 'deleteOnItemsPublishedBefore'> as InboxNotesRepository,
     {} as JobQueue,
-    { role: 'all' } as AppConfig,
+    new RecurringJobs({} as JobQueue, { role: 'all' }),
     { record: async (e: unknown) => void audited.push(e) } as Pick<AuditLogService, 'record'> as AuditLogService,
   );
   return { service, calls, audited, transactions: () => transactions };

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../../common/queue/job-queue';
-import { registerRecurring } from '../../../common/queue/recurring-job';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { RecurringJobs } from '../../../common/queue/recurring-job';
 import { InboxNotesRepository } from '../../inbox/inbox-notes.repository';
 import { AuthorsRepository } from '../../posts/authors.repository';
 import { CommentsRepository } from '../../posts/comments.repository';
@@ -35,7 +34,7 @@ export class RetentionService implements OnModuleInit {
     mentions: MentionsRepository,
     inboxNotes: InboxNotesRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly recurring: RecurringJobs,
     private readonly audit: AuditLogService,
   ) {
     this.owners = { comments, authors, mentions, inboxNotes };
@@ -43,7 +42,7 @@ export class RetentionService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.queue.defineQueue({ name: PRIVACY_QUEUE, concurrency: 1, attempts: 3, backoffMs: 60_000 });
-    await registerRecurring(this.queue, this.config, { queue: PRIVACY_QUEUE, name: RETENTION_JOB, everyMs: DAY_MS, schedulerId: 'privacy-retention-daily' }, async () => {
+    await this.recurring.register({ queue: PRIVACY_QUEUE, name: RETENTION_JOB, everyMs: DAY_MS, schedulerId: 'privacy-retention-daily' }, async () => {
       const done = await this.runAll();
       if (done.length) this.logger.log(`retention applied in ${done.length} workspace(s)`);
     });

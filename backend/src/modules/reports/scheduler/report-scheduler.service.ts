@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../../common/queue/job-queue';
-import { registerRecurring } from '../../../common/queue/recurring-job';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { RecurringJobs } from '../../../common/queue/recurring-job';
 import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import { ReportSender } from '../delivery/report-sender.service';
 import { ReportsRepository } from '../reports.repository';
@@ -42,7 +41,7 @@ export class ReportScheduler implements OnModuleInit {
     private readonly workspaces: WorkspacesRepository,
     private readonly reportRows: ReportsRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly recurring: RecurringJobs,
     private readonly reports: ReportsService,
     private readonly sender: ReportSender,
   ) {}
@@ -59,7 +58,7 @@ export class ReportScheduler implements OnModuleInit {
       if (report.status === 'sent') return;
       await this.sender.send(d.workspaceId, d.reportId, null);
     });
-    await registerRecurring(this.queue, this.config, { queue: REPORTS_QUEUE, name: TICK_JOB, everyMs: TICK_EVERY_MS, schedulerId: 'reports-tick' }, async () => {
+    await this.recurring.register({ queue: REPORTS_QUEUE, name: TICK_JOB, everyMs: TICK_EVERY_MS, schedulerId: 'reports-tick' }, async () => {
       await this.runDue(new Date());
     });
   }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostedReply, PostsPage } from '../channel-connector';
-import { answerCapabilities, write } from '../answer';
+import { write } from '../answer';
 import { ConnectorError, ConnectorErrorCode, isConnectorError } from '../connector-error';
 import { baseOf, buildUrl, type Query } from '../base-url';
-import { optionalCredential, requireCredential } from '../credentials';
-import { capabilities, HttpConnector, OPEN_NETWORK_READS } from '../http-connector';
+import { optionalBearer, optionalCredential, requireCredential } from '../credentials';
+import { HttpConnector, openNetworkWithOwnAnswers } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -17,11 +17,8 @@ import { flattenBlueskyThread, mapBlueskyMention, mapBlueskyPost } from './blues
  */
 export class BlueskyConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'bluesky' as const;
-  readonly capabilities = capabilities({
-    ...OPEN_NETWORK_READS,
-    // Records in the account's own repo: replies and likes (others' posts cannot be hidden or deleted).
-    answer: answerCapabilities({ reply: true, like: true, idempotent: true }),
-  });
+  /** Replies and likes are records in the account's own repo. */
+  readonly capabilities = openNetworkWithOwnAnswers();
   /** ~3,000 requests / 5 min per IP: a 15-minute sync is gentle. */
   readonly syncIntervalMs = 15 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 7 * DAY_MS;
@@ -29,7 +26,7 @@ export class BlueskyConnector extends HttpConnector implements ChannelConnector 
   private async xrpc(account: ConnectorAccount, what: string, method: string, query: Query): Promise<JsonReader> {
     const token = optionalCredential(account, 'accessToken');
     const url = buildUrl(baseOf(account, 'https://public.api.bsky.app'), `/xrpc/${method}`, query);
-    const r = await this.http.json({ url, what, headers: token ? { authorization: `Bearer ${token}` } : {}, secrets: token ? [token] : [] });
+    const r = await this.http.json({ url, what, ...optionalBearer(token) });
     return JsonReader.root(r.body, what);
   }
 

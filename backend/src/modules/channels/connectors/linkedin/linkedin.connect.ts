@@ -1,31 +1,30 @@
 import { buildUrl } from '../base-url';
 import type { ConnectorOptions } from '../credentials';
 import { JsonReader } from '../json-reader';
-import { hostOf, StandardOAuthConnect } from '../oauth2';
+import { hostOf, type OAuthAppSpec, StandardOAuthConnect } from '../oauth2';
 import type { ConnectableAccount, OAuthConnect, PlatformApp, TokenGrant } from '../platform-connect';
 import { LINKEDIN_VERSION, LinkedinConnector } from './linkedin.connector';
 
 const API_HOST = 'https://api.linkedin.com';
 
+const LINKEDIN_OAUTH: OAuthAppSpec = {
+  platform: 'linkedin',
+  displayName: 'LinkedIn',
+  consoleUrl: 'https://www.linkedin.com/developers/apps',
+  authorizeHost: 'https://www.linkedin.com',
+  authorizePath: '/oauth/v2/authorization',
+  tokenHost: 'https://www.linkedin.com',
+  tokenPath: '/oauth/v2/accessToken',
+  scopes: ['r_organization_social', 'w_organization_social', 'rw_organization_admin', 'r_organization_admin'],
+  clientAuth: 'body',
+};
+
 /** Community Management API: the member's consent reaches the organization pages they administer. */
 export class LinkedinConnect extends StandardOAuthConnect implements OAuthConnect {
-  readonly consoleUrl = 'https://www.linkedin.com/developers/apps';
   private readonly connector: LinkedinConnector;
 
   constructor(opts: ConnectorOptions = {}) {
-    super(
-      {
-        platform: 'linkedin',
-        authorizeHost: 'https://www.linkedin.com',
-        authorizePath: '/oauth/v2/authorization',
-        tokenHost: 'https://www.linkedin.com',
-        tokenPath: '/oauth/v2/accessToken',
-        scopes: ['r_organization_social', 'w_organization_social', 'rw_organization_admin', 'r_organization_admin'],
-        clientAuth: 'body',
-      },
-      'LinkedIn',
-      opts,
-    );
+    super(LINKEDIN_OAUTH, opts);
     this.connector = new LinkedinConnector(opts);
   }
 

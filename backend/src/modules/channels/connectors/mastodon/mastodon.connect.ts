@@ -1,10 +1,22 @@
 import { buildUrl } from '../base-url';
 import type { ConnectorOptions } from '../credentials';
 import { JsonReader } from '../json-reader';
-import { asGrantError, StandardOAuthConnect } from '../oauth2';
+import { asGrantError, type OAuthAppSpec, StandardOAuthConnect } from '../oauth2';
 import type { ConnectableAccount, InstanceRegistration, OAuthConnect, PlatformApp, RefreshedCredentials, TokenGrant } from '../platform-connect';
 
 const SCOPES = ['read', 'write:statuses', 'write:favourites'];
+
+const MASTODON_OAUTH: OAuthAppSpec = {
+  platform: 'mastodon',
+  displayName: 'Mastodon',
+  consoleUrl: 'https://docs.joinmastodon.org/methods/apps/',
+  authorizeHost: 'https://mastodon.social',
+  authorizePath: '/oauth/authorize',
+  tokenHost: 'https://mastodon.social',
+  tokenPath: '/oauth/token',
+  scopes: SCOPES,
+  clientAuth: 'body',
+};
 
 /**
  * Every Mastodon instance is its own authorization server: the app is registered on the CM's
@@ -13,22 +25,9 @@ const SCOPES = ['read', 'write:statuses', 'write:favourites'];
  */
 export class MastodonConnect extends StandardOAuthConnect implements OAuthConnect, InstanceRegistration {
   override readonly method = 'instance-oauth' as const;
-  readonly consoleUrl = 'https://docs.joinmastodon.org/methods/apps/';
 
   constructor(opts: ConnectorOptions = {}) {
-    super(
-      {
-        platform: 'mastodon',
-        authorizeHost: 'https://mastodon.social',
-        authorizePath: '/oauth/authorize',
-        tokenHost: 'https://mastodon.social',
-        tokenPath: '/oauth/token',
-        scopes: SCOPES,
-        clientAuth: 'body',
-      },
-      'Mastodon',
-      opts,
-    );
+    super(MASTODON_OAUTH, opts);
   }
 
   async register(instanceUrl: string, redirectUri: string, website: string): Promise<Omit<PlatformApp, 'baseUrl'>> {

@@ -1,9 +1,9 @@
 import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest, NormalizedAccountStats, NormalizedComment, NormalizedMention, Page, PostedReply, PostsPage } from '../channel-connector';
-import { answerCapabilities, write } from '../answer';
+import { write } from '../answer';
 import { baseOf, buildUrl, type Query } from '../base-url';
-import { optionalCredential, requireCredential } from '../credentials';
+import { optionalBearer, optionalCredential, requireCredential } from '../credentials';
 import type { JsonResponse } from '../http-client';
-import { capabilities, HttpConnector, OPEN_NETWORK_READS } from '../http-connector';
+import { HttpConnector, openNetworkWithOwnAnswers } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
 import { DAY_MS, utcDay } from '../sync-window';
@@ -17,11 +17,8 @@ import { mapMastodonMention, mapMastodonReply, mapMastodonStatus, nextMaxIdFromL
  */
 export class MastodonConnector extends HttpConnector implements ChannelConnector {
   readonly platform = 'mastodon' as const;
-  readonly capabilities = capabilities({
-    ...OPEN_NETWORK_READS,
-    // write:statuses + write:favourites. Others' statuses cannot be hidden or deleted by the account.
-    answer: answerCapabilities({ reply: true, like: true, idempotent: true }),
-  });
+  /** write:statuses + write:favourites. */
+  readonly capabilities = openNetworkWithOwnAnswers();
   /** 300 requests / 5 min per instance by default. */
   readonly syncIntervalMs = 15 * 60 * 1000;
   static readonly REFRESH_WINDOW_MS = 7 * DAY_MS;
@@ -29,7 +26,7 @@ export class MastodonConnector extends HttpConnector implements ChannelConnector
   private async get(account: ConnectorAccount, what: string, path: string, query: Query = {}): Promise<JsonResponse & { r: JsonReader }> {
     const token = optionalCredential(account, 'accessToken');
     const url = buildUrl(baseOf(account, 'https://mastodon.social'), path, query);
-    const res = await this.http.json({ url, what, headers: token ? { authorization: `Bearer ${token}` } : {}, secrets: token ? [token] : [] });
+    const res = await this.http.json({ url, what, ...optionalBearer(token) });
     return { ...res, r: JsonReader.root(res.body, what) };
   }
 

@@ -1,28 +1,26 @@
 import { buildUrl } from '../base-url';
 import type { ConnectorOptions } from '../credentials';
 import { JsonReader } from '../json-reader';
-import { hostOf, StandardOAuthConnect } from '../oauth2';
+import { hostOf, type OAuthAppSpec, StandardOAuthConnect } from '../oauth2';
 import type { ConnectableAccount, OAuthConnect, PlatformApp, TokenGrant } from '../platform-connect';
+
+const REDDIT_OAUTH: OAuthAppSpec = {
+  platform: 'reddit',
+  displayName: 'Reddit',
+  consoleUrl: 'https://www.reddit.com/prefs/apps',
+  authorizeHost: 'https://www.reddit.com',
+  authorizePath: '/api/v1/authorize',
+  tokenHost: 'https://www.reddit.com',
+  tokenPath: '/api/v1/access_token',
+  scopes: ['identity', 'read', 'history', 'mysubreddits', 'modposts', 'submit', 'edit', 'vote'],
+  clientAuth: 'basic',
+  extraAuthorize: { duration: 'permanent' },
+};
 
 /** Reddit's "web app" flow (permanent duration = refresh token); a brand's accounts are the subreddits its user moderates. */
 export class RedditConnect extends StandardOAuthConnect implements OAuthConnect {
-  readonly consoleUrl = 'https://www.reddit.com/prefs/apps';
-
   constructor(opts: ConnectorOptions = {}) {
-    super(
-      {
-        platform: 'reddit',
-        authorizeHost: 'https://www.reddit.com',
-        authorizePath: '/api/v1/authorize',
-        tokenHost: 'https://www.reddit.com',
-        tokenPath: '/api/v1/access_token',
-        scopes: ['identity', 'read', 'history', 'mysubreddits', 'modposts', 'submit', 'edit', 'vote'],
-        clientAuth: 'basic',
-        extraAuthorize: { duration: 'permanent' },
-      },
-      'Reddit',
-      opts,
-    );
+    super(REDDIT_OAUTH, opts);
   }
 
   async accounts(app: PlatformApp, grant: TokenGrant): Promise<ConnectableAccount[]> {

@@ -2,7 +2,7 @@ import type { AnswerTarget, ChannelConnector, ConnectorAccount, ListPostsRequest
 import { answerCapabilities, write } from '../answer';
 import { ConnectorError, ConnectorErrorCode } from '../connector-error';
 import { baseOf, buildUrl, type Query } from '../base-url';
-import { optionalCredential, requireCredential } from '../credentials';
+import { optionalBearer, optionalCredential, requireCredential } from '../credentials';
 import { capabilities, HttpConnector, OPEN_NETWORK_READS } from '../http-connector';
 import { JsonReader } from '../json-reader';
 import { assertNewToken, PostRun } from '../page-state';
@@ -28,7 +28,7 @@ export class RedditConnector extends HttpConnector implements ChannelConnector {
   private async get(account: ConnectorAccount, what: string, path: string, query: Query = {}): Promise<JsonReader> {
     const token = optionalCredential(account, 'accessToken');
     const url = buildUrl(baseOf(account, token ? 'https://oauth.reddit.com' : 'https://www.reddit.com'), path, { raw_json: 1, ...query });
-    const r = await this.http.json({ url, what, headers: token ? { authorization: `Bearer ${token}` } : {}, secrets: token ? [token] : [] });
+    const r = await this.http.json({ url, what, ...optionalBearer(token) });
     return JsonReader.root(r.body, what);
   }
 

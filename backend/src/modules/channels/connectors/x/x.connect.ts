@@ -1,26 +1,25 @@
 import type { ConnectorOptions } from '../credentials';
 import { buildUrl } from '../base-url';
 import { JsonReader } from '../json-reader';
-import { hostOf, StandardOAuthConnect } from '../oauth2';
+import { hostOf, type OAuthAppSpec, StandardOAuthConnect } from '../oauth2';
 import type { ConnectableAccount, OAuthConnect, PlatformApp, TokenGrant } from '../platform-connect';
+
+const X_OAUTH: OAuthAppSpec = {
+  platform: 'x',
+  displayName: 'X',
+  consoleUrl: 'https://developer.x.com/en/portal/projects-and-apps',
+  authorizeHost: 'https://twitter.com',
+  authorizePath: '/i/oauth2/authorize',
+  tokenHost: 'https://api.x.com',
+  tokenPath: '/2/oauth2/token',
+  scopes: ['tweet.read', 'users.read', 'tweet.write', 'tweet.moderate.write', 'like.write', 'offline.access'],
+  clientAuth: 'basic',
+};
 
 /** X OAuth 2.0 with PKCE (required), confidential client (Basic auth); refresh tokens rotate on every use. */
 export class XConnect extends StandardOAuthConnect implements OAuthConnect {
-  readonly consoleUrl = 'https://developer.x.com/en/portal/projects-and-apps';
   constructor(opts: ConnectorOptions = {}) {
-    super(
-      {
-        platform: 'x',
-        authorizeHost: 'https://twitter.com',
-        authorizePath: '/i/oauth2/authorize',
-        tokenHost: 'https://api.x.com',
-        tokenPath: '/2/oauth2/token',
-        scopes: ['tweet.read', 'users.read', 'tweet.write', 'tweet.moderate.write', 'like.write', 'offline.access'],
-        clientAuth: 'basic',
-      },
-      'X',
-      opts,
-    );
+    super(X_OAUTH, opts);
   }
 
   /** The X connector reads its user token as `bearerToken`. */

@@ -1,32 +1,30 @@
 import { buildUrl } from '../base-url';
 import type { ConnectorOptions } from '../credentials';
 import { JsonReader } from '../json-reader';
-import { hostOf, StandardOAuthConnect } from '../oauth2';
+import { hostOf, type OAuthAppSpec, StandardOAuthConnect } from '../oauth2';
 import type { ConnectableAccount, OAuthConnect, PlatformApp, TokenGrant } from '../platform-connect';
+
+const YOUTUBE_OAUTH: OAuthAppSpec = {
+  platform: 'youtube',
+  displayName: 'Google',
+  consoleUrl: 'https://console.cloud.google.com/apis/credentials',
+  authorizeHost: 'https://accounts.google.com',
+  authorizePath: '/o/oauth2/v2/auth',
+  tokenHost: 'https://oauth2.googleapis.com',
+  tokenPath: '/token',
+  scopes: [
+    'https://www.googleapis.com/auth/youtube.readonly',
+    'https://www.googleapis.com/auth/youtube.force-ssl',
+    'https://www.googleapis.com/auth/yt-analytics.readonly',
+  ],
+  clientAuth: 'body',
+  extraAuthorize: { access_type: 'offline', prompt: 'consent', include_granted_scopes: 'true' },
+};
 
 /** Google OAuth with offline access (a refresh token) and a fresh consent, so the refresh token is always given. */
 export class YoutubeConnect extends StandardOAuthConnect implements OAuthConnect {
-  readonly consoleUrl = 'https://console.cloud.google.com/apis/credentials';
-
   constructor(opts: ConnectorOptions = {}) {
-    super(
-      {
-        platform: 'youtube',
-        authorizeHost: 'https://accounts.google.com',
-        authorizePath: '/o/oauth2/v2/auth',
-        tokenHost: 'https://oauth2.googleapis.com',
-        tokenPath: '/token',
-        scopes: [
-          'https://www.googleapis.com/auth/youtube.readonly',
-          'https://www.googleapis.com/auth/youtube.force-ssl',
-          'https://www.googleapis.com/auth/yt-analytics.readonly',
-        ],
-        clientAuth: 'body',
-        extraAuthorize: { access_type: 'offline', prompt: 'consent', include_granted_scopes: 'true' },
-      },
-      'Google',
-      opts,
-    );
+    super(YOUTUBE_OAUTH, opts);
   }
 
   /** The channels of the consenting Google account (`mine=true`: a brand account may own several). */
