@@ -13,7 +13,7 @@ import { InboxStatsRepository } from './inbox-stats.repository';
 export class InboxKpiContributor implements KpiContributor {
   readonly name = 'inbox-responses';
   // Reads comments, inbox_items and the brand's kind only (see KpiContributor).
-  readonly dependsOnlyOnBrandActivity = true;
+  readonly keptWhile = 'activity';
 
   constructor(private readonly stats: InboxStatsRepository) {}
 

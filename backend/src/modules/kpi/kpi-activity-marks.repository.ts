@@ -6,7 +6,8 @@ import { preparedQuery } from '../../common/database/prepared-query';
 /**
  * kpi_activity_marks (appended by triggers on comments, inbox_items, inbox_notes, posts, authors
  * and services, see migrations 1764300000000-1): the brand's activity version is the sum of its
- * weights, read with the KPI scope (KpiReadsRepository.scope) or here; this repository folds them.
+ * weights, read with the KPI scope (KpiReadsRepository.scope) or here; this repository folds them,
+ * and the kpi_source_marks of the sources version (followers, links, share of voice) with them.
  */
 @Injectable()
 export class KpiActivityMarksRepository {
@@ -27,9 +28,14 @@ export class KpiActivityMarksRepository {
     return row?.v ?? '';
   }
 
-  /** Folds each brand's marks into one of the same weight (the version is unchanged); marks removed. */
+  /**
+   * Folds each brand's marks into one of the same weight (the version is unchanged), in
+   * kpi_activity_marks and kpi_source_marks (1764400000000); marks removed.
+   */
   async compact(): Promise<number> {
-    const [row] = (await this.db.query('SELECT compact_kpi_activity_marks() AS removed')) as Array<{ removed: number }>;
+    const [row] = (await this.db.query('SELECT compact_kpi_activity_marks() + compact_kpi_source_marks() AS removed')) as Array<{
+      removed: number;
+    }>;
     return row.removed;
   }
 }

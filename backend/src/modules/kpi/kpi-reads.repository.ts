@@ -35,6 +35,8 @@ export interface KpiScopeRow {
    */
   brand_kind?: string | null;
   activity_version?: string;
+  /** With `state`: sum of the brand's kpi_source_marks (followers, tracked links, share of voice). */
+  sources_version?: string;
   channels?: KpiChannelRow[];
 }
 
@@ -98,7 +100,7 @@ const BUCKET_SQL: Record<Granularity, string> = {
 };
 
 /**
- * The KPI read model: kpi_daily_rollups, kpi_hourly_rollups, kpi_rollup_versions and kpi_activity_marks, with the
+ * The KPI read model: kpi_daily_rollups, kpi_hourly_rollups, kpi_rollup_versions, kpi_activity_marks and kpi_source_marks, with the
  * hand-tuned read-only joins on workspaces (time zone), brands, channel_accounts and
  * account_daily_stats (followers). Statements benchmarked by scripts/bench-kpi.ts.
  */
@@ -114,6 +116,7 @@ export class KpiReadsRepository {
   async scope(workspaceId: string, brandId: string, channelAccountId: string | null, state: boolean): Promise<KpiScopeRow | undefined> {
     const rollupState = `, coalesce((SELECT v.version FROM kpi_rollup_versions v WHERE v.brand_id = b.id), 0)::text AS version,
       b.kind AS brand_kind, coalesce((SELECT sum(m.weight) FROM kpi_activity_marks m WHERE m.brand_id = b.id), 0)::text AS activity_version,
+      coalesce((SELECT sum(m.weight) FROM kpi_source_marks m WHERE m.brand_id = b.id), 0)::text AS sources_version,
       coalesce((SELECT json_agg(json_build_object('id', x.id, 'platform', x.platform, 'handle', x.handle) ORDER BY x.created_at, x.id)
         FROM channel_accounts x WHERE x.workspace_id = w.id AND x.brand_id = b.id AND ($3::uuid IS NULL OR x.id = $3)), '[]') AS channels`;
     const [row] = (await preparedQuery(this.db,

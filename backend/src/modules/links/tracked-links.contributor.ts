@@ -10,6 +10,8 @@ import { TrackedLinksRepository } from './tracked-links.repository';
 @Injectable()
 export class TrackedLinksContributor implements KpiContributor {
   readonly name = 'tracked-links';
+  // tracked_links, link_clicks and conversions raise the brand's sources version (see KpiContributor).
+  readonly keptWhile = 'sources';
 
   constructor(private readonly links: TrackedLinksRepository) {}
 

@@ -18,7 +18,7 @@ export class KpiScopeResolver {
   /**
    * resolve() plus, in the same round trip, the brand's rollup version (kpi_rollup_versions, 0
    * before its first rollup), its activity version and kind (what the comment-derived
-   * contributions depend on) and its channel accounts (all, or the filtered one), in order.
+   * contributions depend on), its sources version (followers, links, share of voice) and its channel accounts (all, or the filtered one), in order.
    */
   resolveWithRollupState(workspaceId: string, brandId: string, channelAccountId?: string | null) {
     return this.resolveWith(workspaceId, brandId, channelAccountId, true);
@@ -29,7 +29,14 @@ export class KpiScopeResolver {
     brandId: string,
     channelAccountId: string | null | undefined,
     state: boolean,
-  ): Promise<{ scope: KpiScope; version: string; activity: { version: string; brandKind: string | null }; channels: KpiChannelRow[] }> {
+  ): Promise<{
+    scope: KpiScope;
+    version: string;
+    activity: { version: string; brandKind: string | null };
+    /** Version of the other inputs kept between requests (followers, tracked links, share of voice). */
+    sources: string;
+    channels: KpiChannelRow[];
+  }> {
     const row = await this.reads.scope(workspaceId, brandId, channelAccountId ?? null, state);
     if (!row) throw new NotFoundException('Workspace not found');
     if (!row.brand) throw new NotFoundException('Brand not found');
@@ -41,6 +48,7 @@ export class KpiScopeResolver {
       scope,
       version: row.version ?? '0',
       activity: { version: row.activity_version ?? '0', brandKind: row.brand_kind ?? null },
+      sources: row.sources_version ?? '0',
       channels: row.channels ?? [],
     };
   }

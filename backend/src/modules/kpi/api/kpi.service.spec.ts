@@ -53,6 +53,7 @@ const sums = (posts: number): RollupSumRow => ({
 class FakeKpiReads implements Surface<KpiReadsRepository> {
   version = '1';
   activityVersion = '7';
+  sourcesVersion = '3';
   brandKind = 'own';
   timezone = 'Europe/Paris';
   channels: KpiChannelRow[] = [
@@ -77,6 +78,7 @@ class FakeKpiReads implements Surface<KpiReadsRepository> {
         ? {
             version: this.version,
             activity_version: this.activityVersion,
+            sources_version: this.sourcesVersion,
             brand_kind: this.brandKind,
             channels: this.channels.filter((c) => channelAccountId === null || c.id === channelAccountId),
           }
@@ -136,7 +138,7 @@ class FakeContributor implements KpiContributor {
     readonly name: string,
     private readonly byFrom: Record<string, KpiContribution>,
     withAll: boolean,
-    readonly dependsOnlyOnBrandActivity = false,
+    readonly keptWhile?: 'activity' | 'sources',
   ) {
     if (!withAll) this.contributeAll = undefined;
   }
@@ -284,9 +286,9 @@ describe('KpiService: rollup answers cached per brand rollup version', () => {
     const second = await service.getKpis(WS, MARCH);
     expect(rollupReads(reads)).toEqual([1, 1, 1, 1]);
     expect(second).toEqual(first);
-    // Scope (with the version), followers and contributors are read on every request.
+    // Scope (with the versions) and the contributors without keptWhile are read on every request.
     expect(reads.calls.scope).toBe(2);
-    expect(reads.calls.followers).toBe(2);
+    expect(reads.calls.followers).toBe(1);
     expect(links.asked).toHaveLength(2);
 
     reads.version = '2'; // a rollup refresh raised the brand's version
@@ -351,7 +353,7 @@ describe('KpiService: comment-derived contributions cached per brand activity ve
   const counts = { [CURRENT]: { counts: { communityRequests: 4, communityRequestsAnswered: 1 }, firstResponseMinutes: [12] } };
 
   it('asks a brand-activity contributor once while the version holds, again after a write; the others every time', async () => {
-    const inbox = new FakeContributor('inbox', counts, true, true);
+    const inbox = new FakeContributor('inbox', counts, true, 'activity');
     const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 1 } } }, true);
     const { reads, service } = build(inbox, links);
 
@@ -377,7 +379,7 @@ describe('KpiService: comment-derived contributions cached per brand activity ve
     ['channel filter', () => undefined, { channelAccountId: FB }],
     ['period', () => undefined, { from: '2026-03-02' }],
   ])('asks again when the %s changes (same activity version)', async (_what, change, query) => {
-    const inbox = new FakeContributor('inbox', counts, true, true);
+    const inbox = new FakeContributor('inbox', counts, true, 'activity');
     const { reads, service } = build(inbox);
     await service.getKpis(WS, MARCH);
     change(reads);
@@ -386,7 +388,7 @@ describe('KpiService: comment-derived contributions cached per brand activity ve
   });
 
   it('does not keep a failed answer: its keys are missing once, then asked again', async () => {
-    const inbox = new FakeContributor('inbox', counts, true, true);
+    const inbox = new FakeContributor('inbox', counts, true, 'activity');
     const answer = inbox.contributeAll!;
     let fail = true;
     inbox.contributeAll = async (qs) => {
@@ -404,6 +406,51 @@ describe('KpiService: comment-derived contributions cached per brand activity ve
   });
 });
 
+describe('KpiService: followers, links and share of voice kept per brand sources version', () => {
+  const clicks = { [CURRENT]: { counts: { trackedLinkClicks: 9, conversions: 3 } } };
+
+  it('reads followers and a sources contributor once while the version holds, again after a write', async () => {
+    const links = new FakeContributor('links', clicks, true, 'sources');
+    const { reads, service } = build(links);
+    const first = await service.getKpis(WS, MARCH);
+    expect(await service.getKpis(WS, MARCH)).toEqual(first);
+    expect(first.kpis).toMatchObject({ trackedLinkClicks: 9, conversions: 3 });
+    expect([reads.calls.followers, links.asked.length]).toEqual([1, 1]);
+
+    // Neither a rollup refresh nor comment activity touches them.
+    reads.version = '2';
+    reads.activityVersion = '8';
+    await service.getKpis(WS, MARCH);
+    expect([reads.calls.followers, links.asked.length]).toEqual([1, 1]);
+
+    reads.sourcesVersion = '4'; // a click, a follower snapshot or a mention match was written
+    await service.getKpis(WS, MARCH);
+    expect([reads.calls.followers, links.asked.length]).toEqual([2, 2]);
+  });
+
+  it('asks an activity contributor again on activity, not on sources; a sources one the other way round', async () => {
+    const inbox = new FakeContributor('inbox', { [CURRENT]: { counts: { communityRequests: 2 } } }, true, 'activity');
+    const links = new FakeContributor('links', clicks, true, 'sources');
+    const { reads, service } = build(inbox, links);
+    await service.getKpis(WS, MARCH);
+    reads.sourcesVersion = '4';
+    await service.getKpis(WS, MARCH);
+    expect([inbox.asked.length, links.asked.length]).toEqual([1, 2]);
+    reads.activityVersion = '8';
+    await service.getKpis(WS, MARCH);
+    expect([inbox.asked.length, links.asked.length]).toEqual([2, 2]);
+  });
+
+  it('keeps followers per question: another channel filter or period is read on its own', async () => {
+    const { reads, service } = build();
+    await service.getKpis(WS, MARCH);
+    await service.getKpis(WS, { ...MARCH, channelAccountId: FB });
+    await service.getKpis(WS, { ...MARCH, from: '2026-03-02' });
+    await service.getKpis(WS, MARCH);
+    expect(reads.calls.followers).toBe(3);
+  });
+});
+
 describe('KpiService: the JSON answer kept per question while its inputs hold', () => {
   it('is the answer of getKpis, the same text again while nothing changed', async () => {
     const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 3 } } }, true);
@@ -418,6 +465,7 @@ describe('KpiService: the JSON answer kept per question while its inputs hold', 
 
   it.each<[string, (r: FakeKpiReads, links: FakeContributor) => void, (answer: { kpis: Record<string, unknown>; byChannel: Array<{ handle: string }> }) => unknown, unknown]>([
     ['followers', (r) => {
+      r.sourcesVersion = '4'; // account_daily_stats written
       const followers = r.followers.bind(r);
       r.followers = async (...args) => (await followers(...args)).map((x) => ({ ...x, end_followers: (x.end_followers ?? 0) + 1 }));
     }, (a) => a.kpis.followers, 162],
@@ -435,7 +483,7 @@ describe('KpiService: the JSON answer kept per question while its inputs hold', 
   });
 
   it('does not keep an answer that misses a failed contributor', async () => {
-    const inbox = new FakeContributor('inbox', { [CURRENT]: { counts: { communityRequests: 2, communityRequestsAnswered: 1 } } }, true, true);
+    const inbox = new FakeContributor('inbox', { [CURRENT]: { counts: { communityRequests: 2, communityRequestsAnswered: 1 } } }, true, 'activity');
     const answer = inbox.contributeAll!;
     let fail = true;
     inbox.contributeAll = async (qs) => {

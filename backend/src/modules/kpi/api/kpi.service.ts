@@ -57,8 +57,10 @@ export class KpiService {
   private readonly rollupAnswers = new VersionedCache<RollupPart>();
   /** JSON text of recent answers, per question, with the fingerprint of the inputs it was computed from. */
   private readonly jsonAnswers = new Map<string, { fingerprint: string; answer: PreparedJson }>();
-  /** Answers of the contributors fed by comments and inbox items only, per brand activity version. */
-  private readonly activityAnswers = new VersionedCache<KpiContribution[]>(400);
+  /** Answers of the contributors kept between requests, per brand activity or sources version. */
+  private readonly keptAnswers = new VersionedCache<KpiContribution[]>(600);
+  /** Followers of the period and the previous one, per brand sources version. */
+  private readonly followerAnswers = new VersionedCache<Array<Map<string, Followers>>>(200);
 
   async getKpis(workspaceId: string, q: KpiQueryDto) {
     return (await this.inputs(workspaceId, q)).answer();
@@ -95,7 +97,7 @@ export class KpiService {
     const { period, previousPeriod } = checkPeriod(q.from, q.to);
     const granularity: Granularity = q.granularity ?? 'day';
     // The version is read before any rollup: the cached part is reused only while it is current.
-    const { scope, version, activity, channels } = await this.scopes.resolveWithRollupState(workspaceId, q.brandId, q.channelAccountId);
+    const { scope, version, activity, sources, channels } = await this.scopes.resolveWithRollupState(workspaceId, q.brandId, q.channelAccountId);
     const key = JSON.stringify([
       ...[scope.workspaceId, scope.brandId, scope.channelAccountId, scope.timezone],
       ...[period.from, period.to, granularity],
@@ -103,11 +105,14 @@ export class KpiService {
     ]);
     const [fromRollups, [followers, previousFollowers], contributed] = await Promise.all([
       this.rollupAnswers.get(key, version, () => this.rollupPart(scope, period, previousPeriod, granularity)),
-      this.followers(scope, [period, previousPeriod]),
-      this.contributions(scope, [period, previousPeriod], activity),
+      this.followerAnswers.get(key, sources, () => this.followers(scope, [period, previousPeriod])),
+      this.contributions(scope, [period, previousPeriod], { ...activity, sources }),
     ]);
     // The channel list (handles shown per channel) and what was read this time; the rest is versioned.
-    const fingerprint = JSON.stringify([version, activity, channels, [...followers], [...previousFollowers], contributed.readEveryTime]);
+    const fingerprint = JSON.stringify([
+      ...[version, activity, sources, channels],
+      ...[[...followers], [...previousFollowers], contributed.readEveryTime],
+    ]);
     return {
       key,
       fingerprint,
@@ -261,12 +266,12 @@ export class KpiService {
 
   /**
    * Every contributor's sums for each period (contributeAll when it has one: one round trip).
-   * Those fed only by the brand's comments and inbox items are reused while `activity` holds.
+   * Those declaring `keptWhile` are reused while that version of the brand holds.
    */
   private async contributions(
     scope: KpiScope,
     periods: readonly DayPeriod[],
-    activity: { version: string; brandKind: string | null },
+    versions: { version: string; sources: string; brandKind: string | null },
   ): Promise<{
     periods: Array<{ sums: CountSums; firstResponseMinutes: number[] | null }>;
     /** The answers of the contributors read on every request (not kept per activity version), in order. */
@@ -283,8 +288,12 @@ export class KpiService {
     // Independent sources: asked side by side, merged in registration order.
     const results = await Promise.all(
       contributors.map((contributor) =>
-        (contributor.dependsOnlyOnBrandActivity
-          ? this.activityAnswers.get(JSON.stringify([contributor.name, activity.brandKind, queries]), activity.version, ask(contributor))
+        (contributor.keptWhile
+          ? this.keptAnswers.get(
+              JSON.stringify([contributor.name, versions.brandKind, queries]),
+              contributor.keptWhile === 'activity' ? versions.version : versions.sources,
+              ask(contributor),
+            )
           : ask(contributor)()
         ).catch((e: unknown) => {
           // One failing source must not blank the dashboard: its KPIs are reported missing.
@@ -305,7 +314,7 @@ export class KpiService {
         }
         return { sums: mergeCountSums(...parts), firstResponseMinutes: minutes };
       }),
-      readEveryTime: results.filter((_, i) => !contributors[i].dependsOnlyOnBrandActivity),
+      readEveryTime: results.filter((_, i) => !contributors[i].keptWhile),
       complete: results.every((r) => r !== null),
     };
   }

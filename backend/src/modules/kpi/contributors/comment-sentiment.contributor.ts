@@ -13,7 +13,7 @@ import type { KpiContribution, KpiContributionQuery, KpiContributor } from './kp
 export class CommentSentimentContributor implements KpiContributor {
   readonly name = 'comment-sentiment';
   // comment_sentiment_days is kept from comments by triggers (see KpiContributor).
-  readonly dependsOnlyOnBrandActivity = true;
+  readonly keptWhile = 'activity';
 
   constructor(private readonly days: CommentSentimentDaysRepository) {}
 

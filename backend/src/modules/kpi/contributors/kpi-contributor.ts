@@ -40,11 +40,15 @@ export interface KpiContributor {
    */
   contributeAll?(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]>;
   /**
-   * Set when the answer depends only on the brand's comments and inbox items (and its kind):
-   * the KPI API then reuses it while the brand's activity version (kpi_activity_marks, raised by
-   * every statement writing those tables) holds. Leave unset when other tables feed it.
+   * The brand version under which the KPI API may keep this answer between requests; unset: asked
+   * on every request. Set it only when every table the answer reads raises that version:
+   * - 'activity' (kpi_activity_marks): the brand's comments, inbox items and notes, posts, and the
+   *   workspace's authors and services;
+   * - 'sources' (kpi_source_marks): account_daily_stats, tracked_links, link_clicks, conversions,
+   *   mention_matches, watch_queries and the workspace's brands.
+   * Either way the brand's kind and the question (scope, periods) are part of the key.
    */
-  readonly dependsOnlyOnBrandActivity?: boolean;
+  readonly keptWhile?: 'activity' | 'sources';
 }
 
 @Injectable()

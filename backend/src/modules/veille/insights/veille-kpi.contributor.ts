@@ -4,6 +4,8 @@ import type { ShareOfVoiceService } from './share-of-voice.service';
 /** Feeds brandMentions / competitorMentions (→ shareOfVoice) into the KPI API. */
 export class VeilleKpiContributor implements KpiContributor {
   readonly name = 'veille-share-of-voice';
+  // mention_matches, watch_queries and brands raise every brand's sources version (see KpiContributor).
+  readonly keptWhile = 'sources';
 
   constructor(private readonly sov: ShareOfVoiceService) {}
 
