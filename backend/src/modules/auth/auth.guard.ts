@@ -35,7 +35,8 @@ export class AuthGuard implements CanActivate {
     // The membership of a workspace route comes with the session (WorkspaceAccessGuard checks it).
     const workspaceId = (req.params as Record<string, string> | undefined)?.workspaceId;
     const scoped = workspaceId !== undefined && UUID.test(workspaceId) ? workspaceId : undefined;
-    const resolved = await this.auth.resolveSession(cookie, scoped);
+    // A read may use the lookup kept by this process; a write is always checked against the database.
+    const resolved = await this.auth.resolveSession(cookie, scoped, SAFE_METHODS.has(req.method));
     if (!resolved) throw new UnauthorizedException('Session expired: sign in again');
     if (scoped) req.sessionMembership = { workspaceId: scoped, role: resolved.workspaceRole };
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== resolved.csrfToken) {

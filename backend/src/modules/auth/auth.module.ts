@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { AuthService } from './auth.service';
 import { Session } from './session.entity';
+import { SessionLookupCache } from './session-lookup-cache';
 import { SessionsRepository } from './sessions.repository';
 import { UsersModule } from '../users/users.module';
 
@@ -18,6 +19,7 @@ import { UsersModule } from '../users/users.module';
   providers: [
     AuthService,
     SessionsRepository,
+    SessionLookupCache,
     ApiTokensRepository,
     // Order matters: who is calling, then may they touch this workspace.
     { provide: APP_GUARD, useClass: AuthGuard },

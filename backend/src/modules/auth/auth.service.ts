@@ -15,6 +15,7 @@ import { MembershipsRepository } from '../workspaces/memberships.repository';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from '../users/passwords';
+import { SessionLookupCache } from './session-lookup-cache';
 import { SessionsRepository } from './sessions.repository';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -38,6 +39,7 @@ export class AuthService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly users: UsersService,
     private readonly sessions: SessionsRepository,
+    private readonly lookups: SessionLookupCache,
     private readonly tokens: ApiTokensRepository,
     private readonly memberships: MembershipsRepository,
   ) {
@@ -79,14 +81,22 @@ export class AuthService {
 
   async logout(sessionId: string): Promise<void> {
     await this.sessions.delete(sessionId);
+    // The trigger's notification reaches every process; this one needs no wait.
+    this.lookups.clear();
   }
 
-  /** Runs on every request: one round trip (SessionsRepository.findLive). */
+  /**
+   * Runs on every request: one round trip (SessionsRepository.findLive), skipped for a read
+   * (`fromCache`) while the session lookup cache holds the answer.
+   */
   async resolveSession(
     token: string,
     workspaceId?: string,
+    fromCache = false,
   ): Promise<{ principal: Principal; csrfToken: string; workspaceRole: Role | null } | null> {
-    const row = await this.sessions.findLive(sha256(token), workspaceId ?? null);
+    const tokenHash = sha256(token);
+    const load = () => this.sessions.findLive(tokenHash, workspaceId ?? null);
+    const row = fromCache ? await this.lookups.get(tokenHash, workspaceId ?? null, load) : await load();
     if (!row) return null;
     return {
       csrfToken: row.csrf_token,
@@ -124,6 +134,7 @@ export class AuthService {
     await this.users.setPassword(user.id, next);
     // Every other session of this user ends: a changed password must lock out whoever had the old one.
     await this.sessions.deleteOfUser(user.id, principal.sessionId);
+    this.lookups.clear();
   }
 
   async me(userId: string) {

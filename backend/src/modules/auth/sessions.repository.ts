@@ -13,6 +13,7 @@ export interface SessionLookupRow {
   email: string;
   is_instance_admin: boolean;
   workspace_role: Role | null;
+  expires_at: Date;
 }
 
 /** The `sessions` table. Reads `users` and `memberships` (read-only) in the per-request lookup. */
@@ -40,7 +41,7 @@ export class SessionsRepository {
   async findLive(tokenHash: string, workspaceId: string | null): Promise<SessionLookupRow | undefined> {
     const [row] = await preparedQuery<SessionLookupRow>(
       this.sessions.manager.connection,
-      `SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.email, u.is_instance_admin,
+      `SELECT s.id AS session_id, s.csrf_token, s.expires_at, u.id AS user_id, u.email, u.is_instance_admin,
          (SELECT m.role FROM memberships m WHERE m.user_id = u.id AND m.workspace_id = $2::uuid) AS workspace_role
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.expires_at > now()`,
