@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import os from 'node:os';
 import type { INestApplication } from '@nestjs/common';
 import { LISTENING_MESSAGE, superviseApiProcesses } from './api-processes';
 import { ConfigError, loadConfig } from './config/app-config';
@@ -8,6 +9,18 @@ import { createHttpApp } from './http-app';
 import { DemoSandboxService } from './modules/demo/demo-sandbox.service';
 import { FirstStartService } from './modules/demo/first-start.service';
 import { prepareRuntime, type Runtime } from './runtime';
+
+/**
+ * Background work yields to the API (VIGIE_WORKER_NICE). On Linux this renices the calling thread
+ * (the one running JavaScript); never fatal: a host may forbid it.
+ */
+function lowerPriority(nice: number, logger: { warn(message: string, context?: string): void }): void {
+  try {
+    os.setPriority(Math.max(os.getPriority(), nice));
+  } catch (e) {
+    logger.warn(`could not lower the worker's CPU priority: ${e instanceof Error ? e.message : String(e)}`, 'main');
+  }
+}
 
 async function main(): Promise<void> {
   let config;
@@ -25,6 +38,7 @@ async function main(): Promise<void> {
     superviseApiProcesses(config.apiProcesses, logger);
     return;
   }
+  if (config.role === 'worker' && config.workerNice > 0) lowerPriority(config.workerNice, logger);
   const runtime: Runtime = await prepareRuntime(config, logger);
   let app: INestApplication | null = null;
   let stopping = false;

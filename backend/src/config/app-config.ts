@@ -35,6 +35,12 @@ export interface AppConfig {
   allowPrivateUrls: boolean;
   /** Check pasted channel tokens with one cheap platform call before saving. */
   verifyChannels: boolean;
+  /**
+   * Niceness a worker-role process gives its JavaScript thread (VIGIE_WORKER_NICE, 0–19, default
+   * 10): on a host shared with the API, ingestion and enrichment bursts yield the CPU to dashboard
+   * requests and still use every idle cycle. 0 leaves it as started. The all-in-one process ignores it.
+   */
+  workerNice: number;
   /** Ingestion scheduler: how often workers look for due channel accounts (0 = no scheduling). */
   syncTickMs: number;
   /** A sync run holds its account for this long, renewed after every page (a killed worker frees it on expiry). */
@@ -81,6 +87,12 @@ function int(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function workerNiceOf(raw: string | undefined): number {
+  const n = int('VIGIE_WORKER_NICE', raw, 10);
+  if (n > 19) throw new ConfigError(`VIGIE_WORKER_NICE must be a whole number from 0 to 19, got "${raw}"`);
   return n;
 }
 
@@ -175,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || null,
     allowPrivateUrls: bool('VIGIE_ALLOW_PRIVATE_URLS', env.VIGIE_ALLOW_PRIVATE_URLS, nodeEnv !== 'production'),
     verifyChannels: bool('VIGIE_VERIFY_CHANNELS', env.VIGIE_VERIFY_CHANNELS, true),
+    workerNice: workerNiceOf(env.VIGIE_WORKER_NICE),
     syncTickMs: int('VIGIE_SYNC_TICK_MS', env.VIGIE_SYNC_TICK_MS, 30_000),
     syncLeaseMs: Math.max(1000, int('VIGIE_SYNC_LEASE_MS', env.VIGIE_SYNC_LEASE_MS, 5 * 60_000)),
     syncIntervalMs: env.VIGIE_SYNC_INTERVAL_MS ? int('VIGIE_SYNC_INTERVAL_MS', env.VIGIE_SYNC_INTERVAL_MS, 0) || null : null,

@@ -99,6 +99,8 @@ describe('a worker killed with SIGKILL mid-sync, then restarted', () => {
         const [r] = (await killed.query(`SELECT count(*)::int AS n FROM posts`)) as Array<{ n: number }>;
         return r.n > 0 && r.n;
       }, 60_000);
+      // The worker yields the CPU to the API: its JavaScript thread (tid = pid) runs at VIGIE_WORKER_NICE's default.
+      expect(os.getPriority(child.pid!)).toBe(Math.max(10, os.getPriority()));
       child.kill('SIGKILL');
       await new Promise((r) => child!.once('exit', r));
       const partial = await contentChecksums(killed);

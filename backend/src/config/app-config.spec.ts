@@ -1,0 +1,19 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const base = { NODE_ENV: 'test', VIGIE_SECRET_KEY: 'ab'.repeat(32), VIGIE_DATA_DIR: '/tmp/vigie-config-spec' };
+
+describe('loadConfig: VIGIE_WORKER_NICE', () => {
+  it.each<[string | undefined, number]>([
+    [undefined, 10],
+    ['', 10],
+    ['0', 0],
+    ['19', 19],
+  ])('%p → %p', (raw, expected) => {
+    expect(loadConfig({ ...base, VIGIE_WORKER_NICE: raw }).workerNice).toBe(expected);
+  });
+
+  it.each(['20', '-1', '5.5', 'low'])('refuses %p with the variable and the range in the message', (raw) => {
+    expect(() => loadConfig({ ...base, VIGIE_WORKER_NICE: raw })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, VIGIE_WORKER_NICE: raw })).toThrow(/VIGIE_WORKER_NICE/);
+  });
+});
