@@ -457,6 +457,9 @@ async function main() {
       const shares = Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(0)}%`).join(', ');
       console.log(`CPU during the load (% of one core, ${os.cpus().length} cores): ${shares}`);
     }
+    // The product's own priorities (VIGIE_WORKER_NICE), relative to this script's.
+    const niceOf = (pid: number | undefined) => (pid === undefined ? '?' : String(os.getPriority(pid)));
+    console.log(`niceness: bench ${os.getPriority()}, api ${niceOf(api.proc.pid)}, worker ${niceOf(worker.proc.pid)} (VIGIE_WORKER_NICE)`);
     const p99 = pct(all, 99);
     // Issue 13: the inbox list is what a CM opens first; its own target is tighter.
     const inbox = rows.find((r) => r.label.startsWith('GET /inbox'))!;
