@@ -37,6 +37,20 @@ export interface ScopeCheckRow {
   channel_brand: string | null;
 }
 
+/**
+ * The scope check's statement (workspaces ⟕ brands ⟕ channel_accounts as w, b, ca; parameters
+ * workspace, brand, channel account): a ScopeCheckRow, plus `moreColumns` (each led by a comma)
+ * for callers that fetch more of the brand in the same round trip.
+ */
+export function scopeCheckSql(moreColumns = ''): string {
+  return `SELECT w.timezone, b.id IS NOT NULL AS brand, ca.id IS NOT NULL AS channel, ca.brand_id AS channel_brand
+         ${moreColumns}
+       FROM workspaces w
+       LEFT JOIN brands b ON b.workspace_id = w.id AND b.id = $2
+       LEFT JOIN channel_accounts ca ON ca.workspace_id = w.id AND ca.id = $3
+       WHERE w.id = $1`;
+}
+
 /** An account a platform search runs with (veille listening). */
 export interface SearchAccountRow {
   id: string;
@@ -179,14 +193,7 @@ export class ChannelAccountsRepository {
    * too and which brand it belongs to: one round trip.
    */
   async scopeCheck(workspaceId: string, brandId: string, channelAccountId: string | null): Promise<ScopeCheckRow | null> {
-    const [row] = (await preparedQuery(this.db,
-      `SELECT w.timezone, b.id IS NOT NULL AS brand, ca.id IS NOT NULL AS channel, ca.brand_id AS channel_brand
-       FROM workspaces w
-       LEFT JOIN brands b ON b.workspace_id = w.id AND b.id = $2
-       LEFT JOIN channel_accounts ca ON ca.workspace_id = w.id AND ca.id = $3
-       WHERE w.id = $1`,
-      [workspaceId, brandId, channelAccountId],
-    )) as ScopeCheckRow[];
+    const [row] = (await preparedQuery(this.db, scopeCheckSql(), [workspaceId, brandId, channelAccountId])) as ScopeCheckRow[];
     return row ?? null;
   }
 

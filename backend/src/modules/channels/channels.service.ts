@@ -4,7 +4,7 @@ import { SecretBox } from '../../common/crypto/secret-box';
 import { JobQueue } from '../../common/queue/job-queue';
 import { BrandsService } from '../brands/brands.service';
 import type { ChannelAccount } from './channel-account.entity';
-import { ChannelAccountsRepository } from './channel-accounts.repository';
+import { ChannelAccountsRepository, type ScopeCheckRow } from './channel-accounts.repository';
 import type { CreateChannelDto } from './channels.dto';
 import type { ConnectedVia } from './channel-account.entity';
 import type { ConnectableAccount } from './connectors/platform-connect';
@@ -22,6 +22,21 @@ export interface ChannelScope {
   brandId: string;
   channelAccountId: string | null;
   timezone: string;
+}
+
+/** The scope a scope check's row (see scopeCheckSql) allows, or the 404 of what is not the workspace's. */
+export function checkedScope(
+  row: ScopeCheckRow | null | undefined,
+  workspaceId: string,
+  brandId: string,
+  channelAccountId: string | null | undefined,
+): ChannelScope {
+  if (!row) throw new NotFoundException('Workspace not found');
+  if (!row.brand) throw new NotFoundException('Brand not found');
+  if (channelAccountId && (!row.channel || row.channel_brand !== brandId)) {
+    throw new NotFoundException('Channel account not found');
+  }
+  return { workspaceId, brandId, channelAccountId: channelAccountId ?? null, timezone: row.timezone };
 }
 
 /** What the API returns for a channel account: never the credentials. */
@@ -156,12 +171,6 @@ export class ChannelsService {
    * trip: every dashboard request starts here.
    */
   async scope(workspaceId: string, brandId: string, channelAccountId?: string | null): Promise<ChannelScope> {
-    const row = await this.channels.scopeCheck(workspaceId, brandId, channelAccountId ?? null);
-    if (!row) throw new NotFoundException('Workspace not found');
-    if (!row.brand) throw new NotFoundException('Brand not found');
-    if (channelAccountId && (!row.channel || row.channel_brand !== brandId)) {
-      throw new NotFoundException('Channel account not found');
-    }
-    return { workspaceId, brandId, channelAccountId: channelAccountId ?? null, timezone: row.timezone };
+    return checkedScope(await this.channels.scopeCheck(workspaceId, brandId, channelAccountId ?? null), workspaceId, brandId, channelAccountId);
   }
 }

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Granularity } from './api/kpi-query.dto';
 import { METRIC_COLUMNS, type MetricColumn } from './rollups/rollup-sql';
 import { preparedQuery } from '../../common/database/prepared-query';
+import { scopeCheckSql, type ScopeCheckRow } from '../channels/channel-accounts.repository';
 
 /** A brand (and optionally one of its channel accounts) checked against the workspace. */
 export interface KpiScope {
@@ -22,11 +23,7 @@ export interface KpiChannelRow {
 }
 
 /** The scope check's row (workspaces ⟕ brands ⟕ channel_accounts), plus the rollup state when asked. */
-export interface KpiScopeRow {
-  timezone: string;
-  brand: boolean;
-  channel: boolean;
-  channel_brand: string | null;
+export interface KpiScopeRow extends ScopeCheckRow {
   /** kpi_rollup_versions.version of the brand ('0' before its first rollup), with `state`. */
   version?: string;
   /**
@@ -119,15 +116,7 @@ export class KpiReadsRepository {
       coalesce((SELECT sum(m.weight) FROM kpi_source_marks m WHERE m.brand_id = b.id), 0)::text AS sources_version,
       coalesce((SELECT json_agg(json_build_object('id', x.id, 'platform', x.platform, 'handle', x.handle) ORDER BY x.created_at, x.id)
         FROM channel_accounts x WHERE x.workspace_id = w.id AND x.brand_id = b.id AND ($3::uuid IS NULL OR x.id = $3)), '[]') AS channels`;
-    const [row] = (await preparedQuery(this.db,
-      `SELECT w.timezone, b.id IS NOT NULL AS brand, ca.id IS NOT NULL AS channel, ca.brand_id AS channel_brand
-         ${state ? rollupState : ''}
-       FROM workspaces w
-       LEFT JOIN brands b ON b.workspace_id = w.id AND b.id = $2
-       LEFT JOIN channel_accounts ca ON ca.workspace_id = w.id AND ca.id = $3
-       WHERE w.id = $1`,
-      [workspaceId, brandId, channelAccountId],
-    )) as KpiScopeRow[];
+    const [row] = (await preparedQuery(this.db, scopeCheckSql(state ? rollupState : ''), [workspaceId, brandId, channelAccountId])) as KpiScopeRow[];
     return row;
   }
 

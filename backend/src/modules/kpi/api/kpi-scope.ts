@@ -1,5 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { KpiReadsRepository, type KpiChannelRow, type KpiScope } from '../kpi-reads.repository';
+import { Injectable } from '@nestjs/common';
+import { checkedScope } from '../../channels/channels.service';
+import { KpiReadsRepository, type KpiChannelRow, type KpiScope, type KpiScopeRow } from '../kpi-reads.repository';
 
 export type { KpiScope } from '../kpi-reads.repository';
 
@@ -37,13 +38,9 @@ export class KpiScopeResolver {
     sources: string;
     channels: KpiChannelRow[];
   }> {
-    const row = await this.reads.scope(workspaceId, brandId, channelAccountId ?? null, state);
-    if (!row) throw new NotFoundException('Workspace not found');
-    if (!row.brand) throw new NotFoundException('Brand not found');
-    if (channelAccountId && (!row.channel || row.channel_brand !== brandId)) {
-      throw new NotFoundException('Channel account not found');
-    }
-    const scope: KpiScope = { workspaceId, brandId, channelAccountId: channelAccountId ?? null, timezone: row.timezone };
+    const found = await this.reads.scope(workspaceId, brandId, channelAccountId ?? null, state);
+    const scope: KpiScope = checkedScope(found, workspaceId, brandId, channelAccountId);
+    const row = found as KpiScopeRow; // checkedScope threw unless the workspace was found
     return {
       scope,
       version: row.version ?? '0',
