@@ -19,7 +19,8 @@ export class KpiScopeResolver {
   /**
    * resolve() plus, in the same round trip, the brand's rollup version (kpi_rollup_versions, 0
    * before its first rollup), its activity version and kind (what the comment-derived
-   * contributions depend on), its sources version (followers, links, share of voice) and its channel accounts (all, or the filtered one), in order.
+   * contributions depend on), its sources version (followers, links, share of voice) and its
+   * channel accounts (all, or the filtered one), in order.
    */
   resolveWithRollupState(workspaceId: string, brandId: string, channelAccountId?: string | null) {
     return this.resolveWith(workspaceId, brandId, channelAccountId, true);

@@ -106,13 +106,10 @@ export class KpiService {
     const [fromRollups, [followers, previousFollowers], contributed] = await Promise.all([
       this.rollupAnswers.get(key, version, () => this.rollupPart(scope, period, previousPeriod, granularity)),
       this.followerAnswers.get(key, sources, () => this.followers(scope, [period, previousPeriod])),
-      this.contributions(scope, [period, previousPeriod], { ...activity, sources }),
+      this.contributions(scope, [period, previousPeriod], { activity: activity.version, sources, brandKind: activity.brandKind }),
     ]);
-    // The channel list (handles shown per channel) and what was read this time; the rest is versioned.
-    const fingerprint = JSON.stringify([
-      ...[version, activity, sources, channels],
-      ...[[...followers], [...previousFollowers], contributed.readEveryTime],
-    ]);
+    // The versions, the channel list (handles shown per channel) and what was read this time.
+    const fingerprint = JSON.stringify([version, activity, sources, channels, contributed.readEveryTime]);
     return {
       key,
       fingerprint,
@@ -271,10 +268,10 @@ export class KpiService {
   private async contributions(
     scope: KpiScope,
     periods: readonly DayPeriod[],
-    versions: { version: string; sources: string; brandKind: string | null },
+    versions: { activity: string; sources: string; brandKind: string | null },
   ): Promise<{
     periods: Array<{ sums: CountSums; firstResponseMinutes: number[] | null }>;
-    /** The answers of the contributors read on every request (not kept per activity version), in order. */
+    /** The answers of the contributors read on every request (no keptWhile), in order. */
     readEveryTime: Array<KpiContribution[] | null>;
     /** false when a contributor failed (its keys are missing from this answer). */
     complete: boolean;
@@ -291,7 +288,7 @@ export class KpiService {
         (contributor.keptWhile
           ? this.keptAnswers.get(
               JSON.stringify([contributor.name, versions.brandKind, queries]),
-              contributor.keptWhile === 'activity' ? versions.version : versions.sources,
+              versions[contributor.keptWhile],
               ask(contributor),
             )
           : ask(contributor)()
