@@ -17,12 +17,7 @@ export class InboxKpiContributor implements KpiContributor {
 
   constructor(private readonly stats: InboxStatsRepository) {}
 
-  async contribute(q: KpiContributionQuery): Promise<KpiContribution> {
-    return (await this.contributeAll([q]))[0];
-  }
-
-  async contributeAll(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
-    if (queries.length === 0) return [];
+  async contribute(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
     const rows = await this.stats.kpiResponses(queries[0], queries);
     return queries.map((_, k) => {
       const row = rows.find((r) => r.i === k + 1);

@@ -15,12 +15,7 @@ export class TrackedLinksContributor implements KpiContributor {
 
   constructor(private readonly links: TrackedLinksRepository) {}
 
-  async contribute(q: KpiContributionQuery): Promise<KpiContribution> {
-    return (await this.contributeAll([q]))[0];
-  }
-
-  async contributeAll(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
-    if (queries.length === 0) return [];
+  async contribute(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
     const rows = await this.links.countsForPeriods(
       queries[0],
       queries.map((x) => x.from),

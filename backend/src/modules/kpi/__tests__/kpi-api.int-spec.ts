@@ -218,10 +218,12 @@ describe('GET /api/workspaces/:workspaceId/kpis', () => {
     const registry = t.app.get(KpiContributorRegistry);
     registry.register({
       name: 'test-inbox',
-      contribute: async (q) =>
-        q.from === '2025-03-01'
-          ? { counts: { communityRequests: 8, communityRequestsAnswered: 6 }, firstResponseMinutes: [5, 30, 12] }
-          : { counts: {} },
+      contribute: async (qs) =>
+        qs.map((q) =>
+          q.from === '2025-03-01'
+            ? { counts: { communityRequests: 8, communityRequestsAnswered: 6 }, firstResponseMinutes: [5, 30, 12] }
+            : { counts: {} },
+        ),
     });
     const b = (await viewer.get(url('from=2025-03-01&to=2025-03-31'))).body;
     expect(b.kpis.responseRate).toBeCloseTo(0.75, 12);
@@ -229,7 +231,7 @@ describe('GET /api/workspaces/:workspaceId/kpis', () => {
     expect(b.kpis.communityRequests).toBe(8); // other modules' contributors add 0 here (no inbox data)
     expect(b.missing).not.toContain('responseRate');
     expect(b.previousKpis.communityRequests ?? 0).toBe(0); // the test source gives nothing for February
-    registry.register({ name: 'test-inbox', contribute: async () => ({ counts: {} }) });
+    registry.register({ name: 'test-inbox', contribute: async (qs) => qs.map(() => ({ counts: {} })) });
   });
 
   it('lists the top posts of the period by a metric', async () => {

@@ -29,7 +29,7 @@ describe('comment sentiment day counts', () => {
   const counts = async (periods = [march, april], channelAccountId: string | null = null) => {
     const [{ timezone }] = (await t.db.query('SELECT timezone FROM workspaces WHERE id = $1', [ws])) as Array<{ timezone: string }>;
     const scope = { workspaceId: ws, brandId: brand, channelAccountId, timezone };
-    const all = await t.app.get(CommentSentimentContributor).contributeAll(periods.map((p) => ({ ...scope, ...p })));
+    const all = await t.app.get(CommentSentimentContributor).contribute(periods.map((p) => ({ ...scope, ...p })));
     return all.map((c) => ({ ...c.counts, partial: (c.partial ?? []).length > 0 }));
   };
   const rows = async () =>

@@ -137,18 +137,10 @@ class FakeContributor implements KpiContributor {
   constructor(
     readonly name: string,
     private readonly byFrom: Record<string, KpiContribution>,
-    withAll: boolean,
     readonly keptWhile?: 'activity' | 'sources',
-  ) {
-    if (!withAll) this.contributeAll = undefined;
-  }
+  ) {}
 
-  async contribute(q: KpiContributionQuery): Promise<KpiContribution> {
-    this.asked.push([q]);
-    return this.byFrom[q.from] ?? { counts: {} };
-  }
-
-  contributeAll?: (qs: readonly KpiContributionQuery[]) => Promise<KpiContribution[]> = async (qs) => {
+  contribute = async (qs: readonly KpiContributionQuery[]): Promise<KpiContribution[]> => {
     this.asked.push([...qs]);
     return qs.map((q) => this.byFrom[q.from] ?? { counts: {} });
   };
@@ -176,7 +168,6 @@ describe('KpiService: contributions of several contributors', () => {
         [CURRENT]: { counts: { trackedLinkClicks: 40, conversions: 4, conversionValue: 120 } },
         [PREVIOUS]: { counts: { trackedLinkClicks: 10, conversions: 1, conversionValue: 30 } },
       },
-      true,
     );
     const inbox = new FakeContributor(
       'inbox',
@@ -184,16 +175,15 @@ describe('KpiService: contributions of several contributors', () => {
         [CURRENT]: { counts: { communityRequests: 8, communityRequestsAnswered: 6 }, firstResponseMinutes: [10, 20, 30] },
         [PREVIOUS]: { counts: { communityRequests: 2, communityRequestsAnswered: 2 }, firstResponseMinutes: [60] },
       },
-      false,
     );
     const { service } = build(links, inbox);
 
     const answer = await service.getKpis(WS, MARCH);
 
     expect(answer.previousPeriod.from).toBe(PREVIOUS);
-    // contributeAll: both periods in one call, period first; contribute: one call per period.
+    // Both periods in one call to each contributor, period first.
     expect(links.asked.map((qs) => qs.map((q) => q.from))).toEqual([[CURRENT, PREVIOUS]]);
-    expect(inbox.asked.map((qs) => qs.map((q) => q.from))).toEqual([[CURRENT], [PREVIOUS]]);
+    expect(inbox.asked.map((qs) => qs.map((q) => q.from))).toEqual([[CURRENT, PREVIOUS]]);
     expect(links.asked[0][0]).toEqual({
       workspaceId: WS,
       brandId: BRAND,
@@ -225,8 +215,8 @@ describe('KpiService: contributions of several contributors', () => {
   });
 
   it('concatenates the first-response minutes of several contributors', async () => {
-    const a = new FakeContributor('a', { [CURRENT]: { counts: {}, firstResponseMinutes: [1, 2] } }, true);
-    const b = new FakeContributor('b', { [CURRENT]: { counts: {}, firstResponseMinutes: [100, 200, 300] } }, false);
+    const a = new FakeContributor('a', { [CURRENT]: { counts: {}, firstResponseMinutes: [1, 2] } });
+    const b = new FakeContributor('b', { [CURRENT]: { counts: {}, firstResponseMinutes: [100, 200, 300] } });
     const { service } = build(a, b);
     const answer = await service.getKpis(WS, MARCH);
     // Median of [1, 2, 100, 200, 300], not of one contributor's list.
@@ -243,7 +233,6 @@ describe('KpiService: contributions of several contributors', () => {
           partial: ['sentimentPositive', 'sentimentNegative', 'sentimentNeutral'],
         },
       },
-      true,
     );
     const { service } = build(sentiment);
     const answer = await service.getKpis(WS, MARCH);
@@ -258,9 +247,8 @@ describe('KpiService: contributions of several contributors', () => {
     const broken: KpiContributor = {
       name: 'broken',
       contribute: () => Promise.reject(new Error('db down')),
-      contributeAll: () => Promise.reject(new Error('db down')),
     };
-    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 5 } } }, true);
+    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 5 } } });
     const { service } = build(broken, links);
     const answer = await service.getKpis(WS, MARCH);
     expect(answer.kpis.trackedLinkClicks).toBe(5);
@@ -268,7 +256,7 @@ describe('KpiService: contributions of several contributors', () => {
   });
 
   it('passes the channel filter to the contributors', async () => {
-    const links = new FakeContributor('links', {}, true);
+    const links = new FakeContributor('links', {});
     const { service } = build(links);
     await service.getKpis(WS, { ...MARCH, channelAccountId: IG });
     expect(links.asked[0].every((q) => q.channelAccountId === IG)).toBe(true);
@@ -279,7 +267,7 @@ describe('KpiService: rollup answers cached per brand rollup version', () => {
   const rollupReads = (r: FakeKpiReads) => [r.calls.groupedSums, r.calls.totalSums, r.calls.heatmap, r.calls.eraDays];
 
   it('reads the rollups once while the version stays, again after a bump', async () => {
-    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 1 } } }, true);
+    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 1 } } });
     const { reads, service } = build(links);
 
     const first = await service.getKpis(WS, MARCH);
@@ -353,8 +341,8 @@ describe('KpiService: comment-derived contributions cached per brand activity ve
   const counts = { [CURRENT]: { counts: { communityRequests: 4, communityRequestsAnswered: 1 }, firstResponseMinutes: [12] } };
 
   it('asks a brand-activity contributor once while the version holds, again after a write; the others every time', async () => {
-    const inbox = new FakeContributor('inbox', counts, true, 'activity');
-    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 1 } } }, true);
+    const inbox = new FakeContributor('inbox', counts, 'activity');
+    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 1 } } });
     const { reads, service } = build(inbox, links);
 
     const first = await service.getKpis(WS, MARCH);
@@ -379,7 +367,7 @@ describe('KpiService: comment-derived contributions cached per brand activity ve
     ['channel filter', () => undefined, { channelAccountId: FB }],
     ['period', () => undefined, { from: '2026-03-02' }],
   ])('asks again when the %s changes (same activity version)', async (_what, change, query) => {
-    const inbox = new FakeContributor('inbox', counts, true, 'activity');
+    const inbox = new FakeContributor('inbox', counts, 'activity');
     const { reads, service } = build(inbox);
     await service.getKpis(WS, MARCH);
     change(reads);
@@ -388,10 +376,10 @@ describe('KpiService: comment-derived contributions cached per brand activity ve
   });
 
   it('does not keep a failed answer: its keys are missing once, then asked again', async () => {
-    const inbox = new FakeContributor('inbox', counts, true, 'activity');
-    const answer = inbox.contributeAll!;
+    const inbox = new FakeContributor('inbox', counts, 'activity');
+    const answer = inbox.contribute;
     let fail = true;
-    inbox.contributeAll = async (qs) => {
+    inbox.contribute = async (qs) => {
       if (fail) {
         inbox.asked.push([...qs]);
         throw new Error('statement timeout');
@@ -410,7 +398,7 @@ describe('KpiService: followers, links and share of voice kept per brand sources
   const clicks = { [CURRENT]: { counts: { trackedLinkClicks: 9, conversions: 3 } } };
 
   it('reads followers and a sources contributor once while the version holds, again after a write', async () => {
-    const links = new FakeContributor('links', clicks, true, 'sources');
+    const links = new FakeContributor('links', clicks, 'sources');
     const { reads, service } = build(links);
     const first = await service.getKpis(WS, MARCH);
     expect(await service.getKpis(WS, MARCH)).toEqual(first);
@@ -429,8 +417,8 @@ describe('KpiService: followers, links and share of voice kept per brand sources
   });
 
   it('asks an activity contributor again on activity, not on sources; a sources one the other way round', async () => {
-    const inbox = new FakeContributor('inbox', { [CURRENT]: { counts: { communityRequests: 2 } } }, true, 'activity');
-    const links = new FakeContributor('links', clicks, true, 'sources');
+    const inbox = new FakeContributor('inbox', { [CURRENT]: { counts: { communityRequests: 2 } } }, 'activity');
+    const links = new FakeContributor('links', clicks, 'sources');
     const { reads, service } = build(inbox, links);
     await service.getKpis(WS, MARCH);
     reads.sourcesVersion = '4';
@@ -453,7 +441,7 @@ describe('KpiService: followers, links and share of voice kept per brand sources
 
 describe('KpiService: the JSON answer kept per question while its inputs hold', () => {
   it('is the answer of getKpis, the same text again while nothing changed', async () => {
-    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 3 } } }, true);
+    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 3 } } });
     const { service } = build(links);
     const first = await service.getKpisJson(WS, MARCH);
     expect(JSON.parse(first.body)).toEqual(JSON.parse(JSON.stringify(await service.getKpis(WS, MARCH))));
@@ -472,7 +460,7 @@ describe('KpiService: the JSON answer kept per question while its inputs hold', 
     ['a contributor read on every request', (_r, links) => ((links as unknown as { byFrom: Record<string, KpiContribution> }).byFrom[CURRENT] = { counts: { trackedLinkClicks: 4 } }), (a) => a.kpis.trackedLinkClicks, 4],
     ['a channel handle', (r) => (r.channels[0] = { ...r.channels[0], handle: 'maison.renamed' }), (a) => a.byChannel[0].handle, 'maison.renamed'],
   ])('is recomputed when %s changes', async (_what, change, read, expected) => {
-    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 3 } } }, true);
+    const links = new FakeContributor('links', { [CURRENT]: { counts: { trackedLinkClicks: 3 } } });
     const { reads, service } = build(links);
     const first = await service.getKpisJson(WS, MARCH);
     change(reads, links);
@@ -483,10 +471,10 @@ describe('KpiService: the JSON answer kept per question while its inputs hold', 
   });
 
   it('does not keep an answer that misses a failed contributor', async () => {
-    const inbox = new FakeContributor('inbox', { [CURRENT]: { counts: { communityRequests: 2, communityRequestsAnswered: 1 } } }, true, 'activity');
-    const answer = inbox.contributeAll!;
+    const inbox = new FakeContributor('inbox', { [CURRENT]: { counts: { communityRequests: 2, communityRequestsAnswered: 1 } } }, 'activity');
+    const answer = inbox.contribute;
     let fail = true;
-    inbox.contributeAll = async (qs) => {
+    inbox.contribute = async (qs) => {
       if (fail) throw new Error('statement timeout');
       return answer(qs);
     };

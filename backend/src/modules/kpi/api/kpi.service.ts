@@ -262,7 +262,7 @@ export class KpiService {
   }
 
   /**
-   * Every contributor's sums for each period (contributeAll when it has one: one round trip).
+   * Every contributor's sums for each period (one call per contributor for all the periods).
    * Those declaring `keptWhile` are reused while that version of the brand holds.
    */
   private async contributions(
@@ -277,10 +277,8 @@ export class KpiService {
     complete: boolean;
   }> {
     const queries: KpiContributionQuery[] = periods.map((p) => ({ ...scope, from: p.from, to: p.to }));
-    const ask = (contributor: KpiContributor) => () =>
-      Promise.resolve().then(() =>
-        contributor.contributeAll ? contributor.contributeAll(queries) : Promise.all(queries.map((q) => contributor.contribute(q))),
-      );
+    // Through then(): a contributor that throws instead of rejecting fails like one that rejects.
+    const ask = (contributor: KpiContributor) => () => Promise.resolve().then(() => contributor.contribute(queries));
     const contributors = this.contributors.list();
     // Independent sources: asked side by side, merged in registration order.
     const results = await Promise.all(

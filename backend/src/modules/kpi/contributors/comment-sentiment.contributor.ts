@@ -17,12 +17,7 @@ export class CommentSentimentContributor implements KpiContributor {
 
   constructor(private readonly days: CommentSentimentDaysRepository) {}
 
-  async contribute(q: KpiContributionQuery): Promise<KpiContribution> {
-    return (await this.contributeAll([q]))[0];
-  }
-
-  async contributeAll(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
-    if (queries.length === 0) return [];
+  async contribute(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
     // Day counts kept by triggers on comments (comment_sentiment_days, days local to the
     // workspace's time zone): a brand-year is a few thousand rows, not every comment.
     const groups = await this.days.countsForPeriods(

@@ -32,13 +32,12 @@ export interface KpiContribution {
 export interface KpiContributor {
   /** Stable name, for logs and to replace a contributor registered twice. */
   readonly name: string;
-  contribute(query: KpiContributionQuery): Promise<KpiContribution>;
   /**
-   * Optional: several periods of one scope (same workspace, brand, channel account, time zone)
-   * at once, answers in the same order — the dashboard always asks for the period and the
-   * previous one, and one round trip instead of two matters under load.
+   * The sums of each question, in the same order. The questions are the periods of one scope
+   * (same workspace, brand, channel account, time zone), never none: the dashboard always asks
+   * for the period and the previous one, and one round trip instead of two matters under load.
    */
-  contributeAll?(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]>;
+  contribute(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]>;
   /**
    * The brand version under which the KPI API may keep this answer between requests; unset: asked
    * on every request. Set it only when every table the answer reads raises that version:

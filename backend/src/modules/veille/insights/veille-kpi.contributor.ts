@@ -9,12 +9,7 @@ export class VeilleKpiContributor implements KpiContributor {
 
   constructor(private readonly sov: ShareOfVoiceService) {}
 
-  async contribute(q: KpiContributionQuery): Promise<KpiContribution> {
-    return (await this.contributeAll([q]))[0];
-  }
-
-  async contributeAll(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
-    if (queries.length === 0) return [];
+  async contribute(queries: readonly KpiContributionQuery[]): Promise<KpiContribution[]> {
     const q = queries[0];
     // Mentions are not tied to one of the brand's channel accounts.
     if (q.channelAccountId) return queries.map(() => ({ counts: {} }));
