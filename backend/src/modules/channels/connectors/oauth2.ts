@@ -4,7 +4,8 @@ import { ConnectorError, ConnectorErrorCode, isConnectorError } from './connecto
 import { HttpClient } from './http-client';
 import { JsonReader } from './json-reader';
 import type { ConnectorOptions } from './credentials';
-import type { AuthorizeRequest, CodeExchange, PlatformApp, RefreshedCredentials, TokenGrant } from './platform-connect';
+import type { ChannelConnector } from './channel-connector';
+import type { AuthorizeRequest, CodeExchange, ConnectableAccount, PlatformApp, RefreshedCredentials, TokenGrant } from './platform-connect';
 
 /**
  * RFC 6749 authorization code flow with PKCE (RFC 7636) as most platforms speak it; each
@@ -136,6 +137,8 @@ export abstract class StandardOAuthConnect {
   constructor(
     protected readonly spec: OAuthAppSpec,
     opts: ConnectorOptions = {},
+    /** The platform's ingestion connector, for platforms whose accounts are read through it (verifiedAccount). */
+    private readonly accountReader?: Pick<ChannelConnector, 'verify'>,
   ) {
     this.http = new HttpClient(opts);
   }
@@ -188,5 +191,21 @@ export abstract class StandardOAuthConnect {
   protected credentialsOf(grant: TokenGrant, extra: Record<string, string> = {}): Record<string, string> {
     const { accessToken: _ignored, ...rest } = credentialsOf(grant, extra);
     return { [this.tokenKey]: grant.accessToken, ...rest };
+  }
+
+  /**
+   * The account as its ingestion connector reads it with the new grant: the id, handle and name
+   * a sync will use, and a proof that the consent reaches it.
+   */
+  protected async verifiedAccount(
+    app: PlatformApp,
+    grant: TokenGrant,
+    account: { handle: string; externalId: string | null },
+  ): Promise<ConnectableAccount> {
+    const platform = this.spec.platform;
+    if (!this.accountReader) throw new Error(`${platform}: verifiedAccount needs the ingestion connector given to the constructor`);
+    const credentials = this.credentialsOf(grant);
+    const found = await this.accountReader.verify({ platform, ...account, baseUrl: app.baseUrl, credentials, isCompetitor: false });
+    return { platform, ...found, credentials, expiresAt: grant.expiresAt, baseUrl: app.baseUrl };
   }
 }

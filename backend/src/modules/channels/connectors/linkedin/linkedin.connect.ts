@@ -21,11 +21,8 @@ const LINKEDIN_OAUTH: OAuthAppSpec = {
 
 /** Community Management API: the member's consent reaches the organization pages they administer. */
 export class LinkedinConnect extends StandardOAuthConnect implements OAuthConnect {
-  private readonly connector: LinkedinConnector;
-
   constructor(opts: ConnectorOptions = {}) {
-    super(LINKEDIN_OAUTH, opts);
-    this.connector = new LinkedinConnector(opts);
+    super(LINKEDIN_OAUTH, opts, new LinkedinConnector(opts));
   }
 
   async accounts(app: PlatformApp, grant: TokenGrant): Promise<ConnectableAccount[]> {
@@ -41,12 +38,8 @@ export class LinkedinConnect extends StandardOAuthConnect implements OAuthConnec
       .get('elements')
       .arr()
       .map((e) => e.get('organization').str().replace(/^urn:li:organization:/, ''));
-    const credentials = this.credentialsOf(grant);
     const out: ConnectableAccount[] = [];
-    for (const id of [...new Set(ids)]) {
-      const org = await this.connector.verify({ platform: 'linkedin', handle: id, externalId: id, baseUrl: app.baseUrl, credentials, isCompetitor: false });
-      out.push({ platform: 'linkedin', ...org, credentials, expiresAt: grant.expiresAt, baseUrl: app.baseUrl });
-    }
+    for (const id of [...new Set(ids)]) out.push(await this.verifiedAccount(app, grant, { handle: id, externalId: id }));
     return out;
   }
 }

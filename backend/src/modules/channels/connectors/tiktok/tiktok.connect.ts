@@ -19,17 +19,12 @@ const TIKTOK_OAUTH: OAuthAppSpec = {
 
 /** TikTok Login Kit v2: `client_key`, comma-separated scopes, rotating refresh tokens, `open_id` in the token reply. */
 export class TiktokConnect extends StandardOAuthConnect implements OAuthConnect {
-  private readonly connector: TiktokConnector;
-
   constructor(opts: ConnectorOptions = {}) {
-    super(TIKTOK_OAUTH, opts);
-    this.connector = new TiktokConnector(opts);
+    super(TIKTOK_OAUTH, opts, new TiktokConnector(opts));
   }
 
   async accounts(app: PlatformApp, grant: TokenGrant): Promise<ConnectableAccount[]> {
-    const credentials = this.credentialsOf(grant);
-    const me = await this.connector.verify({ platform: 'tiktok', handle: 'me', externalId: null, baseUrl: app.baseUrl, credentials, isCompetitor: false });
-    return [{ platform: 'tiktok', ...me, credentials, expiresAt: grant.expiresAt, baseUrl: app.baseUrl }];
+    return [await this.verifiedAccount(app, grant, { handle: 'me', externalId: null })];
   }
 }
 
