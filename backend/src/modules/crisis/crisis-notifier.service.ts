@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { safeFetch } from '../../common/http/ssrf-guard';
 import { MailerService } from '../../common/mail/mailer.service';
 import { JobQueue } from '../../common/queue/job-queue';
-import { signBody, webhookBody } from '../veille/alerts/webhook-payload';
+import { postWebhook, webhookBody } from '../veille/alerts/webhook-payload';
 import { CrisesRepository } from './crises.repository';
 import { CrisisSettingsService } from './crisis-settings.service';
 
@@ -78,16 +77,14 @@ export class CrisisNotifier {
           sentAt,
         );
         (body.vigie as Record<string, unknown>).crisis = { id: crisis.id, event: e.kind, stage: p.toStage ?? crisis.stage, fromStage: p.fromStage ?? null, reason: p.reason ?? null };
-        const json = JSON.stringify(body);
-        const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Vigie-Webhook/0.1', 'x-vigie-timestamp': String(sentAt), 'x-vigie-crisis-id': crisis.id };
-        const secret = await this.settings.webhookSecret(crisis.workspaceId);
-        if (secret) headers['x-vigie-signature'] = signBody(secret, json);
-        // Never follow redirects on a POST: a webhook must answer where it was configured.
-        const res = await safeFetch(
-          { url: s.webhookUrl, method: 'POST', headers, body: json, timeoutMs: 10_000, maxRedirects: 0 },
-          { allowPrivate: this.config.allowPrivateUrls },
-        );
-        if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered HTTP ${res.status}`);
+        await postWebhook({
+          url: s.webhookUrl,
+          body,
+          sentAt,
+          secret: await this.settings.webhookSecret(crisis.workspaceId),
+          headers: { 'x-vigie-crisis-id': crisis.id },
+          allowPrivateUrls: this.config.allowPrivateUrls,
+        });
       }
     } catch (err) {
       if (attempt >= CRISIS_NOTIFY_ATTEMPTS) this.logger.warn(`crisis ${crisis.id}: ${job.channel} notification failed after ${attempt} attempts: ${String(err)}`);

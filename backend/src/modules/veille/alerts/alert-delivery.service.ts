@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { safeFetch } from '../../../common/http/ssrf-guard';
 import { MailerService } from '../../../common/mail/mailer.service';
 import { JobQueue } from '../../../common/queue/job-queue';
 import { AlertsRepository } from '../alerts.repository';
 import { AlertRulesService } from './alert-rules.service';
-import { signBody, webhookBody, type AlertMessage, type WebhookFormat } from './webhook-payload';
+import { postWebhook, webhookBody, type AlertMessage, type WebhookFormat } from './webhook-payload';
 
 export const DELIVERY_QUEUE = 'veille-delivery';
 export const DELIVER_JOB = 'deliver-alert';
@@ -108,18 +107,14 @@ export class AlertDeliveryService {
 
   private async postWebhook(m: Awaited<ReturnType<AlertDeliveryService['message']>>): Promise<void> {
     if (!m.webhookUrl) return;
-    const timestamp = Math.floor(Date.now() / 1000);
-    const body = JSON.stringify(webhookBody(m.format, m, timestamp));
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'user-agent': 'Vigie-Webhook/0.1',
-      'x-vigie-timestamp': String(timestamp),
-      'x-vigie-alert-id': m.alertId,
-    };
-    const secret = await this.rules.webhookSecret(m.ruleId);
-    if (secret) headers['x-vigie-signature'] = signBody(secret, body);
-    // Never follow redirects on a POST: a webhook must answer where it was configured.
-    const res = await safeFetch({ url: m.webhookUrl, method: 'POST', headers, body, timeoutMs: 10_000, maxRedirects: 0 }, { allowPrivate: this.config.allowPrivateUrls });
-    if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered HTTP ${res.status}`);
+    const sentAt = Math.floor(Date.now() / 1000);
+    await postWebhook({
+      url: m.webhookUrl,
+      body: webhookBody(m.format, m, sentAt),
+      sentAt,
+      secret: await this.rules.webhookSecret(m.ruleId),
+      headers: { 'x-vigie-alert-id': m.alertId },
+      allowPrivateUrls: this.config.allowPrivateUrls,
+    });
   }
 }
