@@ -33,8 +33,9 @@ export class InlineJobQueue extends JobQueue {
 
   defineQueue(def: QueueDefinition): void {
     this.defs.set(def.name, def);
+    // Defined again (a recurring job on a queue its module defines too): keep the jobs and counts.
     if (!this.waiting.has(def.name)) this.waiting.set(def.name, []);
-    this.active.set(def.name, 0);
+    if (!this.active.has(def.name)) this.active.set(def.name, 0);
   }
 
   register<T>(queue: string, jobName: string, handler: JobHandler<T>): void {

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { JobQueue } from './job-queue';
+import { JobQueue, type QueueDefinition } from './job-queue';
 
 export interface RecurringJob {
-  queue: string;
+  /** The queue it runs on, defined on registration (defining a queue again changes nothing). */
+  queue: QueueDefinition;
   name: string;
   everyMs: number;
   /** The schedule's id: one schedule whatever the number of replicas (an upsert). */
@@ -15,8 +16,9 @@ export interface RecurringJob {
  * schedule is upserted by worker processes only (an API-only process never schedules work).
  */
 export async function registerRecurring(queue: JobQueue, config: Pick<AppConfig, 'role'>, job: RecurringJob, handler: () => Promise<void>): Promise<void> {
-  queue.register<Record<string, never>>(job.queue, job.name, handler);
-  if (config.role !== 'api') await queue.every(job.queue, job.name, job.everyMs, {}, job.schedulerId);
+  queue.defineQueue(job.queue);
+  queue.register<Record<string, never>>(job.queue.name, job.name, handler);
+  if (config.role !== 'api') await queue.every(job.queue.name, job.name, job.everyMs, {}, job.schedulerId);
 }
 
 /**

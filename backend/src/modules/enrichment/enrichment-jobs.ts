@@ -25,11 +25,8 @@ export class EnrichmentJobs implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.queue.defineQueue({ name: ENRICHMENT_QUEUE, concurrency: 1, attempts: 3, backoffMs: 2_000 });
-    // New or edited rows: drain soon (the brand replies among them close inbox items).
-    this.events.onCommentsWritten(() => this.trigger());
-    this.events.onPostsWritten(() => this.trigger());
-    const safetyNet = { queue: ENRICHMENT_QUEUE, name: ENRICH_BATCH_JOB, everyMs: SAFETY_NET_EVERY_MS, schedulerId: 'enrichment-safety-net' };
+    const queue = { name: ENRICHMENT_QUEUE, concurrency: 1, attempts: 3, backoffMs: 2_000 };
+    const safetyNet = { queue, name: ENRICH_BATCH_JOB, everyMs: SAFETY_NET_EVERY_MS, schedulerId: 'enrichment-safety-net' };
     await this.recurring.register(safetyNet, async () => {
       const done = await this.enrichment.drain();
       if (done.comments || done.posts) {
@@ -38,6 +35,10 @@ export class EnrichmentJobs implements OnModuleInit {
       // Budget exhausted with rows left: hand over to a fresh job rather than hold the worker.
       if (done.more) await this.queue.add(ENRICHMENT_QUEUE, ENRICH_BATCH_JOB, {});
     });
+    // New or edited rows: drain soon (the brand replies among them close inbox items). After the
+    // registration above, which defines the queue they are added to.
+    this.events.onCommentsWritten(() => this.trigger());
+    this.events.onPostsWritten(() => this.trigger());
   }
 
   /** Asks for a drain soon; calls within the same 2 s window enqueue one job. */

@@ -43,7 +43,8 @@ export class VeilleJobs {
   ) {}
 
   async init(): Promise<void> {
-    this.queue.defineQueue({ name: VEILLE_QUEUE, concurrency: 2, attempts: 3, backoffMs: 10_000 });
+    const veilleQueue = { name: VEILLE_QUEUE, concurrency: 2, attempts: 3, backoffMs: 10_000 };
+    this.queue.defineQueue(veilleQueue);
     this.queue.defineQueue({ name: DELIVERY_QUEUE, concurrency: 4, attempts: DELIVERY_ATTEMPTS, backoffMs: DELIVERY_BACKOFF_MS });
     this.queue.register<{ queryId: string; platform: Platform }>(VEILLE_QUEUE, 'poll-search', async (d) => {
       await this.listening.pollSearch(d.queryId, d.platform);
@@ -56,7 +57,7 @@ export class VeilleJobs {
     });
     this.queue.register<DeliverJob>(DELIVERY_QUEUE, DELIVER_JOB, (d, ctx) => this.delivery.deliver(d.deliveryId, ctx.attempt));
     this.subscribeToIngestion();
-    const tick = (name: string) => ({ queue: VEILLE_QUEUE, name, everyMs: TICK_MS, schedulerId: `veille-${name}` });
+    const tick = (name: string) => ({ queue: veilleQueue, name, everyMs: TICK_MS, schedulerId: `veille-${name}` });
     await this.recurring.register(tick('listening-tick'), async () => void (await this.listeningTick()));
     await this.recurring.register(tick('alerts-tick'), async () => void (await this.alertsTick()));
   }

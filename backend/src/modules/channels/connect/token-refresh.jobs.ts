@@ -1,5 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { JobQueue } from '../../../common/queue/job-queue';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { RecurringJobs } from '../../../common/queue/recurring-job';
 import { ConnectAttemptsRepository } from './connect-attempts.repository';
 import { TokenKeeper } from './token-keeper.service';
@@ -16,15 +15,14 @@ export class TokenRefreshJobs implements OnModuleInit {
   private readonly logger = new Logger('token-keeper');
 
   constructor(
-    @Inject(JobQueue) private readonly queue: JobQueue,
     private readonly recurring: RecurringJobs,
     private readonly tokens: TokenKeeper,
     private readonly attempts: ConnectAttemptsRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.queue.defineQueue({ name: TOKENS_QUEUE, concurrency: 1, attempts: 1, backoffMs: 1_000 });
-    await this.recurring.register({ queue: TOKENS_QUEUE, name: REFRESH_TOKENS_JOB, everyMs: EVERY_MS, schedulerId: 'refresh-expiring-tokens' }, () => this.run());
+    const queue = { name: TOKENS_QUEUE, concurrency: 1, attempts: 1, backoffMs: 1_000 };
+    await this.recurring.register({ queue, name: REFRESH_TOKENS_JOB, everyMs: EVERY_MS, schedulerId: 'refresh-expiring-tokens' }, () => this.run());
   }
 
   async run(now = new Date()): Promise<void> {

@@ -35,7 +35,6 @@ function world(workspaces: Array<{ id: string; days: number }>, touched: Record<
     { purgeIdentitiesInactiveSince: step('authors') } as Pick<AuthorsRepository, 'purgeIdentitiesInactiveSince'> as AuthorsRepository,
     { redactPublishedBefore: step('mentions') } as Pick<MentionsRepository, 'redactPublishedBefore'> as MentionsRepository,
     { deleteOnItemsPublishedBefore: step('inbox_notes') } as Pick<InboxNotesRepository, 'deleteOnItemsPublishedBefore'> as InboxNotesRepository,
-    {} as JobQueue,
     new RecurringJobs({} as JobQueue, { role: 'all' }),
     { record: async (e: unknown) => void audited.push(e) } as Pick<AuditLogService, 'record'> as AuditLogService,
   );

@@ -1,5 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { JobQueue } from '../../../common/queue/job-queue';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { RecurringJobs } from '../../../common/queue/recurring-job';
 import { InboxNotesRepository } from '../../inbox/inbox-notes.repository';
 import { AuthorsRepository } from '../../posts/authors.repository';
@@ -33,7 +32,6 @@ export class RetentionService implements OnModuleInit {
     authors: AuthorsRepository,
     mentions: MentionsRepository,
     inboxNotes: InboxNotesRepository,
-    @Inject(JobQueue) private readonly queue: JobQueue,
     private readonly recurring: RecurringJobs,
     private readonly audit: AuditLogService,
   ) {
@@ -41,8 +39,8 @@ export class RetentionService implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    this.queue.defineQueue({ name: PRIVACY_QUEUE, concurrency: 1, attempts: 3, backoffMs: 60_000 });
-    await this.recurring.register({ queue: PRIVACY_QUEUE, name: RETENTION_JOB, everyMs: DAY_MS, schedulerId: 'privacy-retention-daily' }, async () => {
+    const queue = { name: PRIVACY_QUEUE, concurrency: 1, attempts: 3, backoffMs: 60_000 };
+    await this.recurring.register({ queue, name: RETENTION_JOB, everyMs: DAY_MS, schedulerId: 'privacy-retention-daily' }, async () => {
       const done = await this.runAll();
       if (done.length) this.logger.log(`retention applied in ${done.length} workspace(s)`);
     });

@@ -47,7 +47,6 @@ export class ReportScheduler implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.queue.defineQueue({ name: REPORTS_QUEUE, concurrency: 1, attempts: 3, backoffMs: 30_000 });
     this.queue.register<GenerateJobData>(REPORTS_QUEUE, GENERATE_JOB, async (d) => {
       // Rerun of a job (or two workers): never rebuild a report that exists, the CM may be editing it.
       if (await this.reports.exists(d.workspaceId, d.brandId, d.month)) return;
@@ -58,7 +57,8 @@ export class ReportScheduler implements OnModuleInit {
       if (report.status === 'sent') return;
       await this.sender.send(d.workspaceId, d.reportId, null);
     });
-    await this.recurring.register({ queue: REPORTS_QUEUE, name: TICK_JOB, everyMs: TICK_EVERY_MS, schedulerId: 'reports-tick' }, async () => {
+    const queue = { name: REPORTS_QUEUE, concurrency: 1, attempts: 3, backoffMs: 30_000 };
+    await this.recurring.register({ queue, name: TICK_JOB, everyMs: TICK_EVERY_MS, schedulerId: 'reports-tick' }, async () => {
       await this.runDue(new Date());
     });
   }
