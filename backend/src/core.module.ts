@@ -1,12 +1,13 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from './config/app-config';
 import { SecretBox } from './common/crypto/secret-box';
+import { WebhookTargets } from './common/http/webhook-targets';
 import { MailerService } from './common/mail/mailer.service';
 import { JobQueue } from './common/queue/job-queue';
 import { RecurringJobs } from './common/queue/recurring-job';
 import type { Runtime } from './runtime';
 
-/** Process-wide singletons every module may inject: config, the queue (and its recurring jobs), the secret box, the mailer. */
+/** Process-wide singletons every module may inject: config, the queue (and its recurring jobs), the secret box, the mailer, webhook targets. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -19,8 +20,9 @@ export class CoreModule {
         { provide: SecretBox, useValue: new SecretBox(runtime.config.secretKey) },
         MailerService,
         RecurringJobs,
+        WebhookTargets,
       ],
-      exports: [APP_CONFIG, JobQueue, SecretBox, MailerService, RecurringJobs],
+      exports: [APP_CONFIG, JobQueue, SecretBox, MailerService, RecurringJobs, WebhookTargets],
     };
   }
 }

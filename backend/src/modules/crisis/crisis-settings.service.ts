@@ -1,9 +1,7 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import type { CrisisPlaybookDto, CrisisSettingsDto } from '@vigie/contracts';
 import { DEFAULT_CRISIS_ROLES } from '@vigie/crisis';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { SecretBox } from '../../common/crypto/secret-box';
-import { checkUserUrl } from '../../common/http/user-url';
+import { WebhookTargets } from '../../common/http/webhook-targets';
 import { BrandsService } from '../brands/brands.service';
 import { CrisisPlaybooksRepository, type CrisisPlaybookRow, type CrisisSettingsRow, type PlaybookChecklist } from './crisis-playbooks.repository';
 import type { PutCrisisSettingsDto, PutPlaybookDto } from './crisis.dto';
@@ -17,14 +15,13 @@ export class CrisisSettingsService {
   constructor(
     private readonly playbooks: CrisisPlaybooksRepository,
     private readonly brands: BrandsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(SecretBox) private readonly secrets: SecretBox,
+    private readonly webhooks: WebhookTargets,
   ) {}
 
   /** The webhook's signing secret, opened (null: unsigned). */
   async webhookSecret(workspaceId: string): Promise<string | null> {
     const sealed = await this.playbooks.webhookSecret(workspaceId);
-    return sealed ? this.secrets.open(sealed) : null;
+    return sealed ? this.webhooks.openSecret(sealed) : null;
   }
 
   async settings(workspaceId: string): Promise<CrisisSettingsRow> {
@@ -45,14 +42,14 @@ export class CrisisSettingsService {
     if (!roles.includes('lead')) {
       throw new BadRequestException({ statusCode: 400, message: "Invalid request: roles must include 'lead' (the lead approves statements)", details: [{ field: 'roles', errors: ["must include 'lead'"] }] });
     }
-    const webhookUrl = dto.webhookUrl === undefined ? current.webhookUrl : dto.webhookUrl === null || dto.webhookUrl === '' ? null : await checkUserUrl('webhookUrl', dto.webhookUrl, this.config.allowPrivateUrls);
+    const webhookUrl = dto.webhookUrl === undefined ? current.webhookUrl : dto.webhookUrl === null || dto.webhookUrl === '' ? null : await this.webhooks.checkUrl('webhookUrl', dto.webhookUrl);
     const next = {
       roles,
       webhookUrl,
       webhookFormat: dto.webhookFormat ?? current.webhookFormat,
       bigAccountFollowers: dto.bigAccountFollowers ?? current.bigAccountFollowers,
     };
-    const secret = dto.webhookSecret === undefined ? undefined : dto.webhookSecret === null ? null : this.secrets.seal(dto.webhookSecret);
+    const secret = dto.webhookSecret === undefined ? undefined : dto.webhookSecret === null ? null : this.webhooks.sealSecret(dto.webhookSecret);
     await this.playbooks.saveSettings(workspaceId, next, secret);
     return this.settings(workspaceId);
   }

@@ -1,8 +1,6 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { SecretBox } from '../../../common/crypto/secret-box';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { BrandsService } from '../../brands/brands.service';
-import { checkUserUrl } from '../../../common/http/user-url';
+import { WebhookTargets } from '../../../common/http/webhook-targets';
 import { AlertRulesRepository } from '../alert-rules.repository';
 import { WatchQueriesService } from '../queries/watch-queries.service';
 import { normalizeParams } from './alert-params';
@@ -34,8 +32,7 @@ export class AlertRulesService {
     private readonly rules: AlertRulesRepository,
     private readonly brands: BrandsService,
     private readonly queries: WatchQueriesService,
-    @Inject(SecretBox) private readonly secrets: SecretBox,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly webhooks: WebhookTargets,
   ) {}
 
   async list(workspaceId: string) {
@@ -67,7 +64,7 @@ export class AlertRulesService {
     } else {
       throw new BadRequestException({ statusCode: 400, message: 'Invalid request: brandId (give a brandId or a queryId)', details: [{ field: 'brandId', errors: ['give a brandId or a queryId'] }] });
     }
-    const webhookUrl = dto.webhookUrl ? await checkUserUrl('webhookUrl', dto.webhookUrl, this.config.allowPrivateUrls) : null;
+    const webhookUrl = dto.webhookUrl ? await this.webhooks.checkUrl('webhookUrl', dto.webhookUrl) : null;
     const saved = await this.rules.insert({
       workspaceId,
       brandId,
@@ -79,7 +76,7 @@ export class AlertRulesService {
       recipients: dto.recipients ?? [],
       webhookUrl,
       webhookFormat: dto.webhookFormat ?? 'slack',
-      webhookSecretEncrypted: dto.webhookSecret ? this.secrets.seal(dto.webhookSecret) : null,
+      webhookSecretEncrypted: dto.webhookSecret ? this.webhooks.sealSecret(dto.webhookSecret) : null,
       active: dto.active ?? true,
       createdBy: userId,
     });
@@ -93,10 +90,10 @@ export class AlertRulesService {
     if (dto.cooldownMinutes !== undefined) r.cooldownMinutes = dto.cooldownMinutes;
     if (dto.recipients !== undefined) r.recipients = dto.recipients;
     if (dto.webhookUrl !== undefined) {
-      r.webhookUrl = dto.webhookUrl ? await checkUserUrl('webhookUrl', dto.webhookUrl, this.config.allowPrivateUrls) : null;
+      r.webhookUrl = dto.webhookUrl ? await this.webhooks.checkUrl('webhookUrl', dto.webhookUrl) : null;
     }
     if (dto.webhookFormat !== undefined) r.webhookFormat = dto.webhookFormat;
-    if (dto.webhookSecret !== undefined) r.webhookSecretEncrypted = this.secrets.seal(dto.webhookSecret);
+    if (dto.webhookSecret !== undefined) r.webhookSecretEncrypted = this.webhooks.sealSecret(dto.webhookSecret);
     if (dto.active !== undefined) r.active = dto.active;
     await this.rules.save(r);
     return this.get(workspaceId, id);
@@ -110,6 +107,6 @@ export class AlertRulesService {
   /** For the delivery worker only. */
   async webhookSecret(ruleId: string): Promise<string | null> {
     const r = await this.rules.findWithSecret(ruleId);
-    return r?.webhookSecretEncrypted ? this.secrets.open(r.webhookSecretEncrypted) : null;
+    return r?.webhookSecretEncrypted ? this.webhooks.openSecret(r.webhookSecretEncrypted) : null;
   }
 }
