@@ -17,3 +17,15 @@ describe('loadConfig: VIGIE_WORKER_NICE', () => {
     expect(() => loadConfig({ ...base, VIGIE_WORKER_NICE: raw })).toThrow(/VIGIE_WORKER_NICE/);
   });
 });
+
+describe('loadConfig: VIGIE_PUBLIC_URL', () => {
+  it.each<[string | undefined, string]>([
+    [undefined, 'http://localhost:3000'],
+    ['', 'http://localhost:3000'],
+    ['https://vigie.example.org', 'https://vigie.example.org'],
+    ['https://vigie.example.org/', 'https://vigie.example.org'],
+    ['https://example.org/vigie//', 'https://example.org/vigie'],
+  ])('%p → %p (links are built as publicUrl + /path)', (raw, expected) => {
+    expect(loadConfig({ ...base, PORT: '3000', VIGIE_PUBLIC_URL: raw }).publicUrl).toBe(expected);
+  });
+});

@@ -17,6 +17,7 @@ export interface AppConfig {
   apiProcesses: number;
   port: number;
   host: string;
+  /** Where users reach Vigie (links in e-mails, OAuth redirects, short links); no trailing slash. */
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | null;
@@ -169,7 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiProcesses: apiProcessesOf(env, role),
     port,
     host: env.HOST ?? '0.0.0.0',
-    publicUrl: env.VIGIE_PUBLIC_URL ?? `http://localhost:${port}`,
+    // Without its trailing slashes: every link is built as `${publicUrl}/path`.
+    publicUrl: (env.VIGIE_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     dataDir,
     databaseUrl,
     redisUrl: env.REDIS_URL || null,

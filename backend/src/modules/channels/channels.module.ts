@@ -8,6 +8,7 @@ import { ConnectCallbackController, ConnectController } from './connect/connect.
 import { ConnectService } from './connect/connect.service';
 import { PlatformAppsRepository } from './connect/platform-apps.repository';
 import { PlatformAppsService } from './connect/platform-apps.service';
+import { ReconnectNotice } from './connect/reconnect-notice.service';
 import { TokenKeeper } from './connect/token-keeper.service';
 import { TokenRefreshJobs } from './connect/token-refresh.jobs';
 import { ChannelAccount } from './channel-account.entity';
@@ -28,6 +29,7 @@ import { ChannelsService, INGESTION_QUEUE } from './channels.service';
     PlatformAppsService,
     ConnectService,
     TokenKeeper,
+    ReconnectNotice,
     TokenRefreshJobs,
   ],
   exports: [ChannelsService, ChannelAccountsRepository, PlatformAppsService],

@@ -60,7 +60,7 @@ export class CrisisNotifier {
       { name: 'At', value: new Date(e.at).toISOString() },
       ...(p.reason ? [{ name: 'Reason', value: p.reason }] : []),
     ];
-    const url = `${this.config.publicUrl.replace(/\/+$/, '')}/w/${crisis.workspaceId}/crises/${crisis.id}`;
+    const url = `${this.config.publicUrl}/w/${crisis.workspaceId}/crises/${crisis.id}`;
     try {
       if (job.channel === 'email') {
         const members = await this.crises.members(crisis.id);

@@ -103,7 +103,7 @@ export class ConnectService {
    * state was refused (forged, other session or workspace, replayed, expired).
    */
   async callback(principal: Principal, platform: Platform, query: Record<string, string>, now = new Date()): Promise<string> {
-    const app = this.config.publicUrl.replace(/\/+$/, '');
+    const app = this.config.publicUrl;
     // Refusals before the caller is known to own the attempt name no workspace.
     const refuse = (why: CallbackRefusal, workspaceId?: string) => `${app}${workspaceId ? `/w/${workspaceId}/channels` : '/'}?connectError=${why}`;
     const attemptId = ConnectState.attemptIdOf(query.state);

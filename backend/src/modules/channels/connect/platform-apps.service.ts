@@ -34,7 +34,7 @@ export class PlatformAppsService {
 
   /** The exact redirect URI to register in the platform's developer console. */
   redirectUri(platform: Platform): string {
-    return `${this.config.publicUrl.replace(/\/+$/, '')}/api/connect/callback/${platform}`;
+    return `${this.config.publicUrl}/api/connect/callback/${platform}`;
   }
 
   /** The app a platform's consent runs with (Instagram: the Facebook app), or null when none is configured. */

@@ -1,15 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SecretBox } from '../../../common/crypto/secret-box';
-import { MailerService } from '../../../common/mail/mailer.service';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { BrandsService } from '../../brands/brands.service';
-import { WorkspacesService } from '../../workspaces/workspaces.service';
 import { ChannelAccountsRepository } from '../channel-accounts.repository';
 import { findConnect } from '../connectors/connect.registry';
 import { ConnectorErrorCode, isConnectorError } from '../connectors/connector-error';
 import { isOAuthConnect, type RefreshedCredentials } from '../connectors/platform-connect';
 import { scrubSecrets } from '../connectors/redact';
 import { PlatformAppsService } from './platform-apps.service';
+import { ReconnectNotice } from './reconnect-notice.service';
 
 /** A token expiring within this margin is refreshed before it is used. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -33,11 +30,8 @@ export class TokenKeeper {
   constructor(
     private readonly channels: ChannelAccountsRepository,
     private readonly apps: PlatformAppsService,
-    private readonly brands: BrandsService,
-    private readonly workspaces: WorkspacesService,
-    private readonly mailer: MailerService,
     @Inject(SecretBox) private readonly secrets: SecretBox,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notice: ReconnectNotice,
   ) {}
 
   /** The account's decrypted credentials, refreshed first when they expire within the margin. */
@@ -74,7 +68,7 @@ export class TokenKeeper {
   async reconnectNeeded(id: string, reason: string): Promise<void> {
     if (!(await this.channels.markReconnectNeeded(id, reason))) return;
     const state = await this.channels.tokenState(id);
-    if (state) await this.notify(state.workspaceId, state.brandId, state.platform, state.handle, reason);
+    if (state) await this.notice.send(state, reason);
   }
 
   private async doRefresh(id: string): Promise<RefreshOutcome> {
@@ -114,27 +108,5 @@ export class TokenKeeper {
   private async open(id: string): Promise<Record<string, string> | null> {
     const sealed = await this.channels.sealedCredentials(id);
     return sealed ? this.secrets.openJson<Record<string, string>>(sealed) : null;
-  }
-
-  private async notify(workspaceId: string, brandId: string, platform: string, handle: string, reason: string): Promise<void> {
-    try {
-      const [brand, members] = await Promise.all([this.brands.get(workspaceId, brandId), this.workspaces.listMembers(workspaceId)]);
-      const to = members.filter((m) => m.role === 'admin' || m.role === 'cm').map((m) => m.email);
-      if (!to.length) return;
-      const link = `${this.config.publicUrl.replace(/\/+$/, '')}/channels`;
-      await this.mailer.send({
-        to,
-        subject: `[Vigie] ${brand.name} · ${platform} ${handle} : reconnexion nécessaire / reconnect needed`,
-        text:
-          `Le compte ${platform} « ${handle} » de ${brand.name} n'est plus synchronisé : la plateforme a refusé son jeton.\n` +
-          `Raison : ${reason}\nReconnectez-le depuis ${link} (bouton « Reconnecter »). Les autres comptes continuent de se synchroniser.\n\n` +
-          `The ${platform} account "${handle}" of ${brand.name} is no longer syncing: the platform refused its token.\n` +
-          `Reason: ${reason}\nReconnect it from ${link} ("Reconnect"). Your other accounts keep syncing.\n`,
-        tag: `reconnect-${platform}`,
-      });
-    } catch (e) {
-      // The status is what matters (the dashboard shows it); a mail failure must not hide it.
-      this.logger.warn(`reconnect notice for ${platform} ${handle} not sent: ${e instanceof Error ? e.message : String(e)}`);
-    }
   }
 }

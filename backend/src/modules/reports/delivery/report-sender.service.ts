@@ -46,7 +46,7 @@ export class ReportSender {
       if (!(e instanceof ChromiumMissingError)) throw e;
       this.logger.warn('sending a report without its PDF: Chromium is missing');
     }
-    const link = `${this.config.publicUrl.replace(/\/$/, '')}/api/workspaces/${workspaceId}/reports/${report.id}/html`;
+    const link = `${this.config.publicUrl}/api/workspaces/${workspaceId}/reports/${report.id}/html`;
     const mail = renderReportEmail(report.figures, summarize(report.figures, report.recommendations.items), report.recommendations.items, link, pdf !== null);
     const sent = await this.mailer.send({
       to: recipients,

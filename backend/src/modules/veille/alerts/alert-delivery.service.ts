@@ -70,7 +70,7 @@ export class AlertDeliveryService {
       type: a.type,
       title: a.title,
       facts,
-      url: `${this.config.publicUrl.replace(/\/+$/, '')}/w/${a.workspaceId}/veille/alerts?alert=${a.id}`,
+      url: `${this.config.publicUrl}/w/${a.workspaceId}/veille/alerts?alert=${a.id}`,
       raisedAt: new Date(a.raisedAt).toISOString(),
       brandId: a.brandId,
       queryId: a.queryId,
