@@ -51,7 +51,22 @@ const redisBin = findRedisServer();
   let api: ChildProcess;
   let url: string;
   let out = '';
-  const health = async () => (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0;
+  // Bounded: a request handed to a process that is being killed must not hang the test.
+  const health = async () => (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null))?.status ?? 0;
+  /** A failure says where it stopped and what the processes printed (a bare jest timeout says neither). */
+  const withOutput = async <T>(what: string, step: Promise<T>, timeoutMs: number): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([step, late]);
+    } catch (e) {
+      throw new Error(`${what}: ${e instanceof Error ? e.message : String(e)}\n--- API processes output (last 4000 chars) ---\n${out.slice(-4000)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   beforeAll(async () => {
     redis = await startPrivateRedis(redisBin!, dataDir);
@@ -77,9 +92,7 @@ const redisBin = findRedisServer();
     });
     api.stdout?.on('data', (b: Buffer) => (out += b.toString()));
     api.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-    await until('2 API processes listening', async () => out.includes('2 API processes listening'), 90_000).catch((e: Error) => {
-      throw new Error(`${e.message}\n${out}`);
-    });
+    await withOutput('start', until('2 API processes listening', async () => out.includes('2 API processes listening'), 90_000), 95_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -97,16 +110,17 @@ const redisBin = findRedisServer();
 
     process.kill(first[0], 'SIGKILL');
     expect(await health()).toBe(200); // the other one answers meanwhile
-    await until('a replacement process', async () => {
+    const replaced = until('a replacement process', async () => {
       const now = childrenOf(api.pid!);
       return now.length === 2 && !now.includes(first[0]);
-    }, 60_000);
-    await until('health after the replacement', async () => (await health()) === 200, 30_000);
+    }, 40_000);
+    await withOutput('replacement', replaced, 45_000);
+    await withOutput('health after the replacement', until('health 200', async () => (await health()) === 200, 20_000), 25_000);
 
     const exited = new Promise<number | null>((r) => api.once('exit', (code) => r(code)));
     const children = childrenOf(api.pid!);
     api.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await withOutput('exit on SIGTERM', exited, 30_000)).toBe(0);
     for (const pid of children) expect(() => process.kill(pid, 0)).toThrow(); // gone
   }, 120_000);
 });
