@@ -1,39 +1,51 @@
 import { addDays, isCalendarDay, monthPeriod, periodLength, previousMonth, previousPeriod } from './calendar-days';
 
+/**
+ * The rows below write a period as an ISO 8601 interval of days, 'YYYY-MM-DD/YYYY-MM-DD',
+ * so that each row reads "period → previous period" rather than four loose days.
+ */
+function interval(text: string): { from: string; to: string } {
+  const days = text.split('/');
+  if (days.length !== 2) throw new Error(`not an interval: ${text}`);
+  return { from: days[0], to: days[1] };
+}
+
 describe('previousPeriod(from, to)', () => {
   it.each([
     // 31 days of March 2025 → 31 days ending on 28 Feb (non-leap)
-    ['2025-03-01', '2025-03-31', '2025-01-29', '2025-02-28'],
+    ['2025-03-01/2025-03-31', '2025-01-29/2025-02-28'],
     // leap year: the 31 days before March 2024 include 29 Feb
-    ['2024-03-01', '2024-03-31', '2024-01-30', '2024-02-29'],
-    ['2024-03-01', '2024-03-01', '2024-02-29', '2024-02-29'],
-    ['2025-03-01', '2025-03-01', '2025-02-28', '2025-02-28'],
+    ['2024-03-01/2024-03-31', '2024-01-30/2024-02-29'],
+    ['2024-03-01/2024-03-01', '2024-02-29/2024-02-29'],
+    ['2025-03-01/2025-03-01', '2025-02-28/2025-02-28'],
     // century rules: 2000 is leap, 1900 is not
-    ['2000-03-01', '2000-03-01', '2000-02-29', '2000-02-29'],
-    ['1900-03-01', '1900-03-01', '1900-02-28', '1900-02-28'],
+    ['2000-03-01/2000-03-01', '2000-02-29/2000-02-29'],
+    ['1900-03-01/1900-03-01', '1900-02-28/1900-02-28'],
     // February 2024 (29 days) → 3..31 January
-    ['2024-02-01', '2024-02-29', '2024-01-03', '2024-01-31'],
+    ['2024-02-01/2024-02-29', '2024-01-03/2024-01-31'],
     // across the new year
-    ['2025-01-01', '2025-01-07', '2024-12-25', '2024-12-31'],
-    ['2024-12-30', '2025-01-05', '2024-12-23', '2024-12-29'],
+    ['2025-01-01/2025-01-07', '2024-12-25/2024-12-31'],
+    ['2024-12-30/2025-01-05', '2024-12-23/2024-12-29'],
     // month boundary, 30-day month: 1..30 April → 2..31 March
-    ['2025-04-01', '2025-04-30', '2025-03-02', '2025-03-31'],
+    ['2025-04-01/2025-04-30', '2025-03-02/2025-03-31'],
     // whole years: 366 days of 2024 → 2022-12-31..2023-12-31
-    ['2023-01-01', '2023-12-31', '2022-01-01', '2022-12-31'],
-    ['2024-01-01', '2024-12-31', '2022-12-31', '2023-12-31'],
-  ])('%s..%s → %s..%s', (from, to, expectedFrom, expectedTo) => {
+    ['2023-01-01/2023-12-31', '2022-01-01/2022-12-31'],
+    ['2024-01-01/2024-12-31', '2022-12-31/2023-12-31'],
+  ])('%s → %s', (period, expected) => {
+    const { from, to } = interval(period);
     const previous = previousPeriod(from, to);
-    expect(previous).toEqual({ from: expectedFrom, to: expectedTo });
+    expect(previous).toEqual(interval(expected));
     expect(periodLength(previous.from, previous.to)).toBe(periodLength(from, to));
   });
 
   it.each([
-    ['2025-02-29', '2025-03-01'],
-    ['2025-13-01', '2025-13-02'],
-    ['2025-1-01', '2025-01-02'],
-    ['2025-01-01T00:00', '2025-01-02'],
-    ['2025-04-31', '2025-05-01'],
-  ])('rejects an invalid day %s', (from, to) => {
+    '2025-02-29/2025-03-01',
+    '2025-13-01/2025-13-02',
+    '2025-1-01/2025-01-02',
+    '2025-01-01T00:00/2025-01-02',
+    '2025-04-31/2025-05-01',
+  ])('rejects an invalid day in %s', (period) => {
+    const { from, to } = interval(period);
     expect(() => previousPeriod(from, to)).toThrow(RangeError);
   });
 

@@ -267,27 +267,26 @@ describe('computeKpis: missing data', () => {
 });
 
 describe('computeKpis: period ratios are ratios of sums, not means of per-post ratios', () => {
-  it.each<[string, CountRecord[], KpiKey, number, number]>([
+  // Each row: the KPI (also the test's title), the posts, Σ/Σ, and the mean of per-post ratios.
+  it.each<[KpiKey, CountRecord[], number, number]>([
     [
       // post A: 10 / 1000 = 1 %, post B: 5 / 10 = 50 %; mean 25.5 % but Σ/Σ = 15 / 1010
-      'engagement by reach',
+      'engagementRateByReach',
       [
         { posts: 1, reach: 1000, reactions: 10 },
         { posts: 1, reach: 10, reactions: 5 },
       ],
-      'engagementRateByReach',
       15 / 1010,
       (10 / 1000 + 5 / 10) / 2,
     ],
     [
       // 4 / 2000 = 0.2 %, 6 / 100 = 6 %, 0 / 900 = 0 %; mean 2.0667 % but Σ/Σ = 10 / 3000
-      'engagement by impressions',
+      'engagementRateByImpressions',
       [
         { posts: 1, impressions: 2000, comments: 4 },
         { posts: 1, impressions: 100, comments: 6 },
         { posts: 1, impressions: 900, comments: 0 },
       ],
-      'engagementRateByImpressions',
       10 / 3000,
       (4 / 2000 + 6 / 100 + 0) / 3,
     ],
@@ -298,11 +297,10 @@ describe('computeKpis: period ratios are ratios of sums, not means of per-post r
         { posts: 1, impressions: 5000, clicks: 50 },
         { posts: 1, impressions: 100, clicks: 30 },
       ],
-      'ctr',
       80 / 5100,
       (50 / 5000 + 30 / 100) / 2,
     ],
-  ])('%s', (_label, rows, key, ratioOfSums, meanOfRatios) => {
+  ])('%s', (key, rows, ratioOfSums, meanOfRatios) => {
     const value = computeKpis(sumCounts(rows)).values[key];
     expect(value).toBeCloseTo(ratioOfSums, 12);
     expect(Math.abs(ratioOfSums - meanOfRatios)).toBeGreaterThan(0.01);

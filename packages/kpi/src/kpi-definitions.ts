@@ -43,6 +43,17 @@ const RATIO_OF_SUMS = {
   en: 'a ratio of sums, not a mean of per-post rates',
 };
 
+/** A ratio of two period sums: its definition ends with the RATIO_OF_SUMS reminder, written here once. */
+const ratioOfSums = (label: LocalizedText, definition: LocalizedText, formula: string): Draft =>
+  ratio(
+    label,
+    {
+      fr: `${definition.fr} (${RATIO_OF_SUMS.fr}).`,
+      en: `${definition.en} (${RATIO_OF_SUMS.en}).`,
+    },
+    formula,
+  );
+
 const DRAFTS: Record<KpiKey, Draft> = {
   posts: count(
     { fr: 'Publications', en: 'Posts' },
@@ -211,19 +222,19 @@ const DRAFTS: Record<KpiKey, Draft> = {
     'ΣcompetitorMentions',
     null,
   ),
-  engagementRateByReach: ratio(
+  engagementRateByReach: ratioOfSums(
     { fr: "Taux d'engagement (portée)", en: 'Engagement rate by reach' },
     {
-      fr: `Interactions (réactions + commentaires + partages + enregistrements) divisées par la portée, sommées sur la période (${RATIO_OF_SUMS.fr}).`,
-      en: `Interactions (reactions + comments + shares + saves) divided by reach, both summed over the period (${RATIO_OF_SUMS.en}).`,
+      fr: 'Interactions (réactions + commentaires + partages + enregistrements) divisées par la portée, sommées sur la période',
+      en: 'Interactions (reactions + comments + shares + saves) divided by reach, both summed over the period',
     },
     'Σinteractions / Σreach',
   ),
-  engagementRateByImpressions: ratio(
+  engagementRateByImpressions: ratioOfSums(
     { fr: "Taux d'engagement (impressions)", en: 'Engagement rate by impressions' },
     {
-      fr: `Interactions divisées par les impressions, sommées sur la période (${RATIO_OF_SUMS.fr}).`,
-      en: `Interactions divided by impressions, both summed over the period (${RATIO_OF_SUMS.en}).`,
+      fr: 'Interactions divisées par les impressions, sommées sur la période',
+      en: 'Interactions divided by impressions, both summed over the period',
     },
     'Σinteractions / Σimpressions',
   ),
@@ -283,11 +294,11 @@ const DRAFTS: Record<KpiKey, Draft> = {
     },
     '(followersEnd − followersStart) / followersStart',
   ),
-  ctr: ratio(
+  ctr: ratioOfSums(
     { fr: 'Taux de clic (CTR)', en: 'Click-through rate (CTR)' },
     {
-      fr: `Clics divisés par les impressions, sommés sur la période (${RATIO_OF_SUMS.fr}).`,
-      en: `Clicks divided by impressions, both summed over the period (${RATIO_OF_SUMS.en}).`,
+      fr: 'Clics divisés par les impressions, sommés sur la période',
+      en: 'Clicks divided by impressions, both summed over the period',
     },
     'Σclicks / Σimpressions',
   ),

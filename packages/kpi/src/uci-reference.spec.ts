@@ -100,26 +100,20 @@ function viaPackage(group: UciRow[]) {
 
 /** Independent, deliberately plain computation. */
 function byHand(group: UciRow[]) {
-  let reach = 0;
-  let impressions = 0;
-  let likes = 0;
-  let comments = 0;
-  let shares = 0;
-  let totalInteractions = 0;
-  let blankLikes = 0;
-  let blankShares = 0;
-  let maxPageLikes = 0;
-  for (const row of group) {
-    reach += row.reach ?? 0;
-    impressions += row.impressions ?? 0;
-    likes += row.like ?? 0;
-    comments += row.comment ?? 0;
-    shares += row.share ?? 0;
-    totalInteractions += row.totalInteractions ?? 0;
-    if (row.like === null) blankLikes += 1;
-    if (row.share === null) blankShares += 1;
-    if (row.pageLikes > maxPageLikes) maxPageLikes = row.pageLikes;
-  }
+  // Plain totals (a blank cell adds 0), not the package's sumCounts: each figure is one line.
+  const total = (cell: (row: UciRow) => Cell): number =>
+    group.reduce((sum, row) => sum + (cell(row) ?? 0), 0);
+  const blanks = (cell: (row: UciRow) => Cell): number =>
+    group.filter((row) => cell(row) === null).length;
+  const reach = total((row) => row.reach);
+  const impressions = total((row) => row.impressions);
+  const likes = total((row) => row.like);
+  const comments = total((row) => row.comment);
+  const shares = total((row) => row.share);
+  const totalInteractions = total((row) => row.totalInteractions);
+  const blankLikes = blanks((row) => row.like);
+  const blankShares = blanks((row) => row.share);
+  const maxPageLikes = Math.max(0, ...group.map((row) => row.pageLikes));
   const interactions = likes + comments + shares;
   return {
     posts: group.length,

@@ -34,27 +34,28 @@ export function PeriodPicker() {
       </label>
       {preset === 'custom' ? (
         <>
-          <TextField
-            label={t('period.from')}
-            inline
-            type="date"
-            value={filters.from}
-            max={filters.to}
-            onChange={(e) => isDay(e.target.value) && setFilters({ from: e.target.value })}
-            data-testid="period-from"
-          />
-          <TextField
-            label={t('period.to')}
-            inline
-            type="date"
-            value={filters.to}
-            min={filters.from}
-            max={filters.today}
-            onChange={(e) => isDay(e.target.value) && setFilters({ to: e.target.value })}
-            data-testid="period-to"
-          />
+          <PeriodEndField end="from" max={filters.to} />
+          <PeriodEndField end="to" min={filters.from} max={filters.today} />
         </>
       ) : null}
     </div>
+  );
+}
+
+/** One end of the custom period: a date input that applies only a complete, valid day. */
+function PeriodEndField({ end, min, max }: { end: 'from' | 'to'; min?: string; max: string }) {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useFilters();
+  return (
+    <TextField
+      label={t(`period.${end}`)}
+      inline
+      type="date"
+      value={filters[end]}
+      min={min}
+      max={max}
+      onChange={(e) => isDay(e.target.value) && setFilters({ [end]: e.target.value })}
+      data-testid={`period-${end}`}
+    />
   );
 }

@@ -31,6 +31,25 @@ describe('TopBar', () => {
     expect(screen.getByTestId('where')).toHaveTextContent('/w/ws-2/posts?from=2025-03-01&to=2025-03-07');
   });
 
+  it('custom period: each end is bounded by the other (and by today) and only a whole day is applied', () => {
+    renderAt('/w/ws-1/overview?from=2025-03-01&to=2025-03-07');
+    fireEvent.change(screen.getByTestId('period-preset'), { target: { value: 'custom' } });
+    const from = screen.getByTestId('period-from');
+    const to = screen.getByTestId('period-to');
+    expect(from).toHaveValue('2025-03-01');
+    expect(from).toHaveAttribute('max', '2025-03-07');
+    expect(from).not.toHaveAttribute('min');
+    expect(to).toHaveValue('2025-03-07');
+    expect(to).toHaveAttribute('min', '2025-03-01');
+    expect(to).toHaveAttribute('max', todayIn('Europe/Paris'));
+    fireEvent.change(from, { target: { value: '2025-02-20' } });
+    expect(screen.getByTestId('where')).toHaveTextContent('/w/ws-1/overview?from=2025-02-20&to=2025-03-07');
+    fireEvent.change(to, { target: { value: '' } });
+    expect(screen.getByTestId('where')).toHaveTextContent('/w/ws-1/overview?from=2025-02-20&to=2025-03-07');
+    fireEvent.change(to, { target: { value: '2025-03-10' } });
+    expect(screen.getByTestId('where')).toHaveTextContent('/w/ws-1/overview?from=2025-02-20&to=2025-03-10');
+  });
+
   it('ignores a brand id that is not in the workspace', () => {
     renderAt('/w/ws-1/overview?brandId=not-a-brand');
     expect(screen.getByTestId('brand-switcher')).toHaveValue(BRANDS[0].id);

@@ -54,26 +54,8 @@ export function LoginPage() {
           </p>
         ) : null}
         <form onSubmit={(e) => void submit(e)} noValidate aria-describedby={error ? 'login-error' : undefined}>
-          <TextField
-            label={t('login.email')}
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            data-testid="login-email"
-          />
-          <TextField
-            label={t('login.password')}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="login-password"
-          />
+          <LoginField name="email" value={email} onChange={setEmail} />
+          <LoginField name="password" value={password} onChange={setPassword} />
           {error ? (
             <p id="login-error" className="error-message" role="alert">
               {error}
@@ -85,5 +67,33 @@ export function LoginPage() {
         </form>
       </div>
     </main>
+  );
+}
+
+/** Input type and autocomplete hint of each login field (password managers rely on both). */
+const LOGIN_INPUTS = {
+  email: { type: 'email', autoComplete: 'username' },
+  password: { type: 'password', autoComplete: 'current-password' },
+} as const;
+
+interface LoginFieldProps {
+  name: keyof typeof LOGIN_INPUTS;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A required login input; its name gives the label key, the form field name and the test id. */
+function LoginField({ name, value, onChange }: LoginFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t(`login.${name}`)}
+      {...LOGIN_INPUTS[name]}
+      name={name}
+      required
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      data-testid={`login-${name}`}
+    />
   );
 }
