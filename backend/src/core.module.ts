@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from './config/app-config';
 import { SecretBox } from './common/crypto/secret-box';
-import { WebhookTargets } from './common/http/webhook-targets';
+import { Webhooks } from './common/http/webhooks';
 import { MailerService } from './common/mail/mailer.service';
 import { JobQueue } from './common/queue/job-queue';
 import { RecurringJobs } from './common/queue/recurring-job';
@@ -20,9 +20,9 @@ export class CoreModule {
         { provide: SecretBox, useValue: new SecretBox(runtime.config.secretKey) },
         MailerService,
         RecurringJobs,
-        WebhookTargets,
+        Webhooks,
       ],
-      exports: [APP_CONFIG, JobQueue, SecretBox, MailerService, RecurringJobs, WebhookTargets],
+      exports: [APP_CONFIG, JobQueue, SecretBox, MailerService, RecurringJobs, Webhooks],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { CrisisPlaybookDto, CrisisSettingsDto } from '@vigie/contracts';
 import { DEFAULT_CRISIS_ROLES } from '@vigie/crisis';
-import { WebhookTargets } from '../../common/http/webhook-targets';
+import { Webhooks } from '../../common/http/webhooks';
 import { BrandsService } from '../brands/brands.service';
 import { CrisisPlaybooksRepository, type CrisisPlaybookRow, type CrisisSettingsRow, type PlaybookChecklist } from './crisis-playbooks.repository';
 import type { PutCrisisSettingsDto, PutPlaybookDto } from './crisis.dto';
@@ -15,7 +15,7 @@ export class CrisisSettingsService {
   constructor(
     private readonly playbooks: CrisisPlaybooksRepository,
     private readonly brands: BrandsService,
-    private readonly webhooks: WebhookTargets,
+    private readonly webhooks: Webhooks,
   ) {}
 
   /** The webhook's signing secret, opened (null: unsigned). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { SecretBox } from '../../common/crypto/secret-box';
+import { Webhooks } from '../../common/http/webhooks';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { BrandsService } from '../brands/brands.service';
 import { ChannelsService } from '../channels/channels.service';
@@ -29,7 +29,7 @@ export class LinksService {
     private readonly conversions: ConversionsRepository,
     private readonly brands: BrandsService,
     private readonly channels: ChannelsService,
-    @Inject(SecretBox) private readonly box: SecretBox,
+    private readonly webhooks: Webhooks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,15 +92,13 @@ export class LinksService {
   /** The workspace's conversion-webhook secret, created on first use. */
   async webhookSecret(workspaceId: string): Promise<string> {
     const sealed = await this.conversions.webhookSecret(workspaceId);
-    if (sealed) return this.box.open(sealed);
-    const secret = randomBytes(32).toString('hex');
-    await this.conversions.insertWebhookSecret(workspaceId, this.box.seal(secret));
+    if (sealed) return this.webhooks.openSecret(sealed);
+    await this.conversions.insertWebhookSecret(workspaceId, this.webhooks.sealSecret(this.webhooks.newSecret()));
     return this.webhookSecret(workspaceId);
   }
 
   async rotateWebhookSecret(workspaceId: string) {
-    const secret = randomBytes(32).toString('hex');
-    await this.conversions.rotateWebhookSecret(workspaceId, this.box.seal(secret));
+    await this.conversions.rotateWebhookSecret(workspaceId, this.webhooks.sealSecret(this.webhooks.newSecret()));
     return this.settings(workspaceId);
   }
 

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { BrandsService } from '../../brands/brands.service';
-import { WebhookTargets } from '../../../common/http/webhook-targets';
+import { Webhooks } from '../../../common/http/webhooks';
 import { AlertRulesRepository } from '../alert-rules.repository';
 import { WatchQueriesService } from '../queries/watch-queries.service';
 import { normalizeParams } from './alert-params';
@@ -32,7 +32,7 @@ export class AlertRulesService {
     private readonly rules: AlertRulesRepository,
     private readonly brands: BrandsService,
     private readonly queries: WatchQueriesService,
-    private readonly webhooks: WebhookTargets,
+    private readonly webhooks: Webhooks,
   ) {}
 
   async list(workspaceId: string) {

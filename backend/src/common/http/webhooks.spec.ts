@@ -1,13 +1,13 @@
 import { BadRequestException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { SecretBox } from '../crypto/secret-box';
-import { WebhookTargets } from './webhook-targets';
+import { Webhooks } from './webhooks';
 
 function targets(allowPrivateUrls: boolean) {
-  return new WebhookTargets({ allowPrivateUrls }, new SecretBox(randomBytes(32)));
+  return new Webhooks({ allowPrivateUrls }, new SecretBox(randomBytes(32)));
 }
 
-describe('WebhookTargets', () => {
+describe('Webhooks', () => {
   it('refuses a private address unless private URLs are allowed, naming the field', async () => {
     const err = await targets(false).checkUrl('webhookUrl', 'http://127.0.0.1:9/hook').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BadRequestException);
@@ -24,5 +24,12 @@ describe('WebhookTargets', () => {
     const sealed = t.sealSecret('whsec-42');
     expect(sealed.toString('utf8')).not.toContain('whsec-42');
     expect(t.openSecret(sealed)).toBe('whsec-42');
+  });
+
+  it('makes a new 256-bit secret each time', () => {
+    const t = targets(false);
+    const [a, b] = [t.newSecret(), t.newSecret()];
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(a).not.toBe(b);
   });
 });
