@@ -1,10 +1,10 @@
-import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BrandsModule } from '../brands/brands.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { KpiContributorRegistry } from '../kpi/contributors/kpi-contributor';
+import { KpiModule } from '../kpi/kpi.module';
 import { AlertRulesRepository } from './alert-rules.repository';
 import { AlertsRepository } from './alerts.repository';
 import { ChannelContentRepository } from './channel-content.repository';
@@ -44,7 +44,7 @@ import { VeilleJobs } from './veille-jobs';
 
 /** Watch queries, listening, mentions, alerts, influencers, share of voice, competitors, trends. */
 @Module({
-  imports: [TypeOrmModule.forFeature([WatchQuery, ListeningSource, AlertRule]), BrandsModule, ChannelsModule, WorkspacesModule],
+  imports: [TypeOrmModule.forFeature([WatchQuery, ListeningSource, AlertRule]), BrandsModule, ChannelsModule, KpiModule, WorkspacesModule],
   controllers: [WatchQueriesController, MentionsController, SourcesController, AlertRulesController, AlertsController, InsightsController],
   providers: [
     WatchQueriesRepository,
@@ -68,6 +68,7 @@ import { VeilleJobs } from './veille-jobs';
     AlertEvaluatorService,
     AlertDeliveryService,
     ShareOfVoiceService,
+    VeilleKpiContributor,
     InfluencersService,
     CompetitorsService,
     TrendsService,
@@ -86,20 +87,15 @@ import { VeilleJobs } from './veille-jobs';
   ],
 })
 export class VeilleModule implements OnModuleInit {
-  private readonly logger = new Logger('veille');
-
   constructor(
     private readonly jobs: VeilleJobs,
-    private readonly sov: ShareOfVoiceService,
-    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    private readonly registry: KpiContributorRegistry,
+    private readonly shareOfVoice: VeilleKpiContributor,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.jobs.init();
-    try {
-      this.moduleRef.get(KpiContributorRegistry, { strict: false }).register(new VeilleKpiContributor(this.sov));
-    } catch {
-      this.logger.warn('KPI module not loaded: brandMentions / competitorMentions are not fed to the KPI API');
-    }
+    // brandMentions / competitorMentions (→ shareOfVoice) in the KPI API, like the inbox's and links' counts.
+    this.registry.register(this.shareOfVoice);
   }
 }

@@ -1,7 +1,9 @@
+import { Injectable } from '@nestjs/common';
 import type { KpiContribution, KpiContributionQuery, KpiContributor } from '../../kpi/contributors/kpi-contributor';
-import type { ShareOfVoiceService } from './share-of-voice.service';
+import { ShareOfVoiceService } from './share-of-voice.service';
 
 /** Feeds brandMentions / competitorMentions (→ shareOfVoice) into the KPI API. */
+@Injectable()
 export class VeilleKpiContributor implements KpiContributor {
   readonly name = 'veille-share-of-voice';
   // mention_matches, watch_queries and brands raise every brand's sources version (see KpiContributor).
