@@ -52,7 +52,7 @@ import { TypeCorrectionsRepository } from './type-corrections.repository';
     InboxKpiContributor,
   ],
   // InboxRepliesService: the crisis module posts approved statements through the answer path.
-  exports: [InboxSyncService, InboxStatsService, SupportServicesService, InboxItemsRepository, InboxNotesRepository, InboxRepliesService],
+  exports: [InboxSyncService, InboxStatsService, InboxQueryService, SupportServicesService, InboxItemsRepository, InboxNotesRepository, InboxRepliesService],
 })
 export class InboxModule implements OnModuleInit {
   constructor(

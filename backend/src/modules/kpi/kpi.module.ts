@@ -35,7 +35,7 @@ import { KpiCountsCompactor } from './contributors/kpi-counts-compactor';
     CommentSentimentContributor,
     KpiCountsCompactor,
   ],
-  exports: [KpiRollupService, KpiContributorRegistry, KpiScopeResolver, KpiActivityMarksRepository],
+  exports: [KpiService, KpiRollupService, KpiContributorRegistry, KpiScopeResolver, KpiActivityMarksRepository],
 })
 export class KpiModule implements OnModuleInit {
   constructor(

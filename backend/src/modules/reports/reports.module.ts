@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BrandsModule } from '../brands/brands.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { KpiModule } from '../kpi/kpi.module';
+import { PostsModule } from '../posts/posts.module';
 import { VeilleModule } from '../veille/veille.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ReportSender } from './delivery/report-sender.service';
@@ -29,7 +30,7 @@ import { VeilleAlertsSource, VeilleShareOfVoiceSource } from './sources/veille-s
 
 /** Monthly digital-board report: builder, recommendations, HTML / PDF / XLSX, delivery, schedule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Report, ReportSettings, ReportDelivery]), BrandsModule, KpiModule, InboxModule, VeilleModule, WorkspacesModule],
+  imports: [TypeOrmModule.forFeature([Report, ReportSettings, ReportDelivery]), BrandsModule, KpiModule, InboxModule, PostsModule, VeilleModule, WorkspacesModule],
   controllers: [ReportsController, ReportSettingsController, OutboxController, ReportAssetsController],
   providers: [
     ReportsService,

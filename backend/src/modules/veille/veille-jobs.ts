@@ -1,5 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { JobQueue } from '../../common/queue/job-queue';
 import { RecurringJobs } from '../../common/queue/recurring-job';
 import type { Platform } from '../channels/connectors/channel-connector';
@@ -26,15 +25,13 @@ export const TICK_MS = 60_000;
  */
 @Injectable()
 export class VeilleJobs {
-  private readonly logger = new Logger('veille-jobs');
-
   constructor(
     private readonly queries: WatchQueriesRepository,
     private readonly sources: ListeningSourcesRepository,
     private readonly rules: AlertRulesRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
     private readonly recurring: RecurringJobs,
-    private readonly moduleRef: ModuleRef,
+    private readonly events: IngestionEvents,
     private readonly listening: ListeningService,
     private readonly rss: RssPollerService,
     private readonly evaluator: AlertEvaluatorService,
@@ -62,17 +59,10 @@ export class VeilleJobs {
     await this.recurring.register(tick('alerts-tick'), async () => void (await this.alertsTick()));
   }
 
-  /** Own/competitor content is matched after each ingestion batch (when ingestion is loaded). */
+  /** Own/competitor content is matched after each ingestion batch. */
   private subscribeToIngestion(): void {
-    let events: IngestionEvents;
-    try {
-      events = this.moduleRef.get(IngestionEvents, { strict: false });
-    } catch {
-      this.logger.warn('IngestionEvents not available: channel content is not matched against watch queries');
-      return;
-    }
-    events.onPostsWritten(async (e) => void (await this.channelContent.matchPosts(e.workspaceId, e.postIds)));
-    events.onCommentsWritten(async (e) => void (await this.channelContent.matchComments(e.workspaceId, e.commentIds)));
+    this.events.onPostsWritten(async (e) => void (await this.channelContent.matchPosts(e.workspaceId, e.postIds)));
+    this.events.onCommentsWritten(async (e) => void (await this.channelContent.matchComments(e.workspaceId, e.commentIds)));
   }
 
   async listeningTick(now = new Date()): Promise<number> {

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BrandsModule } from '../brands/brands.module';
 import { ChannelsModule } from '../channels/channels.module';
+import { IngestionModule } from '../ingestion/ingestion.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { KpiContributorRegistry } from '../kpi/contributors/kpi-contributor';
 import { KpiModule } from '../kpi/kpi.module';
@@ -44,7 +45,7 @@ import { VeilleJobs } from './veille-jobs';
 
 /** Watch queries, listening, mentions, alerts, influencers, share of voice, competitors, trends. */
 @Module({
-  imports: [TypeOrmModule.forFeature([WatchQuery, ListeningSource, AlertRule]), BrandsModule, ChannelsModule, KpiModule, WorkspacesModule],
+  imports: [TypeOrmModule.forFeature([WatchQuery, ListeningSource, AlertRule]), BrandsModule, ChannelsModule, IngestionModule, KpiModule, WorkspacesModule],
   controllers: [WatchQueriesController, MentionsController, SourcesController, AlertRulesController, AlertsController, InsightsController],
   providers: [
     WatchQueriesRepository,
@@ -76,6 +77,7 @@ import { VeilleJobs } from './veille-jobs';
     VeilleJobs,
   ],
   exports: [
+    AlertsService,
     CompiledQueriesCache,
     MentionWriter,
     ShareOfVoiceService,

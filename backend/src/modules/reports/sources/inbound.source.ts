@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import { type DayPeriod, monthPeriod } from '@vigie/kpi';
 import { InboxQueryService } from '../../inbox/inbox-query.service';
 import { InboxStatsService } from '../../inbox/inbox-stats.service';
@@ -16,19 +15,12 @@ const QUOTES_PER_TYPE = 2;
  * posts module's ThemesService (the owner of comments).
  */
 @Injectable()
-export class ReportInboundSource implements OnModuleInit {
-  private query!: InboxQueryService;
-  private themes!: ThemesService;
-
+export class ReportInboundSource {
   constructor(
     private readonly stats: InboxStatsService,
-    private readonly moduleRef: ModuleRef,
+    private readonly query: InboxQueryService,
+    private readonly themes: ThemesService,
   ) {}
-
-  onModuleInit(): void {
-    this.query = this.moduleRef.get(InboxQueryService, { strict: false });
-    this.themes = this.moduleRef.get(ThemesService, { strict: false });
-  }
 
   async forMonth(workspaceId: string, brandId: string, month: string, previousMonth: string, period: DayPeriod): Promise<InboundSection> {
     const [now, before, perf, themes] = await Promise.all([

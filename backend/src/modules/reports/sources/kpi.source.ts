@@ -1,23 +1,16 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import { monthPeriod } from '@vigie/kpi';
 import { KpiService } from '../../kpi/api/kpi.service';
 import type { KpiMonth } from '../figures/kpi-month';
 
 /**
  * The KPI API's own service, called for whole calendar months: the report shows exactly what
- * `GET …/kpis?from=<1st>&to=<last day>` shows. KpiModule does not export KpiService, so it is
- * looked up in the container (one instance, same as the controller's).
+ * `GET …/kpis?from=<1st>&to=<last day>` shows (KpiModule exports it: one instance, the
+ * controller's, with its caches).
  */
 @Injectable()
-export class ReportKpiSource implements OnModuleInit {
-  private kpi!: KpiService;
-
-  constructor(private readonly moduleRef: ModuleRef) {}
-
-  onModuleInit(): void {
-    this.kpi = this.moduleRef.get(KpiService, { strict: false });
-  }
+export class ReportKpiSource {
+  constructor(private readonly kpi: KpiService) {}
 
   async month(workspaceId: string, brandId: string, month: string, granularity: 'day' | 'month' = 'month'): Promise<KpiMonth> {
     const { from, to } = monthPeriod(month);

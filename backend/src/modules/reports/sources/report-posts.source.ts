@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import { addDays, type DayPeriod } from '@vigie/kpi';
 import { PostsQueryService } from '../../posts/posts-query.service';
 import type { ReportPostRow } from './report-sources';
@@ -36,14 +35,8 @@ function toRow(p: PostDto): ReportPostRow {
  * (PostsQueryService: GET …/posts).
  */
 @Injectable()
-export class ReportPostsSource implements OnModuleInit {
-  private posts!: PostsQueryService;
-
-  constructor(private readonly moduleRef: ModuleRef) {}
-
-  onModuleInit(): void {
-    this.posts = this.moduleRef.get(PostsQueryService, { strict: false });
-  }
+export class ReportPostsSource {
+  constructor(private readonly posts: PostsQueryService) {}
 
   async monthPosts(workspaceId: string, brandId: string, period: DayPeriod): Promise<ReportPostRow[]> {
     const rows: ReportPostRow[] = [];

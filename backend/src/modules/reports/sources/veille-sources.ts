@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import type { DayPeriod } from '@vigie/kpi';
 import { AlertsService } from '../../veille/alerts/alerts.service';
 import { ShareOfVoiceService } from '../../veille/insights/share-of-voice.service';
@@ -16,20 +15,13 @@ const KIND: Record<string, AlertFigure['kind']> = {
 };
 
 /**
- * Spikes and crises of the month from the veille module's AlertsService (not exported by
- * VeilleModule, looked up in the container): the alerts raised during the month (local days),
+ * Spikes and crises of the month from the veille module's AlertsService: the alerts raised during the month (local days),
  * with their timeline (raised, last seen, acknowledged, resolved — when and by whom).
  */
 @Injectable()
-export class VeilleAlertsSource extends AlertsSource implements OnModuleInit {
-  private alerts!: AlertsService;
-
-  constructor(private readonly moduleRef: ModuleRef) {
+export class VeilleAlertsSource extends AlertsSource {
+  constructor(private readonly alerts: AlertsService) {
     super();
-  }
-
-  onModuleInit(): void {
-    this.alerts = this.moduleRef.get(AlertsService, { strict: false });
   }
 
   async forPeriod(workspaceId: string, brandId: string, period: DayPeriod, timezone: string): Promise<AlertFigure[]> {
