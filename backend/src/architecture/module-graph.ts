@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -51,6 +51,24 @@ export function moduleEdges(srcRoot: string, roots: string[]): ModuleEdge[] {
         const to = ownerOf(srcRoot, target.endsWith('.ts') ? target : `${target}.ts`);
         if (to && to !== from) edges.push({ from, to, file: path.relative(srcRoot, file), specifier });
       }
+    }
+  }
+  return edges;
+}
+
+/**
+ * Every relative import between production files under `root` (a package's src/), as
+ * root-relative paths; imports of data files (JSON) and of other packages are left out.
+ */
+export function fileEdges(root: string): Array<{ from: string; to: string }> {
+  const resolve = (target: string) => [`${target}.ts`, `${target}.tsx`, path.join(target, 'index.ts'), target].find((f) => /\.tsx?$/.test(f) && existsSync(f));
+  const edges: Array<{ from: string; to: string }> = [];
+  for (const file of walk(root)) {
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName: specifier } of importedFiles) {
+      if (!specifier.startsWith('.')) continue;
+      const to = resolve(path.resolve(path.dirname(file), specifier));
+      if (to) edges.push({ from: path.relative(root, file), to: path.relative(root, to) });
     }
   }
   return edges;

@@ -1,24 +1,8 @@
 import type { IsoDateTime } from './common';
-import type { AspectKeyDto, AspectSentimentDto, RequestExplanationDto } from './text';
+import { REQUEST_TYPES, type AspectKeyDto, type AspectSentimentDto, type RequestExplanationDto, type RequestType } from './text';
 
 export const INBOX_STATUSES = ['open', 'assigned', 'answered', 'ignored'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
-
-/** Request types of the classifier (@vigie/text), in display order: those that call for an answer first. */
-export const REQUEST_TYPES = [
-  'question',
-  'complaint',
-  'lead',
-  'job_application',
-  'partnership',
-  'invitation',
-  'subscription',
-  'praise',
-  'spam',
-  'troll',
-  'other',
-] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
 
 /**
  * The request types that call for an answer (question … subscription): the inbox's "requests", the

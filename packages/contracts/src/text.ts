@@ -1,4 +1,18 @@
-import type { RequestType } from './inbox';
+/** Request types of the classifier (@vigie/text), in display order: those that call for an answer first. */
+export const REQUEST_TYPES = [
+  'question',
+  'complaint',
+  'lead',
+  'job_application',
+  'partnership',
+  'invitation',
+  'subscription',
+  'praise',
+  'spam',
+  'troll',
+  'other',
+] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
 
 /** `POST /workspaces/:id/text/analyze` items, one per text. */
 export interface TextAnalysisDto {

@@ -2,7 +2,8 @@ import { analyzeBatch } from './analyze';
 import { round } from './sentiment/classify-sentiment';
 import { SENTIMENT_CLASSES } from './sentiment/model-format';
 import { loadTransformer, type Logger } from './sentiment/transformer/loader';
-import type { AnalyzeAsyncOptions, SentimentLabel, SentimentModelChoice, TextAnalysis } from './types';
+import type { AnalyzeAsyncOptions, SentimentModelChoice, TextAnalysis } from './analysis';
+import type { SentimentLabel } from './types';
 
 const CHOICES: SentimentModelChoice[] = ['auto', 'fast', 'transformer'];
 

@@ -9,7 +9,7 @@ import {
   UNSUPPORTED_SENTIMENT,
 } from './sentiment/classify-sentiment';
 import { detectToxicity } from './toxicity/detect-toxicity';
-import type { AnalyzeOptions, TextAnalysis } from './types';
+import type { AnalyzeOptions, TextAnalysis } from './analysis';
 
 /**
  * Reads one message: language, sentiment, request type and toxicity. Pure and synchronous;

@@ -3,17 +3,10 @@ export { analyzeBatchAsync, sentimentModelChoice } from './analyze-async';
 export { detectLanguage } from './language/detect-language';
 export type { Language, LanguageGuess } from './language/detect-language';
 export { REQUEST_TYPES } from './types';
-export type {
-  AnalyzeAsyncOptions,
-  AnalyzeOptions,
-  RequestType,
-  SentimentLabel,
-  SentimentModelChoice,
-  SentimentReason,
-  TextAnalysis,
-} from './types';
+export type { AnalyzeAsyncOptions, AnalyzeOptions, SentimentModelChoice, TextAnalysis } from './analysis';
+export type { RequestType, SentimentLabel, SentimentReason } from './types';
 export type { TransformerSentimentModule } from './sentiment/transformer/loader';
-export type { RequestTypeExplanation } from './types';
+export type { RequestTypeExplanation } from './request-type/classify-request';
 export type { MatchedCue } from './request-type/features';
 export { formatCorrection, parseCorrections, CORRECTION_WEIGHT } from './request-type/corrections';
 export type { RequestCorrection } from './request-type/corrections';
