@@ -1,54 +1,52 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
 import { hashPassword } from './passwords';
-import { User } from './user.entity';
+import type { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
+/** People who can sign in: accounts by e-mail, and their passwords (hashed with argon2 here, never stored in clear). */
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(private readonly users: UsersRepository) {}
 
   findByEmail(email: string): Promise<User | null> {
-    return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+    return this.users.findByEmail(email);
   }
 
   async create(email: string, password: string, opts: { name?: string; isInstanceAdmin?: boolean } = {}): Promise<User> {
-    return this.users.save(
-      this.users.create({
-        email: email.toLowerCase(),
-        name: opts.name ?? email.split('@')[0],
-        passwordHash: await hashPassword(password),
-        isInstanceAdmin: opts.isInstanceAdmin ?? false,
-        passwordChangedAt: new Date(),
-      }),
-    );
+    return this.users.insert({
+      email: email.toLowerCase(),
+      name: opts.name ?? email.split('@')[0],
+      passwordHash: await hashPassword(password),
+      isInstanceAdmin: opts.isInstanceAdmin ?? false,
+      passwordChangedAt: new Date(),
+    });
   }
 
   findById(id: string): Promise<User | null> {
-    return this.users.findOne({ where: { id } });
+    return this.users.findById(id);
   }
 
   getById(id: string): Promise<User> {
-    return this.users.findOneOrFail({ where: { id } });
+    return this.users.getById(id);
   }
 
   findByIds(ids: string[]): Promise<User[]> {
-    return this.users.find({ where: { id: In(ids) } });
+    return this.users.findByIds(ids);
   }
 
   /** With the password hash (login), by email case-insensitively. */
   findByEmailWithHash(email: string): Promise<User | null> {
-    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
+    return this.users.findByEmail(email, { withHash: true });
   }
 
   /** With the password hash (password change). */
   getWithHash(id: string): Promise<User> {
-    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOneOrFail();
+    return this.users.getWithHash(id);
   }
 
   async setPassword(id: string, password: string): Promise<void> {
-    await this.users.update({ id }, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
+    await this.users.setPasswordHash(id, await hashPassword(password), new Date());
   }
 
   count(): Promise<number> {
