@@ -15,6 +15,7 @@ import { ReportDelivery } from './report-delivery.entity';
 import { ReportOutputs } from './report-outputs.service';
 import { ReportSettings } from './report-settings.entity';
 import { ReportSettingsController } from './report-settings.controller';
+import { ReportDeliveriesRepository } from './report-deliveries.repository';
 import { ReportSettingsRepository } from './report-settings.repository';
 import { ReportSettingsService } from './report-settings.service';
 import { Report } from './report.entity';
@@ -36,6 +37,7 @@ import { VeilleAlertsSource, VeilleShareOfVoiceSource } from './sources/veille-s
     ReportsService,
     ReportsRepository,
     ReportSettingsRepository,
+    ReportDeliveriesRepository,
     ReportBuilder,
     ReportKpiSource,
     ReportPostsSource,

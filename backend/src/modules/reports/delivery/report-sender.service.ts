@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { ChromiumMissingError } from '../render/pdf-renderer';
 import { renderReportEmail } from '../render/report-email';
-import { ReportDelivery } from '../report-delivery.entity';
+import type { ReportDelivery } from '../report-delivery.entity';
+import { ReportDeliveriesRepository } from '../report-deliveries.repository';
 import { ReportOutputs } from '../report-outputs.service';
 import { ReportSettingsService } from '../report-settings.service';
 import { ReportsService } from '../reports.service';
@@ -21,7 +20,7 @@ export class ReportSender {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(ReportDelivery) private readonly deliveries: Repository<ReportDelivery>,
+    private readonly deliveries: ReportDeliveriesRepository,
     private readonly reports: ReportsService,
     private readonly settings: ReportSettingsService,
     private readonly outputs: ReportOutputs,
@@ -58,31 +57,29 @@ export class ReportSender {
     });
     const at = new Date();
     await this.reports.markSent(report, recipients, userId, at);
-    const delivery = await this.deliveries.save(
-      this.deliveries.create({
-        workspaceId,
-        reportId: report.id,
-        recipients,
-        subject: mail.subject,
-        via: sent.via,
-        messageId: sent.messageId,
-        outboxFile: sent.outboxFile,
-        pdfAttached: pdf !== null,
-        sentBy: userId,
-      }),
-    );
+    const delivery = await this.deliveries.insert({
+      workspaceId,
+      reportId: report.id,
+      recipients,
+      subject: mail.subject,
+      via: sent.via,
+      messageId: sent.messageId,
+      outboxFile: sent.outboxFile,
+      pdfAttached: pdf !== null,
+      sentBy: userId,
+    });
     return { reportId: report.id, status: 'sent' as const, sentAt: at, sentTo: recipients, via: sent.via, pdfAttached: pdf !== null, deliveryId: delivery.id };
   }
 
   /** The workspace's report e-mails, newest first (the Outbox page). */
   async outbox(workspaceId: string) {
-    const rows = await this.deliveries.find({ where: { workspaceId }, order: { createdAt: 'DESC' }, take: 200 });
+    const rows = await this.deliveries.latest(workspaceId, 200);
     return rows.map((d) => this.outboxItem(d));
   }
 
   /** One report e-mail with its bodies, read back from its .eml file (none kept after SMTP). */
   async outboxMessage(workspaceId: string, id: string) {
-    const d = await this.deliveries.findOne({ where: { workspaceId, id } });
+    const d = await this.deliveries.find(workspaceId, id);
     if (!d) throw new NotFoundException('Message not found');
     return { ...this.outboxItem(d), ...(await this.bodiesOf(d)) };
   }
