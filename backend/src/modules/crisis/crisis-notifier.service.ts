@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailerService } from '../../common/mail/mailer.service';
+import { Webhooks } from '../../common/http/webhooks';
 import { JobQueue } from '../../common/queue/job-queue';
-import { postWebhook, webhookBody } from '../veille/alerts/webhook-payload';
+import { webhookBody } from '../veille/alerts/webhook-payload';
 import { CrisesRepository } from './crises.repository';
 import { CrisisSettingsService } from './crisis-settings.service';
 
@@ -31,6 +32,7 @@ export class CrisisNotifier {
     private readonly mailer: MailerService,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly webhooks: Webhooks,
   ) {}
 
   init(): void {
@@ -77,13 +79,12 @@ export class CrisisNotifier {
           sentAt,
         );
         (body.vigie as Record<string, unknown>).crisis = { id: crisis.id, event: e.kind, stage: p.toStage ?? crisis.stage, fromStage: p.fromStage ?? null, reason: p.reason ?? null };
-        await postWebhook({
+        await this.webhooks.post({
           url: s.webhookUrl,
           body,
           sentAt,
           secret: await this.settings.webhookSecret(crisis.workspaceId),
           headers: { 'x-vigie-crisis-id': crisis.id },
-          allowPrivateUrls: this.config.allowPrivateUrls,
         });
       }
     } catch (err) {

@@ -6,6 +6,7 @@ import { EnrichmentService } from './enrichment.service';
 
 export const ENRICHMENT_QUEUE = 'enrichment';
 export const ENRICH_BATCH_JOB = 'enrich-batch';
+const ENRICHMENT_QUEUE_SETTINGS = { name: ENRICHMENT_QUEUE, concurrency: 1, attempts: 3, backoffMs: 2_000 };
 /** Safety net: drains anything a missed trigger left behind. */
 const SAFETY_NET_EVERY_MS = 5_000;
 
@@ -25,8 +26,7 @@ export class EnrichmentJobs implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const queue = { name: ENRICHMENT_QUEUE, concurrency: 1, attempts: 3, backoffMs: 2_000 };
-    const safetyNet = { queue, name: ENRICH_BATCH_JOB, everyMs: SAFETY_NET_EVERY_MS, schedulerId: 'enrichment-safety-net' };
+    const safetyNet = { queue: ENRICHMENT_QUEUE_SETTINGS, name: ENRICH_BATCH_JOB, everyMs: SAFETY_NET_EVERY_MS, schedulerId: 'enrichment-safety-net' };
     await this.recurring.register(safetyNet, async () => {
       const done = await this.enrichment.drain();
       if (done.comments || done.posts) {

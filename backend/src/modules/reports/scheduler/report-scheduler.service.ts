@@ -8,6 +8,7 @@ import { ReportsService } from '../reports.service';
 import { dueMonth, GENERATE_HOUR } from './local-time';
 
 export const REPORTS_QUEUE = 'reports';
+const REPORTS_QUEUE_SETTINGS = { name: REPORTS_QUEUE, concurrency: 1, attempts: 3, backoffMs: 30_000 };
 export const GENERATE_JOB = 'generate';
 export const SEND_JOB = 'send';
 export const TICK_JOB = 'tick';
@@ -57,8 +58,7 @@ export class ReportScheduler implements OnModuleInit {
       if (report.status === 'sent') return;
       await this.sender.send(d.workspaceId, d.reportId, null);
     });
-    const queue = { name: REPORTS_QUEUE, concurrency: 1, attempts: 3, backoffMs: 30_000 };
-    await this.recurring.register({ queue, name: TICK_JOB, everyMs: TICK_EVERY_MS, schedulerId: 'reports-tick' }, async () => {
+    await this.recurring.register({ queue: REPORTS_QUEUE_SETTINGS, name: TICK_JOB, everyMs: TICK_EVERY_MS, schedulerId: 'reports-tick' }, async () => {
       await this.runDue(new Date());
     });
   }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { MailerService } from '../../../common/mail/mailer.service';
+import { Webhooks } from '../../../common/http/webhooks';
 import { JobQueue } from '../../../common/queue/job-queue';
 import { AlertsRepository } from '../alerts.repository';
 import { AlertRulesService } from './alert-rules.service';
-import { postWebhook, webhookBody, type AlertMessage, type WebhookFormat } from './webhook-payload';
+import { webhookBody, type AlertMessage, type WebhookFormat } from './webhook-payload';
 
 export const DELIVERY_QUEUE = 'veille-delivery';
 export const DELIVER_JOB = 'deliver-alert';
@@ -38,6 +39,7 @@ export class AlertDeliveryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mailer: MailerService,
     private readonly rules: AlertRulesService,
+    private readonly webhooks: Webhooks,
   ) {}
 
   /** Called once per newly raised alert. */
@@ -108,13 +110,12 @@ export class AlertDeliveryService {
   private async postWebhook(m: Awaited<ReturnType<AlertDeliveryService['message']>>): Promise<void> {
     if (!m.webhookUrl) return;
     const sentAt = Math.floor(Date.now() / 1000);
-    await postWebhook({
+    await this.webhooks.post({
       url: m.webhookUrl,
       body: webhookBody(m.format, m, sentAt),
       sentAt,
       secret: await this.rules.webhookSecret(m.ruleId),
       headers: { 'x-vigie-alert-id': m.alertId },
-      allowPrivateUrls: this.config.allowPrivateUrls,
     });
   }
 }

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { signBody, webhookBody, type AlertMessage } from './webhook-payload';
+import { signBody } from '../../../common/http/webhooks';
+import { webhookBody, type AlertMessage } from './webhook-payload';
 
 const msg: AlertMessage = {
   alertId: 'a1',

@@ -1,7 +1,3 @@
-import { createHmac } from 'node:crypto';
-
-import { safeFetch } from '../../../common/http/ssrf-guard';
-
 import type { WebhookFormat } from '@vigie/contracts';
 
 export type { WebhookFormat };
@@ -49,34 +45,4 @@ export function webhookBody(format: WebhookFormat, m: AlertMessage, sentAt: numb
     ],
     vigie,
   };
-}
-
-/** `sha256=<hex>` HMAC-SHA256 of the exact body bytes with the rule's secret. */
-export function signBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
-
-export interface WebhookPost {
-  url: string;
-  body: Record<string, unknown>;
-  /** Unix seconds, sent as X-Vigie-Timestamp (and inside the body as vigie.sentAt). */
-  sentAt: number;
-  /** The target's signing secret; null: unsigned. */
-  secret: string | null;
-  /** What the receiver may key on, e.g. x-vigie-alert-id. */
-  headers: Record<string, string>;
-  allowPrivateUrls: boolean;
-}
-
-/**
- * Posts a webhook as alerts and crisis notifications send them: JSON, timestamped, signed over
- * the exact bytes sent; throws on a non-2xx answer so that the job is retried.
- */
-export async function postWebhook(post: WebhookPost): Promise<void> {
-  const json = JSON.stringify(post.body);
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Vigie-Webhook/0.1', 'x-vigie-timestamp': String(post.sentAt), ...post.headers };
-  if (post.secret) headers['x-vigie-signature'] = signBody(post.secret, json);
-  // Never follow redirects on a POST: a webhook must answer where it was configured.
-  const res = await safeFetch({ url: post.url, method: 'POST', headers, body: json, timeoutMs: 10_000, maxRedirects: 0 }, { allowPrivate: post.allowPrivateUrls });
-  if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered HTTP ${res.status}`);
 }
